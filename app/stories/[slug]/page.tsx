@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { StoryArticle } from '@/components/story/StoryArticle';
+import { getContent, getStory } from '@/lib/content';
+
+// Every story is prerendered; any other slug is a 404.
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  const { stories } = await getContent();
+  return stories.map((story) => ({ slug: story.slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/stories/[slug]'>): Promise<Metadata> {
+  const story = await getStory((await params).slug);
+  if (!story) return {};
+  return { title: story.seoTitle ?? story.headline, description: story.summary };
+}
+
+export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>) {
+  const story = await getStory((await params).slug);
+  if (!story) notFound();
+  return <StoryArticle story={story} />;
+}

@@ -1,0 +1,32 @@
+import Image from 'next/image';
+import type { Photo } from '@/lib/content';
+import { PhotoEnlarger } from './PhotoEnlarger';
+
+interface PhotoFigureProps {
+  photo: Photo;
+  /** The lead photo is the page's largest paint: load it first. */
+  lead?: boolean;
+}
+
+export function PhotoFigure({ photo, lead = false }: PhotoFigureProps) {
+  return (
+    <figure className={lead ? 'photo photo--lead' : 'photo'}>
+      <div className="photo__frame">
+        <Image
+          src={photo.src}
+          width={photo.width}
+          height={photo.height}
+          alt={photo.alt}
+          sizes="(min-width: 1040px) 960px, 100vw"
+          preload={lead}
+          fetchPriority={lead ? 'high' : undefined}
+          loading={lead ? 'eager' : 'lazy'}
+        />
+        <PhotoEnlarger {...photo} />
+      </div>
+      <figcaption>
+        <span className="caption">{photo.caption}</span> <span className="credit">{photo.credit}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { KstTime } from '@/components/ui/KstTime';
+import { sectionPath, tagPath, type Story } from '@/lib/content';
+
+/** Corrections, then the story's section and tags as links to their pages. */
+export function StoryFooter({ story }: { story: Story }) {
+  return (
+    <footer className="story-footer">
+      {story.corrections && story.corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">Corrections</h2>
+          <ul>
+            {story.corrections.map((c) => (
+              <li key={c.date + c.text}>
+                <KstTime instant={c.date} />: {c.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <nav className="topics" aria-label="Topics">
+        <ul>
+          <li>
+            <Link href={sectionPath(story.section.id)}>{story.section.name}</Link>
+          </li>
+          {story.tags.map((tag) => (
+            <li key={tag.id}>
+              <Link href={tagPath(tag.id)} rel="tag">
+                {tag.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </footer>
+  );
+}

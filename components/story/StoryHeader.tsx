@@ -1,0 +1,20 @@
+import Link from 'next/link';
+import { sectionPath, type Story } from '@/lib/content';
+import { Byline } from './Byline';
+import { StoryTimes } from './StoryTimes';
+
+export function StoryHeader({ story }: { story: Story }) {
+  return (
+    <header className="story-header">
+      <p className="kicker">
+        {story.kicker ?? <Link href={sectionPath(story.section.id)}>{story.section.name}</Link>}
+      </p>
+      <h1 className="headline">{story.headline}</h1>
+      <p className="standfirst">{story.summary}</p>
+      <div className="story-meta">
+        <Byline authors={story.authors} />
+        <StoryTimes postedAt={story.postedAt} updatedAt={story.updatedAt} />
+      </div>
+    </header>
+  );
+}

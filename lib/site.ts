@@ -1,0 +1,30 @@
+/**
+ * Site identity in one place. The canonical origin is read from SITE_URL when the site is built
+ * (pages are prerendered, so it is baked into them); the default is the publisher's own address.
+ */
+const DEFAULT_ORIGIN = 'https://www.ajupress.com';
+
+function canonicalOrigin(raw: string | undefined): string {
+  const value = raw?.trim() || DEFAULT_ORIGIN;
+  try {
+    return new URL(value).origin;
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as ${DEFAULT_ORIGIN}; got "${value}"`);
+  }
+}
+
+export const site = {
+  name: 'Aju Press',
+  description: 'News from Seoul on Korea, North Korea and the region, in English.',
+  origin: canonicalOrigin(process.env.SITE_URL),
+  /** BCP 47 language of the site's text, for <html lang> and inLanguage. */
+  language: 'en',
+  /** Open Graph locale (language_TERRITORY). */
+  locale: 'en_US',
+  /** Every time on the site is shown in this zone, whatever the server's TZ. */
+  timeZone: 'Asia/Seoul',
+  timeZoneLabel: 'KST',
+} as const;
+
+/** An absolute URL on the canonical origin for a site path such as "/stories/x". */
+export const absoluteUrl = (path: string): string => new URL(path, site.origin).toString();
