@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/support/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+/** Far from Seoul (UTC-10): times on the page must still read in KST. */
+export const SERVER_TZ = 'Pacific/Honolulu';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: 'list',
+  use: {
+    baseURL,
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [{ name: 'chromium' }],
+  // A production build served by `next start`, as readers and crawlers get it. Build and server both
+  // run in a zone far from Seoul, and the canonical origin points at this server so links resolve.
+  webServer: {
+    command: `npx next build && npx next start -p ${port}`,
+    url: baseURL,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { TZ: SERVER_TZ, SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
