@@ -4,6 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets a second build (benchmarks, parallel checks) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Font tools for the Open Graph card load their own wasm from node_modules: run them from there, unbundled.
+  serverExternalPackages: ['subset-font', 'fontkit'],
 };
 
 export default nextConfig;

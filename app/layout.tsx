@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
+import { SITE_FEED_PATH } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { serif } from './fonts';
 import './globals.css';
@@ -11,6 +12,8 @@ export const metadata: Metadata = {
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  // Pages that set their own alternates repeat this (lib/seo/metadata.ts): Next replaces, not merges.
+  alternates: { types: { 'application/rss+xml': [{ url: SITE_FEED_PATH, title: `${site.name}: latest stories` }] } },
 };
 
 export const viewport: Viewport = {

@@ -1,0 +1,23 @@
+import { notFound } from 'next/navigation';
+import { getContent, getStory } from '@/lib/content';
+import { CARD_ALT, CARD_SIZE, renderStoryCard } from '@/lib/og/story-card';
+
+// One card per story, drawn at build; any other slug is a 404.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+// The alt must be a constant here: Next prerenders per-image metadata (generateImageMetadata) only for
+// routes without other dynamic segments, so it describes the card's parts rather than one story.
+export const alt = CARD_ALT;
+export const size = CARD_SIZE;
+export const contentType = 'image/png';
+
+export async function generateStaticParams() {
+  const { stories } = await getContent();
+  return stories.map((story) => ({ slug: story.slug }));
+}
+
+export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+  const story = await getStory((await params).slug);
+  if (!story) notFound();
+  return renderStoryCard(story);
+}

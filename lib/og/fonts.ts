@@ -1,0 +1,127 @@
+/**
+ * Fonts for the Open Graph card, read from installed packages and cut down to the card's own text.
+ *
+ * Satori (inside @vercel/og) fetches a font from the internet for any glyph the given fonts lack, and
+ * emoji images from a CDN. Here every glyph comes from a local font: Source Serif 4 (Latin headline),
+ * Noto Sans KR (labels, and Korean in headlines) and monochrome Noto Emoji; a character none of them
+ * has is replaced before rendering (see `coverText`), so the card never reaches the network.
+ * Subsetting matters: Noto Sans KR is 6 MB per weight, and Satori parses every font it is given.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+
+type Weight = 400 | 700;
+
+interface FontFile {
+  /** The CSS family name the card's styles use. */
+  name: string;
+  weight: Weight;
+  file: string;
+}
+
+export const SERIF = 'Source Serif 4';
+export const SANS = 'Noto Sans KR';
+export const EMOJI = 'Noto Emoji';
+
+// Order matters: Satori falls back through the fonts in this order for glyphs the styled family lacks.
+const FONT_FILES: FontFile[] = [
+  { name: SERIF, weight: 700, file: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf' },
+  { name: SANS, weight: 700, file: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf' },
+  { name: SANS, weight: 400, file: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf' },
+  { name: EMOJI, weight: 400, file: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf' },
+];
+
+/** The shape @vercel/og's `fonts` option takes. */
+export interface CardFont {
+  name: string;
+  data: ArrayBuffer;
+  weight: Weight;
+  style: 'normal';
+}
+
+export interface CardFonts {
+  /** For ImageResponse's `fonts` option. */
+  fonts: CardFont[];
+  /** Width of `text` at `fontSize` px in `family`/`weight`, falling back through the fonts as Satori does. */
+  measure(text: string, family: string, weight: Weight, fontSize: number): number;
+}
+
+// Read from node_modules relative to the project root: the same path works in `next build` and in tsx.
+const raw = new Map<string, Promise<Buffer>>();
+function readFontFile(file: string): Promise<Buffer> {
+  let data = raw.get(file);
+  if (!data) {
+    data = readFile(path.join(process.cwd(), 'node_modules', file));
+    raw.set(file, data);
+  }
+  return data;
+}
+
+const graphemes = (text: string) => Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+const isSpace = (g: string) => /^\s+$/u.test(g);
+
+/** The fonts for a card showing `text`, each holding only the glyphs that text needs. */
+export async function loadCardFonts(text: string): Promise<CardFonts> {
+  // The ellipsis is Satori's, for a headline clamped at the smallest size.
+  const needed = Array.from(new Set(graphemes(`${text}…`))).join('');
+  const subsets = await Promise.all(
+    FONT_FILES.map(async (f) => ({ ...f, data: await subsetFont(await readFontFile(f.file), needed, { targetFormat: 'sfnt' }) })),
+  );
+  const parsed = subsets.map((s) => ({ ...s, font: fontkit.create(s.data) as fontkit.Font }));
+
+  const fontFor = (grapheme: string, family: string, weight: Weight) => {
+    const cp = grapheme.codePointAt(0)!;
+    const styled = parsed.filter((p) => p.name === family).sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight));
+    return [...styled, ...parsed.filter((p) => p.name !== family)].find((p) => p.font.hasGlyphForCodePoint(cp));
+  };
+
+  return {
+    fonts: subsets.map((s) => ({
+      name: s.name,
+      weight: s.weight,
+      style: 'normal',
+      data: s.data.buffer.slice(s.data.byteOffset, s.data.byteOffset + s.data.byteLength) as ArrayBuffer,
+    })),
+    measure(text, family, weight, fontSize) {
+      // Runs of graphemes set in the same font are laid out together, so kerning counts.
+      let width = 0;
+      let run = '';
+      let runFont: fontkit.Font | undefined;
+      const flush = () => {
+        if (run && runFont) width += (runFont.layout(run).advanceWidth / runFont.unitsPerEm) * fontSize;
+        run = '';
+      };
+      for (const g of graphemes(text)) {
+        const font = fontFor(g, family, weight)?.font;
+        if (font !== runFont) flush();
+        runFont = font;
+        run += g;
+      }
+      flush();
+      return width;
+    },
+  };
+}
+
+// Checked against the full fonts, once per process: which characters some card font can draw.
+let coverage: Promise<fontkit.Font[]> | undefined;
+
+/**
+ * `text` with every character that no card font can draw replaced by a white square (□, which Noto Sans KR
+ * has), so Satori never goes looking for a font on the internet, plus the characters replaced.
+ */
+export async function coverText(text: string): Promise<{ text: string; missing: string[] }> {
+  coverage ??= Promise.all(FONT_FILES.map(async (f) => fontkit.create(await readFontFile(f.file)) as fontkit.Font));
+  const fonts = await coverage;
+  const missing: string[] = [];
+  const out = graphemes(text)
+    .map((g) => {
+      if (isSpace(g) || fonts.some((f) => f.hasGlyphForCodePoint(g.codePointAt(0)!))) return g;
+      missing.push(g);
+      return '\u25A1';
+    })
+    .join('');
+  return { text: out, missing };
+}

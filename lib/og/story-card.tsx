@@ -1,0 +1,178 @@
+/**
+ * The story's Open Graph card, 1200×630: section kicker, headline, byline and KST date, the publication's
+ * name, beside the lead photo cropped to fit. Server-only by use (route handlers and scripts import it);
+ * it runs under plain Node too, so benchmarks and tests can render cards without Next.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ImageResponse } from 'next/og';
+import sharp from 'sharp';
+import type { Story } from '@/lib/content';
+import { site } from '@/lib/site';
+import { formatKstDate } from '@/lib/time';
+import { coverText, loadCardFonts, SANS, SERIF, type CardFonts } from './fonts';
+
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
+const PHOTO_WIDTH = 440;
+const ACCENT_BAR = 14;
+const PADDING = { top: 48, right: 52, bottom: 40, left: 56 };
+const HEADLINE_WIDTH = CARD_SIZE.width - PHOTO_WIDTH - ACCENT_BAR - PADDING.left - PADDING.right;
+/** What is left for the headline once kicker, byline and wordmark have their rows. */
+const HEADLINE_HEIGHT = 360;
+const HEADLINE_LINE_HEIGHT = 1.12;
+/** Largest first: the headline takes the first size at which it fits. */
+const HEADLINE_SIZES = [80, 72, 66, 60, 54, 48, 44, 40, 36] as const;
+
+const COLORS = { paper: '#faf8f4', ink: '#16181b', muted: '#50565e', accent: '#a3161b', rule: '#d6d9dd' };
+
+const joinNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+/** The card's words, as drawn. */
+export function storyCardText(story: Story) {
+  return {
+    // Upper-cased here, not with CSS: the fonts are cut to exactly these characters.
+    kicker: story.section.name.toUpperCase(),
+    headline: story.headline,
+    meta: `By ${joinNames(story.authors.map((a) => a.name))} · ${formatKstDate(story.postedAt)}`,
+    publication: site.name,
+  };
+}
+
+/** The og:image alt text: what every story's card shows. */
+export const CARD_ALT = `${site.name} story card: the story's headline in large type, its section above, byline and date below, beside the lead photo.`;
+
+export interface HeadlineFit {
+  fontSize: number;
+  lines: number;
+  /** Set only when even the smallest size needs more lines than fit: Satori then ends with an ellipsis. */
+  lineClamp?: number;
+}
+
+/** The largest headline size whose wrapped lines fit the box, by measuring the words in the card's fonts. */
+export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>, box = { width: HEADLINE_WIDTH, height: HEADLINE_HEIGHT }): HeadlineFit {
+  // A little slack for rounding and Satori's own line breaking.
+  const width = box.width * 0.97;
+  const words = headline.split(/\s+/).filter(Boolean);
+  const countLines = (size: number) => {
+    const space = fonts.measure(' ', SERIF, 700, size);
+    let lines = 0;
+    let used = 0;
+    for (const word of words) {
+      const w = fonts.measure(word, SERIF, 700, size);
+      if (lines > 0 && used + space + w <= width) {
+        used += space + w;
+      } else if (w <= width) {
+        lines += 1;
+        used = w;
+      } else {
+        // A word wider than the box is broken (wordBreak: break-word) over as many lines as it needs.
+        lines += Math.ceil(w / width);
+        used = w % width;
+      }
+    }
+    return lines;
+  };
+  for (const fontSize of HEADLINE_SIZES) {
+    const lines = countLines(fontSize);
+    if (lines * fontSize * HEADLINE_LINE_HEIGHT <= box.height) return { fontSize, lines };
+  }
+  const fontSize = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
+  const fitting = Math.floor(box.height / (fontSize * HEADLINE_LINE_HEIGHT));
+  return { fontSize, lines: fitting, lineClamp: fitting };
+}
+
+/** The lead photo, cropped to the card's photo panel, as a data URL. */
+async function photoDataUrl(src: string): Promise<string> {
+  const file = await readFile(path.join(process.cwd(), 'public', src));
+  const jpeg = await sharp(file)
+    .resize(PHOTO_WIDTH, CARD_SIZE.height, { fit: 'cover', position: 'centre' })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+/** Renders the story's card as a PNG response. */
+export async function renderStoryCard(story: Story): Promise<Response> {
+  const raw = storyCardText(story);
+  // Characters no bundled font can draw would make Satori fetch one: replace them, and say so.
+  const covered = await Promise.all(Object.values(raw).map((t) => coverText(t)));
+  const missing = covered.flatMap((c) => c.missing);
+  if (missing.length > 0) {
+    console.warn(`Story card for "${story.slug}": no bundled font has ${missing.map((m) => JSON.stringify(m)).join(', ')}; drawn as □`);
+  }
+  const [kicker, headline, meta, publication] = covered.map((c) => c.text) as [string, string, string, string];
+
+  const [fonts, photo] = await Promise.all([loadCardFonts(covered.map((c) => c.text).join('')), photoDataUrl(story.leadPhoto.src)]);
+  const fit = fitHeadline(headline, fonts);
+
+  return new ImageResponse(
+    (
+      <div style={{ display: 'flex', width: '100%', height: '100%', background: COLORS.paper, color: COLORS.ink }}>
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            width: CARD_SIZE.width - PHOTO_WIDTH,
+            height: '100%',
+            borderLeft: `${ACCENT_BAR}px solid ${COLORS.accent}`,
+            padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
+          }}
+        >
+          <div style={{ display: 'flex', height: 34, fontFamily: SANS, fontWeight: 700, fontSize: 24, letterSpacing: 2, color: COLORS.accent }}>
+            {kicker}
+          </div>
+          <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', height: HEADLINE_HEIGHT, marginTop: 18 }}>
+            <div
+              style={{
+                display: 'block',
+                width: HEADLINE_WIDTH,
+                fontFamily: SERIF,
+                fontWeight: 700,
+                fontSize: fit.fontSize,
+                lineHeight: HEADLINE_LINE_HEIGHT,
+                wordBreak: 'break-word',
+                ...(fit.lineClamp ? { lineClamp: fit.lineClamp } : {}),
+              }}
+            >
+              {headline}
+            </div>
+          </div>
+          <div
+            style={{
+              display: 'block',
+              marginTop: 18,
+              fontFamily: SANS,
+              fontWeight: 400,
+              fontSize: 26,
+              color: COLORS.muted,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
+            {meta}
+          </div>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              marginTop: 'auto',
+              paddingTop: 16,
+              borderTop: `2px solid ${COLORS.rule}`,
+              fontFamily: SERIF,
+              fontWeight: 700,
+              fontSize: 34,
+            }}
+          >
+            {publication}
+          </div>
+        </div>
+        {/* eslint-disable-next-line @next/next/no-img-element -- Satori draws <img>, not next/image */}
+        <img src={photo} width={PHOTO_WIDTH} height={CARD_SIZE.height} alt="" style={{ objectFit: 'cover' }} />
+      </div>
+    ),
+    { ...CARD_SIZE, fonts: fonts.fonts },
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * RSS 2.0 feeds, written by the `feed` package: each story's title, link (also its guid), pubDate, author,
+ * categories (section and tags), summary as description, and the lead photo as an enclosure.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Feed } from 'feed';
+import { authorPath, tagPath, sectionPath, type Story } from '@/lib/content';
+import { absoluteUrl, site } from '@/lib/site';
+
+/** How many of the newest stories a feed carries. */
+export const FEED_SIZE = 50;
+
+const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** Site path of the page the feed follows, e.g. / or /sections/north-korea */
+  path: string;
+  /** Site path of the feed itself. */
+  feedPath: string;
+}
+
+export async function buildRss(channel: FeedChannel, stories: Story[]): Promise<string> {
+  const items = stories.slice(0, FEED_SIZE);
+  const feed = new Feed({
+    title: channel.title,
+    description: channel.description,
+    id: absoluteUrl(channel.path),
+    link: absoluteUrl(channel.path),
+    feedLinks: { rss: absoluteUrl(channel.feedPath) },
+    language: site.language,
+    image: absoluteUrl('/logo.png'),
+    copyright: `© ${site.name}`,
+    updated: items[0] ? new Date(items[0].updatedAt) : undefined,
+    generator: false,
+  });
+  for (const story of items) {
+    const photo = story.leadPhoto;
+    // RSS requires the enclosure's length in bytes: read it from the file.
+    const { size } = await stat(path.join(process.cwd(), 'public', photo.src));
+    feed.addItem({
+      title: story.headline,
+      link: absoluteUrl(story.path),
+      date: new Date(story.postedAt),
+      description: story.summary,
+      author: story.authors.map((a) => ({ name: a.name, link: absoluteUrl(authorPath(a.id)) })),
+      category: [
+        { name: story.section.name, domain: absoluteUrl(sectionPath(story.section.id)) },
+        ...story.tags.map((t) => ({ name: t.name, domain: absoluteUrl(tagPath(t.id)) })),
+      ],
+      enclosure: { url: absoluteUrl(photo.src), type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()], length: size, title: photo.alt },
+    });
+  }
+  return feed.rss2();
+}
+
+export const rssResponse = (xml: string) =>
+  new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
