@@ -59,17 +59,29 @@ function readFontFile(file: string): Promise<Buffer> {
   return data;
 }
 
+function hasCharacterMap(font: fontkit.Font): boolean {
+  try {
+    return font.characterSet.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const graphemes = (text: string) => Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 const isSpace = (g: string) => /^\s+$/u.test(g);
 
 /** The fonts for a card showing `text`, each holding only the glyphs that text needs. */
 export async function loadCardFonts(text: string): Promise<CardFonts> {
-  // The ellipsis is Satori's, for a headline clamped at the smallest size.
-  const needed = Array.from(new Set(graphemes(`${text}…`))).join('');
-  const subsets = await Promise.all(
-    FONT_FILES.map(async (f) => ({ ...f, data: await subsetFont(await readFontFile(f.file), needed, { targetFormat: 'sfnt' }) })),
+  // The ellipsis is Satori's, for a headline clamped at the smallest size; the space is for measuring.
+  const needed = Array.from(new Set(graphemes(`${text} …`))).join('');
+  const cut = await Promise.all(
+    FONT_FILES.map(async (f) => {
+      const data = await subsetFont(await readFontFile(f.file), needed, { targetFormat: 'sfnt' });
+      return { ...f, data, font: fontkit.create(data) as fontkit.Font };
+    }),
   );
-  const parsed = subsets.map((s) => ({ ...s, font: fontkit.create(s.data) as fontkit.Font }));
+  // A font with none of the text's characters comes out without a character map: leave it out.
+  const parsed = cut.filter((s) => hasCharacterMap(s.font));
 
   const fontFor = (grapheme: string, family: string, weight: Weight) => {
     const cp = grapheme.codePointAt(0)!;
@@ -78,7 +90,7 @@ export async function loadCardFonts(text: string): Promise<CardFonts> {
   };
 
   return {
-    fonts: subsets.map((s) => ({
+    fonts: parsed.map((s) => ({
       name: s.name,
       weight: s.weight,
       style: 'normal',

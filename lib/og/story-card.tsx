@@ -20,7 +20,8 @@ const PADDING = { top: 48, right: 52, bottom: 40, left: 56 };
 const HEADLINE_WIDTH = CARD_SIZE.width - PHOTO_WIDTH - ACCENT_BAR - PADDING.left - PADDING.right;
 /** What is left for the headline once kicker, byline and wordmark have their rows. */
 const HEADLINE_HEIGHT = 360;
-const HEADLINE_LINE_HEIGHT = 1.12;
+export const HEADLINE_BOX = { width: HEADLINE_WIDTH, height: HEADLINE_HEIGHT } as const;
+export const HEADLINE_LINE_HEIGHT = 1.12;
 /** Largest first: the headline takes the first size at which it fits. */
 const HEADLINE_SIZES = [80, 72, 66, 60, 54, 48, 44, 40, 36] as const;
 
@@ -51,7 +52,7 @@ export interface HeadlineFit {
 }
 
 /** The largest headline size whose wrapped lines fit the box, by measuring the words in the card's fonts. */
-export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>, box = { width: HEADLINE_WIDTH, height: HEADLINE_HEIGHT }): HeadlineFit {
+export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>, box: { width: number; height: number } = HEADLINE_BOX): HeadlineFit {
   // A little slack for rounding and Satori's own line breaking.
   const width = box.width * 0.97;
   const words = headline.split(/\s+/).filter(Boolean);

@@ -50,7 +50,7 @@ export async function buildRss(channel: FeedChannel, stories: Story[]): Promise<
         { name: story.section.name, domain: absoluteUrl(sectionPath(story.section.id)) },
         ...story.tags.map((t) => ({ name: t.name, domain: absoluteUrl(tagPath(t.id)) })),
       ],
-      enclosure: { url: absoluteUrl(photo.src), type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()], length: size, title: photo.alt },
+      enclosure: { url: absoluteUrl(photo.src), type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()], length: size },
     });
   }
   return feed.rss2();
