@@ -1,7 +1,7 @@
 /**
  * Fonts for the Open Graph card, read from installed packages and cut down to the card's own text.
  *
- * Satori (inside @vercel/og) fetches a font from the internet for any glyph the given fonts lack, and
+ * Satori (inside @vercel/og, which Next ships as next/og) fetches a font from the internet for any glyph the given fonts lack, and
  * emoji images from a CDN. Here every glyph comes from a local font: Source Serif 4 (Latin headline),
  * Noto Sans KR (labels, and Korean in headlines) and monochrome Noto Emoji; a character none of them
  * has is replaced before rendering (see `coverText`), so the card never reaches the network.
@@ -33,7 +33,7 @@ const FONT_FILES: FontFile[] = [
   { name: EMOJI, weight: 400, file: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf' },
 ];
 
-/** The shape @vercel/og's `fonts` option takes. */
+/** The shape ImageResponse's `fonts` option takes. */
 export interface CardFont {
   name: string;
   data: ArrayBuffer;

@@ -5,6 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+// next/og is Next's own build of @vercel/og; the standalone @vercel/og 1.0.3 cannot load under plain Node (it
+// requires a harfbuzz wasm it does not ship), and the card must also render from scripts and tests.
 import { ImageResponse } from 'next/og';
 import sharp from 'sharp';
 import type { Story } from '@/lib/content';
