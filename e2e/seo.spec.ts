@@ -71,11 +71,14 @@ test('a story page carries full metadata for search and link previews', async ({
   const [ogImage] = await meta(page, 'og:image');
   expect(await meta(page, 'twitter:image')).toEqual([ogImage]);
 
-  // Every URL in the head is absolute, on the configured origin.
-  const urls = await page.locator('head link[href], head meta[content^="http"]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('href') ?? e.getAttribute('content') ?? ''),
-  );
-  for (const u of urls.filter((u) => !u.startsWith('/_next/'))) expect(u, u).toMatch(new RegExp(`^${baseURL}/`));
+  // Every URL crawlers and previews read is absolute, on the configured origin.
+  const urls = await page
+    .locator(
+      'head link[rel="canonical"], head link[rel="alternate"], head link[rel="author"], head meta[property="og:url"], head meta[property="og:image"], head meta[property="article:author"], head meta[name="twitter:image"]',
+    )
+    .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('content') ?? ''));
+  expect(urls.length).toBeGreaterThanOrEqual(8);
+  for (const u of urls) expect(u, u).toMatch(new RegExp(`^${baseURL}/`));
 });
 
 test('the card, fetched through og:image, is a 1200×630 PNG with a picture on it', async ({ page, request, baseURL }) => {
