@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getContent, type Story } from '@/lib/content';
-import { renderStoryCard } from '@/lib/og/story-card';
+import { renderStoryCard } from '@/lib/og/render-in-node';
 
 const args = process.argv.slice(2);
 const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.og-cards');

@@ -7,7 +7,8 @@ import { ImageResponse } from 'next/og';
 import sharp from 'sharp';
 import { getStory, type Story } from '@/lib/content';
 import { coverText, loadCardFonts } from '@/lib/og/fonts';
-import { CARD_SIZE, fitHeadline, HEADLINE_BOX, HEADLINE_LINE_HEIGHT, renderStoryCard } from '@/lib/og/story-card';
+import { renderStoryCard } from '@/lib/og/render-in-node';
+import { CARD_SIZE, fitHeadline, HEADLINE_BOX, HEADLINE_LINE_HEIGHT } from '@/lib/og/story-card';
 
 // The network is made to fail, and every attempt and every font error Satori logs is recorded:
 // a card must draw every glyph from the bundled fonts.

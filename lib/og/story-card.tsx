@@ -1,13 +1,12 @@
 /**
  * The story's Open Graph card, 1200×630: section kicker, headline, byline and KST date, the publication's
- * name, beside the lead photo cropped to fit. Server-only by use (route handlers and scripts import it);
- * it runs under plain Node too, so benchmarks and tests can render cards without Next.
+ * name, beside the lead photo cropped to fit. It builds the element and options only; the card route renders
+ * them with @vercel/og's ImageResponse, scripts and tests with lib/og/render-in-node.ts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-// next/og is Next's own build of @vercel/og; the standalone @vercel/og 1.0.3 cannot load under plain Node (it
-// requires a harfbuzz wasm it does not ship), and the card must also render from scripts and tests.
-import { ImageResponse } from 'next/og';
+import type { ImageResponse } from '@vercel/og';
+import type { ReactElement } from 'react';
 import sharp from 'sharp';
 import type { Story } from '@/lib/content';
 import { site } from '@/lib/site';
@@ -96,8 +95,13 @@ async function photoDataUrl(src: string): Promise<string> {
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
 
-/** Renders the story's card as a PNG response. */
-export async function renderStoryCard(story: Story): Promise<Response> {
+export interface StoryCard {
+  element: ReactElement;
+  options: NonNullable<ConstructorParameters<typeof ImageResponse>[1]>;
+}
+
+/** The story's card as an element and ImageResponse options (size and the fonts it needs). */
+export async function storyCard(story: Story): Promise<StoryCard> {
   const raw = storyCardText(story);
   // Characters no bundled font can draw would make Satori fetch one: replace them, and say so.
   const covered = await Promise.all(Object.values(raw).map((t) => coverText(t)));
@@ -110,8 +114,8 @@ export async function renderStoryCard(story: Story): Promise<Response> {
   const [fonts, photo] = await Promise.all([loadCardFonts(covered.map((c) => c.text).join('')), photoDataUrl(story.leadPhoto.src)]);
   const fit = fitHeadline(headline, fonts);
 
-  return new ImageResponse(
-    (
+  return {
+    element: (
       <div style={{ display: 'flex', width: '100%', height: '100%', background: COLORS.paper, color: COLORS.ink }}>
         <div
           style={{
@@ -176,6 +180,6 @@ export async function renderStoryCard(story: Story): Promise<Response> {
         <img src={photo} width={PHOTO_WIDTH} height={CARD_SIZE.height} alt="" style={{ objectFit: 'cover' }} />
       </div>
     ),
-    { ...CARD_SIZE, fonts: fonts.fonts },
-  );
+    options: { ...CARD_SIZE, fonts: fonts.fonts },
+  };
 }

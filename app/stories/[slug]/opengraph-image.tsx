@@ -1,6 +1,7 @@
+import { ImageResponse } from '@vercel/og';
 import { notFound } from 'next/navigation';
 import { getContent, getStory } from '@/lib/content';
-import { CARD_ALT, CARD_SIZE, renderStoryCard } from '@/lib/og/story-card';
+import { CARD_ALT, CARD_SIZE, storyCard } from '@/lib/og/story-card';
 
 // One card per story, drawn at build; any other slug is a 404.
 export const dynamic = 'force-static';
@@ -19,5 +20,6 @@ export async function generateStaticParams() {
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const story = await getStory((await params).slug);
   if (!story) notFound();
-  return renderStoryCard(story);
+  const { element, options } = await storyCard(story);
+  return new ImageResponse(element, options);
 }
