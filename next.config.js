@@ -1,3 +1,5 @@
+import { withEditorTooling } from './scripts/lib/content-gate.js';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,4 +10,5 @@ const nextConfig = {
   serverExternalPackages: ['subset-font', 'fontkit'],
 };
 
-export default nextConfig;
+// Checks the content before a production build; dev-only preview pages (scripts/lib/content-gate.js).
+export default (phase) => withEditorTooling(phase, nextConfig);

@@ -5,13 +5,15 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
+import { objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
 import {
+  LENGTH_LIMITS,
+  SLUG_PATTERN,
   authorSchema,
   sectionSchema,
   storySchema,
   tagSchema,
   type Author,
-  type PhotoInput,
   type Section,
   type StoryRecord,
   type Tag,
@@ -38,6 +40,8 @@ export interface ContentSources {
   authors: ContentSource;
   sections: ContentSource;
   tags: ContentSource;
+  /** The registry module and what it lists; every story source must be among its entries. */
+  registry?: { file: string; entries: readonly unknown[] };
 }
 
 export interface ImageSize {
@@ -68,39 +72,191 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   }, '');
 }
 
-function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): ContentProblem[] {
-  return issues.map((issue) => {
-    const at = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      return {
-        file,
-        field: formatPath(at),
-        message: `unknown field ${keys} — remove it or check its spelling against CONTENT.md`,
-        severity: 'error',
-      };
+/** Edit distance (insertions, deletions, substitutions) between two short strings. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
-    return { file, field: formatPath(at), message: issue.message, severity: 'error' };
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate an editor most likely meant by `value`, if one is close enough to suggest. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const wanted = norm(value);
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const c = norm(candidate);
+    const distance = c === wanted ? 0 : editDistance(wanted, c);
+    const near = distance <= Math.max(2, Math.floor(c.length / 3)) || (wanted.length >= 4 && c.includes(wanted));
+    if (near && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+const didYouMean = (value: string, candidates: readonly string[]) => {
+  const guess = closest(value, candidates);
+  return guess ? ` — did you mean "${guess}"?` : '';
+};
+
+const quoteList = (values: readonly string[]) =>
+  values.length <= 1
+    ? values.map((v) => `"${v}"`).join('')
+    : `${values.slice(0, -1).map((v) => `"${v}"`).join(', ')} or "${values.at(-1)}"`;
+
+/** A value as it would be written in a content file, for "e.g." hints. */
+function asSource(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(asSource).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${asSource(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a Date object';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'a group of fields { … }' : typeof value;
+}
+
+const EXPECTED_WORDS: Record<string, string> = {
+  string: 'text in quotes',
+  array: 'a list in [ ]',
+  object: 'a group of fields in { }',
+  boolean: 'true or false',
+  number: 'a number',
+};
+
+/** Last named segment of a path: `leadPhoto.alt` → `alt`, `tags[2]` → `tags[2]`. */
+function fieldName(path: readonly PropertyKey[]): string {
+  const last = path.at(-1);
+  if (typeof last === 'number') {
+    const parent = path.at(-2);
+    return typeof parent === 'string' ? `${parent}[${last}]` : `item ${last}`;
+  }
+  return last === undefined ? 'the record' : String(last);
+}
+
+/** Messages for issues no field of the schema words itself (zod's own wording never reaches editors). */
+const fallbackMessages: z.core.$ZodErrorMap = (issue) => {
+  const name = fieldName(issue.path ?? []);
+  switch (issue.code) {
+    case 'too_small':
+      return `${name} is too short or has too few items (at least ${String(issue.minimum)}) — add to it`;
+    case 'too_big':
+      return `${name} is too long or has too many items (at most ${String(issue.maximum)}) — shorten it`;
+    case 'invalid_value':
+      return `${name} must be ${quoteList(issue.values.map(String))}`;
+    case 'invalid_format':
+      return `${name} is not in the expected format (${issue.format}) — see CONTENT.md`;
+    default:
+      return `${name} is not valid — see CONTENT.md for what it should hold`;
+  }
+};
+
+/** One zod issue as editors' problems (an unknown-fields issue becomes one problem per field). */
+function schemaProblems(
+  file: string,
+  root: z.core.$ZodType,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+): ContentProblem[] {
+  const error = (at: readonly PropertyKey[], message: string): ContentProblem => ({
+    file,
+    field: formatPath([...prefix, ...at]),
+    message,
+    severity: 'error',
+  });
+  return issues.flatMap((issue): ContentProblem[] => {
+    const value = valueAt(data, issue.path);
+    const name = fieldName(issue.path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const shape = schemaAt(root, issue.path, data);
+        const allowed = Object.keys((shape && objectShape(shape.schema)) ?? {});
+        return issue.keys.map((key) => {
+          const guess = closest(key, allowed);
+          return error(
+            [...issue.path, key],
+            guess
+              ? `unknown field "${key}" — did you mean "${guess}"? Rename it`
+              : `unknown field "${key}" — remove it; the fields allowed here are ${quoteList(allowed)}`,
+          );
+        });
+      }
+      case 'invalid_union': {
+        if (!issue.discriminator) break;
+        const parentPath = issue.path.slice(0, -1);
+        const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
+        const what = parentPath.at(-2) === 'body' ? 'block type' : name;
+        if (valueAt(data, parentPath) === null || typeof valueAt(data, parentPath) !== 'object') {
+          return [error(parentPath, `${fieldName(parentPath)} must be a block in { }, e.g. { type: "paragraph", text: "…" }`)];
+        }
+        if (value === undefined) return [error(issue.path, `${what} is missing — add type: ${quoteList(options)}`)];
+        return [
+          error(
+            issue.path,
+            `${what} ${describeValue(value).replace(/^the text /, '')} is not one of ${quoteList(options)}${didYouMean(String(value), options) || ' — use one of them'}`,
+          ),
+        ];
+      }
+      case 'invalid_type': {
+        const meta: FieldMeta = schemaAt(root, issue.path, data)?.meta ?? {};
+        const example = meta.example !== undefined ? `, e.g. ${name}: ${asSource(meta.example)}` : '';
+        if (value === undefined) {
+          const hint = meta.description ? ` (${meta.description.replace(/\.$/, '')})` : '';
+          return [error(issue.path, `${name} is missing — add it${example || hint}`)];
+        }
+        const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
+        return [error(issue.path, `${name} must be ${expected}, not ${describeValue(value)}${example ? ` —${example.slice(1)}` : ''}`)];
+      }
+    }
+    return [error(issue.path, issue.message)];
   });
 }
 
-function parseList<T>(source: ContentSource, schema: z.ZodType<T>, problems: ContentProblem[]): T[] {
+/** Validates one record against its schema; problems in editors' words. */
+export function parseRecord<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  data: unknown,
+  prefix: PropertyKey[] = [],
+): { data?: T; problems: ContentProblem[] } {
+  const result = schema.safeParse(data, { error: fallbackMessages });
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: schemaProblems(file, schema, data, result.error.issues, prefix) };
+}
+
+function parseList<T extends { id: string }>(source: ContentSource, schema: z.ZodType<T>, problems: ContentProblem[]): T[] {
   if (!Array.isArray(source.data)) {
-    problems.push({ file: source.file, field: '', message: 'must export a list of records as its default export', severity: 'error' });
+    problems.push({ file: source.file, field: '', message: 'must export a list of records as its default export, e.g. export default [{ id: "…", … }]', severity: 'error' });
     return [];
   }
   const out: T[] = [];
   source.data.forEach((record, i) => {
-    const result = schema.safeParse(record);
-    if (result.success) out.push(result.data);
-    else problems.push(...schemaProblems(source.file, result.error.issues, [i]));
+    const result = parseRecord(source.file, schema, record, [i]);
+    problems.push(...result.problems);
+    if (!result.data) return;
+    const other = out.findIndex((r) => r.id === result.data!.id);
+    if (other >= 0) {
+      problems.push({ file: source.file, field: `[${i}].id`, message: `id "${result.data.id}" is already used by record ${other} — ids must be unique`, severity: 'error' });
+    } else out.push(result.data);
   });
   return out;
 }
 
-async function readImageSize(publicDir: string, src: string): Promise<ImageSize | undefined> {
+async function readImageSize(file: string): Promise<ImageSize | undefined> {
   try {
-    const meta = await sharp(path.join(publicDir, src)).metadata();
+    const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) return undefined;
     // EXIF orientations 5–8 are displayed rotated by a quarter turn.
     const rotated = (meta.orientation ?? 1) >= 5;
@@ -143,72 +299,120 @@ export async function validateContent(
   const tags = parseList(sources.tags, tagSchema, problems);
   const images = new Map<string, ImageSize>();
 
-  const known = {
-    authors: new Set(authors.map((a) => a.id)),
-    sections: new Set(sections.map((s) => s.id)),
-    tags: new Set(tags.map((t) => t.id)),
+  const ids = {
+    authors: authors.map((a) => a.id),
+    sections: sections.map((s) => s.id),
+    tags: tags.map((t) => t.id),
+  };
+  const unknownRef = (kind: string, id: string, candidates: string[], registry: string) => {
+    const guess = closest(id, candidates);
+    return guess
+      ? `${kind} "${id}" does not exist — did you mean "${guess}"? (${registry} lists them all)`
+      : `${kind} "${id}" does not exist — use an id from ${registry}${candidates.length <= 8 ? ` (${quoteList(candidates)})` : ''} or add it there`;
   };
 
   const stories: ValidContent['stories'] = [];
   const slugs = new Map<string, string>();
   for (const { file, data } of sources.stories) {
-    const result = storySchema.safeParse(data);
-    if (!result.success) {
-      problems.push(...schemaProblems(file, result.error.issues));
-      continue;
+    if (sources.registry && !sources.registry.entries.includes(data)) {
+      const name = path.basename(file).replace(/\.tsx?$/, '');
+      problems.push({
+        file,
+        field: '',
+        message: `is not listed in ${sources.registry.file}, so it would never be published — add \`import … from './${name}';\` and the name to the list there (npm run new-story does this for you)`,
+        severity: 'error',
+      });
     }
-    const story = result.data;
+    const parsed = parseRecord(file, storySchema, data);
+    problems.push(...parsed.problems);
+    // The rules below also run on a story that failed the schema, on each field that is itself sound,
+    // so that one run reports every problem.
+    const story = (parsed.data ?? (data && typeof data === 'object' ? data : {})) as Partial<Record<keyof StoryRecord, unknown>>;
     const error = (field: string, message: string) => problems.push({ file, field, message, severity: 'error' });
+    const warning = (field: string, message: string) => problems.push({ file, field, message, severity: 'warning' });
+    const isSlug = (value: unknown): value is string => typeof value === 'string' && SLUG_PATTERN.test(value);
+    const isTime = (value: unknown): value is string => typeof value === 'string' && /[zZ]|[+-]\d\d:\d\d$/.test(value) && !Number.isNaN(Date.parse(value));
+    const texts = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
     const expectedSlug = path.basename(file).replace(/\.tsx?$/, '');
-    if (story.slug !== expectedSlug) {
-      error('slug', `slug "${story.slug}" does not match the file name — rename the file to ${story.slug}.ts or set slug to "${expectedSlug}"`);
-    }
-    const other = slugs.get(story.slug);
-    if (other) error('slug', `slug "${story.slug}" is already used by ${other} — choose a different slug`);
-    else slugs.set(story.slug, file);
-
-    if (Date.parse(story.updatedAt) < Date.parse(story.postedAt)) {
-      error('updatedAt', `updatedAt (${story.updatedAt}) is before postedAt (${story.postedAt}) — a story cannot be updated before it is posted`);
+    if (isSlug(story.slug)) {
+      if (story.slug !== expectedSlug) {
+        error('slug', `slug "${story.slug}" does not match the file name — rename the file to ${story.slug}.ts or set slug to "${expectedSlug}"`);
+      }
+      const other = slugs.get(story.slug);
+      if (other) error('slug', `slug "${story.slug}" is already used by ${other} — choose a different slug (and file name)`);
+      else slugs.set(story.slug, file);
     }
 
-    if (!known.sections.has(story.section)) {
-      error('section', `section "${story.section}" does not exist — use an id from content/sections.ts`);
+    if (isTime(story.updatedAt) && isTime(story.postedAt) && Date.parse(story.updatedAt) < Date.parse(story.postedAt)) {
+      error('updatedAt', `updatedAt (${story.updatedAt}) is before postedAt (${story.postedAt}) — a story cannot be updated before it is posted; set updatedAt to postedAt or later`);
     }
-    story.authors.forEach((id, i) => {
-      if (!known.authors.has(id)) error(`authors[${i}]`, `author "${id}" does not exist — use an id from content/authors.ts`);
-    });
-    story.tags.forEach((id, i) => {
-      if (!known.tags.has(id)) error(`tags[${i}]`, `tag "${id}" does not exist — use an id from content/tags.ts or add it there`);
-    });
 
-    const photos: [string, PhotoInput][] = [['leadPhoto', story.leadPhoto]];
-    story.body.forEach((block, i) => {
-      if (block.type === 'photo') photos.push([`body[${i}].photo`, block.photo]);
+    for (const field of Object.keys(LENGTH_LIMITS) as (keyof typeof LENGTH_LIMITS)[]) {
+      const value = texts(story[field]);
+      const limit = LENGTH_LIMITS[field];
+      if (value.length > limit.advised && value.length <= limit.max) {
+        warning(field, `${field} is ${value.length} characters long; ${limit.where} — aim for ${limit.advised} or fewer`);
+      }
+    }
+    const searchTitle = LENGTH_LIMITS.seoTitle.advised;
+    const headline = texts(story.headline);
+    if (!texts(story.seoTitle) && headline.length > searchTitle && headline.length <= LENGTH_LIMITS.headline.advised) {
+      warning('headline', `headline is ${headline.length} characters long, too long for search results (about ${searchTitle} are shown) — add a shorter seoTitle; the page keeps the full headline`);
+    }
+
+    if (isSlug(story.section) && !ids.sections.includes(story.section)) {
+      error('section', unknownRef('section', story.section, ids.sections, 'content/sections.ts'));
+    }
+    const refList = (field: 'authors' | 'tags', kind: string, known: string[], registry: string) => {
+      const list = story[field];
+      if (!Array.isArray(list)) return;
+      list.forEach((id, i) => {
+        if (isSlug(id) && !known.includes(id)) error(`${field}[${i}]`, unknownRef(kind, id, known, registry));
+      });
+    };
+    refList('authors', 'author', ids.authors, 'content/authors.ts');
+    refList('tags', 'tag', ids.tags, 'content/tags.ts');
+
+    const body: unknown[] = Array.isArray(story.body) ? story.body : [];
+    const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
+    const photos: [string, unknown][] = [['leadPhoto', story.leadPhoto]];
+    body.forEach((block, i) => {
+      if (isRecord(block) && block.type === 'photo') photos.push([`body[${i}].photo`, block.photo]);
     });
     for (const [field, photo] of photos) {
-      if (!photo.alt && !photo.decorative) {
+      if (!isRecord(photo)) continue;
+      if (!texts(photo.alt) && photo.decorative !== true) {
         error(`${field}.alt`, 'alt text is missing — describe what the photo shows, or set decorative: true if it shows nothing of meaning');
       }
-      const size = images.get(photo.src) ?? (await readImageSize(options.publicDir, photo.src));
+      const caption = texts(photo.caption).toLowerCase().replace(/[\s.)]+$/, '');
+      const credit = texts(photo.credit);
+      if (credit && caption.endsWith(credit.toLowerCase())) {
+        warning(`${field}.caption`, `caption ends with the credit "${credit}" — remove it from the caption; the credit field prints it`);
+      }
+      if (typeof photo.src !== 'string' || !photo.src.startsWith('/')) continue;
+      const src = photo.src;
+      const imageFile = path.resolve(options.publicDir, `.${src}`);
+      const inside = imageFile.startsWith(path.resolve(options.publicDir) + path.sep);
+      const size = images.get(src) ?? (inside ? await readImageSize(imageFile) : undefined);
       if (!size) {
-        error(`${field}.src`, `image file public${photo.src} was not found or is not an image — add the file under public/ or correct the path`);
+        error(`${field}.src`, `image file public${src} was not found or is not an image — add the file under public/ or correct the path`);
         continue;
       }
-      images.set(photo.src, size);
+      images.set(src, size);
       if (field === 'leadPhoto' && size.width < MIN_LEAD_PHOTO_WIDTH) {
         error(`${field}.src`, `lead photo is ${size.width} px wide — use a file at least ${MIN_LEAD_PHOTO_WIDTH} px wide so it stays sharp in link previews`);
       }
     }
 
-    const bodyText = story.body.map((b) => (b.type === 'paragraph' ? b.text : '')).join('\n');
-    story.body.forEach((block, i) => {
-      if (block.type === 'pullQuote' && !quoteAppearsIn(block.text, bodyText)) {
-        error(`body[${i}].text`, 'pull-quote does not appear in the story\'s paragraphs — quote the body word for word (use … to skip words)');
+    const bodyText = body.map((b) => (isRecord(b) && b.type === 'paragraph' ? texts(b.text) : '')).join('\n');
+    body.forEach((block, i) => {
+      if (isRecord(block) && block.type === 'pullQuote' && texts(block.text) && !quoteAppearsIn(texts(block.text), bodyText)) {
+        error(`body[${i}].text`, "pull-quote does not appear in the story's paragraphs — quote the body word for word (mark skipped words with …)");
       }
     });
 
-    stories.push({ file, story });
+    if (parsed.data) stories.push({ file, story: parsed.data });
   }
 
   return { problems, content: { stories, authors, sections, tags, images } };
