@@ -89,7 +89,8 @@ const slug = (what: string, example: string) =>
   z
     .string()
     .regex(SLUG_PATTERN, {
-      error: `${what} must be lowercase letters, digits and single hyphens, e.g. "${example}"`,
+      error: (issue) =>
+        `${what} "${String(issue.input)}" is not a valid id — use lowercase letters, digits and single hyphens, e.g. "${example}"`,
     })
     .meta({ example });
 
@@ -104,7 +105,7 @@ const instant = (what: string) =>
       error: (issue) =>
         typeof issue.input === 'string' && LOCAL_TIME.test(issue.input)
           ? `${what} "${issue.input}" has no offset — add one, e.g. "+09:00" for Korea Standard Time: "${issue.input.length === 16 ? `${issue.input}:00` : issue.input}+09:00"`
-          : `${what} must be an ISO 8601 time with an offset, e.g. "2024-06-18T08:25:00+09:00" for 08:25 KST; "${String(issue.input)}" is not`,
+          : `${what} "${String(issue.input)}" is not an ISO 8601 time with an offset — write it like "2024-06-18T08:25:00+09:00" (08:25 KST)`,
     })
     .meta({ example: '2024-06-18T08:25:00+09:00' });
 
@@ -113,7 +114,8 @@ export const photoSchema = z
     src: z
       .string()
       .regex(/^\/[^\s?#]+\.(?:jpe?g|png|webp|avif)$/i, {
-        error: 'src must be a path under public/ starting with "/" and ending in .jpg, .png, .webp or .avif, e.g. "/images/stories/my-photo.jpg"',
+        error: (issue) =>
+          `src "${String(issue.input)}" is not the path of an image under public/ — start it with "/" and end it in .jpg, .png, .webp or .avif, e.g. "/images/stories/my-photo.jpg"`,
       })
       .describe('Path of the image file under `public/`, starting with `/`. Width and height are read from the file at build time, never typed.')
       .meta({ example: '/images/stories/putin-heads-to-pyongyang.jpg' }),
@@ -215,7 +217,11 @@ export const storySchema = z
       .describe('Description for link previews on social networks. Defaults to the summary.')
       .meta({ example: 'His first visit since 2000, amid suspicions of arms deals.' }),
     canonicalUrl: z
-      .url({ protocol: /^https$/, error: 'canonicalUrl must be a full https:// address, e.g. "https://example.com/original-story"' })
+      .url({
+        protocol: /^https$/,
+        error: (issue) =>
+          `canonicalUrl "${String(issue.input)}" is not a full https:// address — copy the whole address of the original, e.g. "https://example.com/original-story"`,
+      })
       .optional()
       .describe('Only for syndicated stories: the address of the original, which search engines should index instead.')
       .meta({ example: 'https://example.com/news/original-story' }),

@@ -1,4 +1,5 @@
-import type { Story } from '@/lib/content';
+import { KstTime } from '@/components/ui/KstTime';
+import { isScheduled, type Story } from '@/lib/content';
 import { PhotoFigure } from './PhotoFigure';
 import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
@@ -10,6 +11,11 @@ export function StoryArticle({ story }: { story: Story }) {
       {story.draft && (
         <p className="draft-banner" role="note">
           DRAFT — not published. Only visible in development.
+        </p>
+      )}
+      {isScheduled(story) && (
+        <p className="draft-banner" role="note">
+          SCHEDULED — goes live at the first build after <KstTime instant={story.publishAt!} />. Only visible in development.
         </p>
       )}
       <StoryHeader story={story} />

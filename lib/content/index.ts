@@ -57,20 +57,31 @@ export const tagPath = (id: string) => `/tags/${id}`;
 
 export interface VisibilityOptions {
   now: Date;
+  /** Show stories marked draft: true (development only). */
   includeDrafts: boolean;
+  /** Show stories whose publishAt is still to come (development only, for previewing them). */
+  includeScheduled: boolean;
 }
 
-/** Drafts only where the options allow; scheduled stories only once their time has come. */
-export function isVisible(story: Pick<StoryRecord, 'draft' | 'publishAt'>, { now, includeDrafts }: VisibilityOptions): boolean {
-  if (story.draft && !includeDrafts) return false;
-  if (story.publishAt && Date.parse(story.publishAt) > now.getTime()) return false;
+/** Drafts and scheduled stories only where the options allow; otherwise a scheduled story once its time has come. */
+export function isVisible(story: Pick<StoryRecord, 'draft' | 'publishAt'>, options: VisibilityOptions): boolean {
+  if (story.draft && !options.includeDrafts) return false;
+  if (isScheduled(story, options.now) && !options.includeScheduled) return false;
   return true;
 }
 
-export const productionVisibility = (): VisibilityOptions => ({
-  now: new Date(),
-  includeDrafts: process.env.NODE_ENV !== 'production',
-});
+/** True while a story's publishAt is in the future. */
+export const isScheduled = (story: Pick<StoryRecord, 'publishAt'>, now: Date = new Date()): boolean =>
+  !!story.publishAt && Date.parse(story.publishAt) > now.getTime();
+
+/**
+ * What this process may show. A production build (and `next start`) never includes drafts or stories
+ * scheduled after the build; `next dev` shows everything, with banners, so editors can preview.
+ */
+export const productionVisibility = (): VisibilityOptions => {
+  const development = process.env.NODE_ENV !== 'production';
+  return { now: new Date(), includeDrafts: development, includeScheduled: development };
+};
 
 export function defaultSources(): ContentSources {
   return {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
-import { objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
+import { arrayElement, objectShape, schemaAt, unwrap, valueAt, type FieldMeta } from './schema-walk';
 import {
   LENGTH_LIMITS,
   SLUG_PATTERN,
@@ -118,6 +118,23 @@ function asSource(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** An example value for a field, from its metadata or else from its structure. */
+function exampleOf(schema: z.core.$ZodType, meta: FieldMeta): string | undefined {
+  if (meta.example !== undefined) return asSource(meta.example);
+  const shape = objectShape(schema);
+  if (shape) {
+    const required = Object.entries(shape).filter(([, s]) => !unwrap(s).optional);
+    return `{ ${required.map(([key, s]) => `${key}: ${exampleOf(unwrap(s).inner, unwrap(s).meta) ?? '…'}`).join(', ')} }`;
+  }
+  const element = arrayElement(schema);
+  if (element) {
+    const inner = unwrap(element);
+    const sample = exampleOf(inner.inner, inner.meta);
+    return sample === undefined ? undefined : `[${sample}]`;
+  }
+  return undefined;
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -210,8 +227,10 @@ function schemaProblems(
         ];
       }
       case 'invalid_type': {
-        const meta: FieldMeta = schemaAt(root, issue.path, data)?.meta ?? {};
-        const example = meta.example !== undefined ? `, e.g. ${name}: ${asSource(meta.example)}` : '';
+        const field = schemaAt(root, issue.path, data);
+        const meta: FieldMeta = field?.meta ?? {};
+        const sample = field && exampleOf(field.schema, meta);
+        const example = sample !== undefined ? `, e.g. ${name}: ${sample}` : '';
         if (value === undefined) {
           const hint = meta.description ? ` (${meta.description.replace(/\.$/, '')})` : '';
           return [error(issue.path, `${name} is missing — add it${example || hint}`)];

@@ -1,0 +1,148 @@
+/**
+ * npm run new-story — scaffolds content/stories/<slug>.ts and adds it to content/stories/index.ts.
+ *
+ *   npm run new-story                                   # asks for what it needs
+ *   npm run new-story -- --headline "Kim visits Moscow" --author park-ung --section north-korea [--slug kim-visits-moscow]
+ *
+ * The new story is a draft, posted now (KST). Fields the editor must write say TODO; content:check names each.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import authors from '@/content/authors';
+import { PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from '@/content/schema';
+import sections from '@/content/sections';
+import { closest } from '@/lib/content/validate';
+import { REGISTRY_FILE, STORIES_DIR } from './lib/load-content';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** "Kim Jong-un's visit: 5 takeaways" → "kim-jong-uns-visit-5-takeaways" (at most 8 words). */
+export function slugFromHeadline(headline: string): string {
+  return headline
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)
+    .join('-');
+}
+
+/** Now, as an ISO 8601 time in Korea Standard Time with its offset, to the minute. */
+export function nowInKst(now = new Date()): string {
+  const kst = new Date(now.getTime() + 9 * 3600_000);
+  return `${kst.toISOString().slice(0, 16)}:00+09:00`;
+}
+
+const identifier = (slug: string) => {
+  const camel = slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return /^[0-9]/.test(camel) ? `story${camel}` : camel;
+};
+
+const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export function storySource(fields: { slug: string; headline: string; author: string; section: string; now: string }): string {
+  const todo = PLACEHOLDER;
+  return `import { defineStory } from '../schema';
+
+// Scaffolded by npm run new-story. Replace every ${todo}, then run npm run content:check. CONTENT.md explains each field.
+export default defineStory({
+  slug: ${q(fields.slug)},
+  headline: ${q(fields.headline)},
+  summary: '${todo}: one or two sentences under the headline, also shown in search results and link previews.',
+  section: ${q(fields.section)},
+  // Ids from content/tags.ts, e.g. ['north-korea', 'russia'].
+  tags: [],
+  authors: [${q(fields.author)}],
+  dateline: { place: 'SEOUL', publication: 'AJU PRESS' },
+  postedAt: ${q(fields.now)},
+  updatedAt: ${q(fields.now)},
+  // Delete this line to publish the story at the next build.
+  draft: true,
+  leadPhoto: {
+    // Put the photo (at least 1200 px wide) at public/images/stories/${fields.slug}.jpg.
+    src: '/images/stories/${fields.slug}.jpg',
+    alt: '${todo}: what the photo shows, for readers who cannot see it.',
+    caption: '${todo}: the caption printed under the photo, without the credit.',
+    credit: '${todo}: agency or photographer',
+  },
+  body: [
+    {
+      type: 'paragraph',
+      text: '${todo}: the first paragraph. Add one { type: "paragraph", text: "…" } block per paragraph.',
+    },
+  ],
+});
+`;
+}
+
+/** The registry with one more story: its import after the last import, its name at the end of the list. */
+export function addToRegistry(registry: string, slug: string): string {
+  const name = identifier(slug);
+  const importLine = `import ${name} from './${slug}';`;
+  const imports = [...registry.matchAll(/^import .*;$/gm)];
+  const last = imports.at(-1);
+  const at = last ? last.index + last[0].length : 0;
+  const withImport = `${registry.slice(0, at)}${last ? '\n' : ''}${importLine}${last ? '' : '\n'}${registry.slice(at)}`;
+  const list = /export default \[([\s\S]*?)\];/.exec(withImport);
+  if (!list) throw new Error(`${REGISTRY_FILE} has no "export default [ … ];" list to add the story to`);
+  const entries = list[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+  return withImport.replace(list[0], `export default [${[...entries, name].join(', ')}];`);
+}
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      headline: { type: 'string' },
+      slug: { type: 'string' },
+      author: { type: 'string' },
+      section: { type: 'string' },
+    },
+  });
+  const interactive = process.stdin.isTTY && process.stdout.isTTY;
+  const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  const ask = async (flag: string, question: string, fallback?: string): Promise<string> => {
+    if (!prompt) {
+      if (fallback) return fallback;
+      fail(`--${flag} is missing — run npm run new-story -- --headline "…" --author <id> --section <id>, or run it in a terminal to be asked`);
+    }
+    const answer = (await prompt.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    return answer || fallback || ask(flag, question, fallback);
+  };
+  const choose = async (flag: 'author' | 'section', given: string | undefined, ids: string[], file: string) => {
+    const id = given ?? (await ask(flag, `${flag} (${ids.join(', ')})`, ids.length === 1 ? ids[0] : undefined));
+    if (ids.includes(id)) return id;
+    const guess = closest(id, ids);
+    fail(`${flag} "${id}" does not exist${guess ? ` — did you mean "${guess}"?` : ''} (${file} lists: ${ids.join(', ')})`);
+  };
+
+  const headline = values.headline?.trim() || (await ask('headline', 'Headline'));
+  const slug = values.slug ?? (await ask('slug', 'Slug (the address /stories/<slug>)', slugFromHeadline(headline) || undefined));
+  if (!SLUG_PATTERN.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and single hyphens — pass --slug, e.g. --slug kim-visits-moscow`);
+  if (Object.hasOwn(RESERVED_SLUGS, slug)) fail(`slug "${slug}" is reserved because ${RESERVED_SLUGS[slug]} — pass another --slug`);
+  const file = `${STORIES_DIR}/${slug}.ts`;
+  if (existsSync(path.join(root, file))) fail(`${file} already exists — choose another slug with --slug`);
+  const author = await choose('author', values.author, authors.map((a) => a.id), 'content/authors.ts');
+  const section = await choose('section', values.section, sections.map((s) => s.id), 'content/sections.ts');
+  prompt?.close();
+
+  const registryPath = path.join(root, REGISTRY_FILE);
+  const registry = addToRegistry(readFileSync(registryPath, 'utf8'), slug);
+  writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now: nowInKst() }));
+  writeFileSync(registryPath, registry);
+  console.log(`✔ Created ${file} (a draft) and added it to ${REGISTRY_FILE}.
+Next: replace each ${PLACEHOLDER} in the file, add tags, put the photo at public/images/stories/${slug}.jpg,
+then run npm run content:check until it reports no errors. Preview it with npm run dev at /stories/${slug}.`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main();
