@@ -94,3 +94,30 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unkno
   const option = union?.options.get(String(valueAt(value, [union.discriminator])));
   return { schema: option ?? current.inner, meta: current.meta };
 }
+
+/** A value as it would be written in a content file, for "e.g." hints. */
+export function asSource(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(asSource).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${asSource(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** An example value for a field, from its metadata or else from its structure. */
+export function exampleOf(schema: Schema, meta: FieldMeta): string | undefined {
+  if (meta.example !== undefined) return asSource(meta.example);
+  const shape = objectShape(schema);
+  if (shape) {
+    const required = Object.entries(shape).filter(([, s]) => !unwrap(s).optional);
+    return `{ ${required.map(([key, s]) => `${key}: ${exampleOf(unwrap(s).inner, unwrap(s).meta) ?? '…'}`).join(', ')} }`;
+  }
+  const element = arrayElement(schema);
+  if (element) {
+    const inner = unwrap(element);
+    const sample = exampleOf(inner.inner, inner.meta);
+    return sample === undefined ? undefined : `[${sample}]`;
+  }
+  return undefined;
+}
+

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
-import { arrayElement, objectShape, schemaAt, unwrap, valueAt, type FieldMeta } from './schema-walk';
+import { exampleOf, objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
 import {
   LENGTH_LIMITS,
   SLUG_PATTERN,
@@ -108,32 +108,6 @@ const quoteList = (values: readonly string[]) =>
   values.length <= 1
     ? values.map((v) => `"${v}"`).join('')
     : `${values.slice(0, -1).map((v) => `"${v}"`).join(', ')} or "${values.at(-1)}"`;
-
-/** A value as it would be written in a content file, for "e.g." hints. */
-function asSource(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(asSource).join(', ')}]`;
-  if (value && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${asSource(v)}`).join(', ')} }`;
-  }
-  return JSON.stringify(value) ?? String(value);
-}
-
-/** An example value for a field, from its metadata or else from its structure. */
-function exampleOf(schema: z.core.$ZodType, meta: FieldMeta): string | undefined {
-  if (meta.example !== undefined) return asSource(meta.example);
-  const shape = objectShape(schema);
-  if (shape) {
-    const required = Object.entries(shape).filter(([, s]) => !unwrap(s).optional);
-    return `{ ${required.map(([key, s]) => `${key}: ${exampleOf(unwrap(s).inner, unwrap(s).meta) ?? '…'}`).join(', ')} }`;
-  }
-  const element = arrayElement(schema);
-  if (element) {
-    const inner = unwrap(element);
-    const sample = exampleOf(inner.inner, inner.meta);
-    return sample === undefined ? undefined : `[${sample}]`;
-  }
-  return undefined;
-}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';

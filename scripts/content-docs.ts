@@ -1,0 +1,170 @@
+/**
+ * npm run content:docs — regenerates the marked parts of CONTENT.md from the code: the field reference from
+ * the schema's own descriptions and examples, the length limits and reserved slugs from their constants,
+ * and the message guide from the typical mistakes (with the messages the checker really prints).
+ * `--check` only compares, and exits 1 if CONTENT.md is out of date (test/content-docs.test.ts does the same).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  authorSchema,
+  correctionSchema,
+  LENGTH_LIMITS,
+  paragraphBlockSchema,
+  photoSchema,
+  pullQuoteBlockSchema,
+  RESERVED_SLUGS,
+  sectionSchema,
+  storySchema,
+  tagSchema,
+} from '@/content/schema';
+import { exampleOf, objectShape, unwrap } from '@/lib/content/schema-walk';
+import { formatProblem, validateContent } from '@/lib/content/validate';
+import { createMistakePublicDir, mistakes, mistakeSources, unlistedStory } from './lib/content-mistakes';
+
+export const CONTENT_MD = path.resolve(import.meta.dirname, '../CONTENT.md');
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
+const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
+
+/** Where a field that holds a group or list is explained. */
+const SEE: Record<string, string> = {
+  dateline: 'see [Dateline](#dateline)',
+  leadPhoto: 'see [Photos](#photos)',
+  body: 'see [Body blocks](#body-blocks)',
+  corrections: 'see [Corrections](#corrections)',
+};
+
+function fieldTable(schema: z.core.$ZodType, skip: string[] = []): string {
+  const rows = Object.entries(objectShape(schema) ?? {})
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, field]) => {
+      const { inner, meta, optional } = unwrap(field);
+      const example = SEE[name] ?? (exampleOf(inner, meta) ? code(exampleOf(inner, meta)!) : '');
+      // "Required unless …" in a description marks a field that only another field can excuse.
+      const required = !optional ? '**yes**' : /Required unless/.test(meta.description ?? '') ? '**yes**, unless excused' : 'no';
+      return `| \`${name}\` | ${required} | ${cell(meta.description ?? '')} | ${cell(example)} |`;
+    });
+  return ['| field | required | what it is for | example |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function fieldsSection(): string {
+  const dateline = unwrap(storySchema.shape.dateline).inner;
+  return [
+    '### Story',
+    '',
+    fieldTable(storySchema),
+    '',
+    '### Dateline',
+    '',
+    fieldTable(dateline),
+    '',
+    '### Photos',
+    '',
+    'The lead photo and every photo block have these fields.',
+    '',
+    fieldTable(photoSchema),
+    '',
+    '### Body blocks',
+    '',
+    '`body` is a list of blocks in reading order. Each block says what it is in `type`.',
+    '',
+    '**Paragraph** — `{ type: "paragraph", text: "…" }`',
+    '',
+    fieldTable(paragraphBlockSchema, ['type']),
+    '',
+    '**Pull-quote** — `{ type: "pullQuote", text: "…", speaker: "…", role: "…" }`',
+    '',
+    fieldTable(pullQuoteBlockSchema, ['type']),
+    '',
+    '**Photo** — `{ type: "photo", photo: { src: "…", alt: "…", caption: "…", credit: "…" } }`: the fields of [Photos](#photos).',
+    '',
+    '### Corrections',
+    '',
+    '`corrections` is a list; each correction has these fields.',
+    '',
+    fieldTable(correctionSchema),
+    '',
+    '### Authors, sections and tags',
+    '',
+    '`content/authors.ts`:',
+    '',
+    fieldTable(authorSchema),
+    '',
+    '`content/sections.ts`:',
+    '',
+    fieldTable(sectionSchema),
+    '',
+    '`content/tags.ts`:',
+    '',
+    fieldTable(tagSchema),
+  ].join('\n');
+}
+
+function limitsSection(): string {
+  const rows = Object.entries(LENGTH_LIMITS).map(
+    ([field, limit]) => `| \`${field}\` | ${limit.advised} | ${limit.max} | ${cell(limit.where)} |`,
+  );
+  const reserved = Object.keys(RESERVED_SLUGS).map((slug) => `\`${slug}\``).join(', ');
+  return [
+    '| field | warning above | error above | why |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `When there is no \`seoTitle\`, a headline longer than ${LENGTH_LIMITS.seoTitle.advised} characters also gets a warning: search results would cut it.`,
+    '',
+    `Reserved slugs (they would clash with a route or a file): ${reserved}.`,
+  ].join('\n');
+}
+
+async function messagesSection(): Promise<string> {
+  const publicDir = await createMistakePublicDir();
+  try {
+    const out: string[] = [];
+    let rule = '';
+    for (const mistake of [...mistakes, unlistedStory]) {
+      if (mistake.rule !== rule) {
+        rule = mistake.rule;
+        out.push(`### ${rule}`, '');
+      }
+      const { problems } = await validateContent(mistakeSources(mistake), { publicDir: publicDir.dir });
+      const lines = problems.map((p) => `${p.severity === 'error' ? '✖ error  ' : '⚠ warning'} ${formatProblem(p)}`);
+      out.push(`**${mistake.mistake[0]!.toUpperCase()}${mistake.mistake.slice(1)}:**`, '', '```text', ...lines, '```', '');
+    }
+    return out.join('\n').trimEnd();
+  } finally {
+    publicDir.remove();
+  }
+}
+
+/** CONTENT.md with every generated region replaced by what the code says now. */
+export async function renderContentDocs(current: string): Promise<string> {
+  const regions: Record<string, string> = {
+    fields: fieldsSection(),
+    limits: limitsSection(),
+    messages: await messagesSection(),
+  };
+  let out = current;
+  for (const [name, body] of Object.entries(regions)) {
+    const pattern = new RegExp(`(<!-- generated:${name} [^>]*-->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    if (!pattern.test(out)) throw new Error(`CONTENT.md has no <!-- generated:${name} … --> region`);
+    out = out.replace(pattern, (_, open: string, close: string) => `${open}${body}\n${close}`);
+  }
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const current = readFileSync(CONTENT_MD, 'utf8');
+  const next = await renderContentDocs(current);
+  if (process.argv.includes('--check')) {
+    if (next !== current) {
+      console.error('✖ CONTENT.md is out of date with the schema — run npm run content:docs and commit it.');
+      process.exit(1);
+    }
+    console.log('✔ CONTENT.md is up to date.');
+  } else {
+    writeFileSync(CONTENT_MD, next);
+    console.log(next === current ? '✔ CONTENT.md was already up to date.' : '✔ CONTENT.md regenerated.');
+  }
+}

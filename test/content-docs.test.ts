@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { storySchema } from '@/content/schema';
+import { CONTENT_MD, renderContentDocs } from '@/scripts/content-docs';
+
+test('CONTENT.md is up to date with the schema and the checker (run npm run content:docs)', async () => {
+  const current = readFileSync(CONTENT_MD, 'utf8');
+  assert.equal(await renderContentDocs(current), current);
+});
+
+test('CONTENT.md documents every story field with its description', () => {
+  const doc = readFileSync(CONTENT_MD, 'utf8');
+  for (const [name, field] of Object.entries(storySchema.shape)) {
+    assert.ok(field.description, `${name} has no description in content/schema.ts`);
+    assert.ok(doc.includes(`| \`${name}\` |`), `${name} is missing from CONTENT.md's field reference`);
+  }
+});
+
+test('README.md links to CONTENT.md', () => {
+  assert.match(readFileSync(new URL('../README.md', import.meta.url), 'utf8'), /\]\((\.\/)?CONTENT\.md\)/);
+});
