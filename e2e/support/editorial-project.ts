@@ -1,0 +1,37 @@
+/**
+ * A temp copy of the site with, besides the seed story, one draft and one story scheduled far in the
+ * future — for proving that neither reaches any page, feed or sitemap of a production build.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import seed from '@/content/stories/putin-heads-to-pyongyang';
+import { createTempProject, PROJECT_ROOT, storyIndexSource, type TempProject } from '@/scripts/lib/temp-project';
+
+export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
+export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };
+
+const storySource = (data: object) =>
+  `import { defineStory } from '../schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+
+export function createEditorialProject(): TempProject {
+  const project = createTempProject('aju-editorial-');
+  const photo = readFileSync(path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'));
+  for (const [story, extra] of [
+    [DRAFT, { draft: true }],
+    [SCHEDULED, { publishAt: '2099-01-01T09:00:00+09:00' }],
+  ] as const) {
+    project.write(`public/images/stories/${story.slug}.jpg`, photo);
+    project.write(
+      `content/stories/${story.slug}.ts`,
+      storySource({
+        ...seed,
+        ...story,
+        ...extra,
+        summary: `${story.headline}: a summary that must never be published early.`,
+        leadPhoto: { ...seed.leadPhoto, src: `/images/stories/${story.slug}.jpg` },
+      }),
+    );
+  }
+  project.write('content/stories/index.ts', storyIndexSource(['putin-heads-to-pyongyang', DRAFT.slug, SCHEDULED.slug]));
+  return project;
+}
