@@ -1,0 +1,153 @@
+/**
+ * Editorial fields on a real site: drafts and scheduled stories are absent from every page, feed and
+ * sitemap of a production build; under `next dev` they are previewed with banners on /dev/previews,
+ * which the production build does not have at all.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { TempProject } from '@/scripts/lib/temp-project';
+import { createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
+
+const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
+const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
+
+test('/dev/previews is not part of the production build', async ({ request }) => {
+  expect((await request.get('/dev/previews')).status()).toBe(404);
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts a Next server in its own process group and waits until it answers. */
+async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): void }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), [...args, '-p', String(port)], {
+    cwd: dir,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: origin, ...env },
+  });
+  const stop = () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  };
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next ${args[0]} exited with ${child.exitCode}`);
+    try {
+      await fetch(origin);
+      return { origin, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  stop();
+  throw new Error(`next ${args[0]} did not answer on ${origin}`);
+}
+
+/** Every same-origin URL a page, feed, sitemap or robots.txt links to or lists. */
+function linksIn(body: string, base: string): string[] {
+  const found = [
+    ...[...body.matchAll(/\b(?:href|src)="([^"#]+)/g)].map((m) => m[1]!),
+    ...[...body.matchAll(/<(?:loc|link|guid|url)>\s*(?:<!\[CDATA\[)?([^<\]\s]+)/g)].map((m) => m[1]!),
+    ...[...body.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1]!),
+  ];
+  const origin = new URL(base).origin;
+  return found
+    .map((href) => {
+      try {
+        return new URL(href.replace(/&amp;/g, '&'), base);
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((url): url is URL => !!url && url.origin === origin && !url.pathname.startsWith('/_next/'))
+    .map((url) => url.pathname + url.search);
+}
+
+async function crawl(request: APIRequestContext, origin: string, starts: string[]) {
+  const seen = new Map<string, { status: number; body: string }>();
+  const queue = [...starts];
+  while (queue.length > 0 && seen.size < 500) {
+    const pathname = queue.shift()!;
+    if (seen.has(pathname)) continue;
+    const response = await request.get(origin + pathname, { maxRedirects: 5 });
+    const type = response.headers()['content-type'] ?? '';
+    const body = /text|xml|json|javascript/.test(type) ? await response.text() : '';
+    seen.set(pathname, { status: response.status(), body });
+    if (response.ok()) queue.push(...linksIn(body, origin + pathname));
+  }
+  return seen;
+}
+
+test.describe.serial('drafts and scheduled stories', () => {
+  let project: TempProject;
+  test.beforeAll(() => {
+    project = createEditorialProject();
+  });
+  test.afterAll(() => project?.remove());
+
+  test('are absent from every page, feed and sitemap of a production build', async ({ request }) => {
+    test.setTimeout(240_000);
+    await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
+      cwd: project.dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const server = await startServer(project.dir, ['start'], {});
+    try {
+      // Feeds, sitemaps and robots.txt are crawled where they exist; a page's own links lead to the rest.
+      const pages = await crawl(request, server.origin, ['/', '/robots.txt', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']);
+      const fetched = [...pages].filter(([, page]) => page.status === 200);
+      expect(fetched.map(([pathname]) => pathname)).toContain('/stories/putin-heads-to-pyongyang');
+      expect(pages.get('/')!.body).toContain(SEED_HEADLINE);
+      for (const [pathname, page] of fetched) {
+        for (const hidden of HIDDEN) expect(page.body, `${pathname} mentions "${hidden}"`).not.toContain(hidden);
+      }
+      for (const slug of [DRAFT.slug, SCHEDULED.slug]) {
+        for (const hiddenPath of [`/stories/${slug}`, `/stories/${slug}/opengraph-image`]) {
+          expect((await request.get(server.origin + hiddenPath)).status(), hiddenPath).toBe(404);
+        }
+      }
+    } finally {
+      server.stop();
+    }
+  });
+
+  test('are previewed under next dev, with banners, on /dev/previews', async ({ page }) => {
+    test.setTimeout(180_000);
+    const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev' });
+    try {
+      await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
+      await expect(page.getByRole('note')).toContainText('DRAFT — not published');
+      await page.goto(`${server.origin}/stories/${SCHEDULED.slug}`);
+      await expect(page.getByRole('note')).toContainText('SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST');
+
+      await page.goto(`${server.origin}/dev/previews`);
+      for (const [slug, headline] of [
+        ['putin-heads-to-pyongyang', SEED_HEADLINE],
+        [DRAFT.slug, DRAFT.headline],
+        [SCHEDULED.slug, SCHEDULED.headline],
+      ]) {
+        const preview = page.locator(`section[data-slug="${slug}"]`);
+        await expect(preview.getByRole('heading', { level: 2 })).toHaveText(headline!);
+        await expect(preview.locator(`img[src="/stories/${slug}/opengraph-image"]`)).toHaveCount(1);
+        // The link card is read from the story page's real metadata.
+        await expect(preview.getByTestId('link-card')).toContainText(headline!);
+      }
+      await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
+      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
+    } finally {
+      server.stop();
+    }
+  });
+});
