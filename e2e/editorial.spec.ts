@@ -5,6 +5,7 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +30,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts a Next server in its own process group and waits until it answers. */
-async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): void }> {
+async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), [...args, '-p', String(port)], {
@@ -38,8 +39,20 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
     stdio: 'ignore',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: origin, ...env },
   });
-  const stop = () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  /** Ends the whole process group and waits until none of it is left (so its files can be removed). */
+  const stop = async () => {
+    const group = -child.pid!;
+    const alive = () => {
+      try {
+        process.kill(group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (alive()) process.kill(group, 'SIGTERM');
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 200));
+    if (alive()) process.kill(group, 'SIGKILL');
   };
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`next ${args[0]} exited with ${child.exitCode}`);
@@ -50,7 +63,7 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  stop();
+  await stop();
   throw new Error(`next ${args[0]} did not answer on ${origin}`);
 }
 
@@ -119,7 +132,7 @@ test.describe.serial('drafts and scheduled stories', () => {
         }
       }
     } finally {
-      server.stop();
+      await server.stop();
     }
   });
 
@@ -146,8 +159,16 @@ test.describe.serial('drafts and scheduled stories', () => {
       }
       await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
       await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
+
+      // Edits show live: save the file, reload the page.
+      const file = path.join(project.dir, `content/stories/${DRAFT.slug}.ts`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(`"headline": "${DRAFT.headline}"`, '"headline": "Edited while the server runs"'));
+      await expect(async () => {
+        await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edited while the server runs', { timeout: 1000 });
+      }).toPass({ timeout: 30_000 });
     } finally {
-      server.stop();
+      await server.stop();
     }
   });
 });
