@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TempProject } from '@/scripts/lib/temp-project';
-import { createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
+import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -102,43 +102,56 @@ async function crawl(request: APIRequestContext, origin: string, starts: string[
   return seen;
 }
 
-test.describe.serial('drafts and scheduled stories', () => {
+test.describe.serial('editorial fields', () => {
   let project: TempProject;
-  test.beforeAll(() => {
+  let production: { origin: string; stop(): Promise<void> } | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
     project = createEditorialProject();
-  });
-  test.afterAll(() => project?.remove());
-
-  test('are absent from every page, feed and sitemap of a production build', async ({ request }) => {
-    test.setTimeout(240_000);
     await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
       cwd: project.dir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
       maxBuffer: 16 * 1024 * 1024,
     });
-    const server = await startServer(project.dir, ['start'], {});
-    try {
-      // Feeds, sitemaps and robots.txt are crawled where they exist; a page's own links lead to the rest.
-      const pages = await crawl(request, server.origin, ['/', '/robots.txt', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']);
-      const fetched = [...pages].filter(([, page]) => page.status === 200);
-      expect(fetched.map(([pathname]) => pathname)).toContain('/stories/putin-heads-to-pyongyang');
-      expect(pages.get('/')!.body).toContain(SEED_HEADLINE);
-      for (const [pathname, page] of fetched) {
-        for (const hidden of HIDDEN) expect(page.body, `${pathname} mentions "${hidden}"`).not.toContain(hidden);
+    production = await startServer(project.dir, ['start'], {});
+  });
+  test.afterAll(async () => {
+    await production?.stop();
+    project?.remove();
+  });
+
+  test('drafts and scheduled stories are absent from every page, feed and sitemap of a production build', async ({ request }) => {
+    const { origin } = production!;
+    // Feeds, sitemaps and robots.txt are crawled where they exist; a page's own links lead to the rest.
+    const pages = await crawl(request, origin, ['/', '/robots.txt', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']);
+    const fetched = [...pages].filter(([, page]) => page.status === 200);
+    expect(fetched.map(([pathname]) => pathname)).toEqual(
+      expect.arrayContaining(['/stories/putin-heads-to-pyongyang', `/stories/${CORRECTED.slug}`]),
+    );
+    expect(pages.get('/')!.body).toContain(SEED_HEADLINE);
+    for (const [pathname, page] of fetched) {
+      for (const hidden of HIDDEN) expect(page.body, `${pathname} mentions "${hidden}"`).not.toContain(hidden);
+    }
+    for (const slug of [DRAFT.slug, SCHEDULED.slug]) {
+      for (const hiddenPath of [`/stories/${slug}`, `/stories/${slug}/opengraph-image`]) {
+        expect((await request.get(origin + hiddenPath)).status(), hiddenPath).toBe(404);
       }
-      for (const slug of [DRAFT.slug, SCHEDULED.slug]) {
-        for (const hiddenPath of [`/stories/${slug}`, `/stories/${slug}/opengraph-image`]) {
-          expect((await request.get(server.origin + hiddenPath)).status(), hiddenPath).toBe(404);
-        }
-      }
-    } finally {
-      await server.stop();
     }
   });
 
-  test('are previewed under next dev, with banners, on /dev/previews', async ({ page }) => {
+  test('a kicker shows above the headline, and corrections at the foot of the story in KST', async ({ page }) => {
+    await page.goto(`${production!.origin}/stories/${CORRECTED.slug}`);
+    await expect(page.locator('.story-header .kicker')).toHaveText('Analysis');
+    const correction = page.locator('.story-body ~ .story-footer .corrections li');
+    await expect(correction).toHaveText('June 19, 2024, 10:30 KST: An earlier version misspelled the name of the academy.');
+    await expect(correction.locator('time')).toHaveAttribute('datetime', '2024-06-19T01:30:00Z');
+  });
+
+  test('drafts and scheduled stories are previewed under next dev, with banners, on /dev/previews', async ({ page }) => {
     test.setTimeout(180_000);
     const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev' });
+    // The cards are checked by their address only: rendering each one in dev would only cost time.
+    await page.route('**/opengraph-image**', (route) => route.abort());
     try {
       await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
       await expect(page.getByRole('note')).toContainText('DRAFT — not published');

@@ -1,6 +1,6 @@
 /**
- * A temp copy of the site with, besides the seed story, one draft and one story scheduled far in the
- * future — for proving that neither reaches any page, feed or sitemap of a production build.
+ * A temp copy of the site with, besides the seed story, one draft, one story scheduled far in the
+ * future and one published story with a kicker and a correction — for proving that neither reaches any page, feed or sitemap of a production build.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,13 @@ import { createTempProject, PROJECT_ROOT, storyIndexSource, type TempProject } f
 
 export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
 export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };
+/** Published, with the editorial extras: a kicker and a correction. */
+export const CORRECTED = {
+  slug: 'corrected-story-with-kicker',
+  headline: 'Corrected headline with a kicker',
+  kicker: 'Analysis',
+  corrections: [{ date: '2024-06-19T01:30:00Z', text: 'An earlier version misspelled the name of the academy.' }],
+};
 
 const storySource = (data: object) =>
   `import { defineStory } from '../schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
@@ -19,6 +26,7 @@ export function createEditorialProject(): TempProject {
   for (const [story, extra] of [
     [DRAFT, { draft: true }],
     [SCHEDULED, { publishAt: '2099-01-01T09:00:00+09:00' }],
+    [CORRECTED, { updatedAt: '2024-06-19T10:30:00+09:00' }],
   ] as const) {
     project.write(`public/images/stories/${story.slug}.jpg`, photo);
     project.write(
@@ -32,6 +40,6 @@ export function createEditorialProject(): TempProject {
       }),
     );
   }
-  project.write('content/stories/index.ts', storyIndexSource(['putin-heads-to-pyongyang', DRAFT.slug, SCHEDULED.slug]));
+  project.write('content/stories/index.ts', storyIndexSource(['putin-heads-to-pyongyang', DRAFT.slug, SCHEDULED.slug, CORRECTED.slug]));
   return project;
 }
