@@ -6,9 +6,11 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFile as writeFileAsync } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import type { TempProject } from '@/scripts/lib/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 
@@ -105,14 +107,16 @@ async function crawl(request: APIRequestContext, origin: string, starts: string[
 test.describe.serial('editorial fields', () => {
   let project: TempProject;
   let production: { origin: string; stop(): Promise<void> } | undefined;
+  let buildLog = '';
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     project = createEditorialProject();
-    await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
+    const build = await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
       cwd: project.dir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
       maxBuffer: 16 * 1024 * 1024,
     });
+    buildLog = build.stdout + build.stderr;
     production = await startServer(project.dir, ['start'], {});
   });
   test.afterAll(async () => {
@@ -137,6 +141,24 @@ test.describe.serial('editorial fields', () => {
         expect((await request.get(origin + hiddenPath)).status(), hiddenPath).toBe(404);
       }
     }
+  });
+
+  test('a headline mixing Korean, Latin and an emoji gets its card from @vercel/og with bundled fonts only', async ({ page, request }) => {
+    // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this.
+    expect(buildLog).toContain('Generating static pages');
+    expect(buildLog).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
+    await page.goto(`${production!.origin}/stories/${CORRECTED.slug}`);
+    const cardUrl = await page.locator('meta[property="og:image"]').getAttribute('content');
+    // This build keeps the default canonical origin: fetch the card's path from the local server.
+    const { pathname, search } = new URL(cardUrl!);
+    const card = await request.get(production!.origin + pathname + search);
+    expect(card.status()).toBe(200);
+    expect(card.headers()['content-type']).toBe('image/png');
+    const png = sharp(await card.body());
+    expect(await png.metadata()).toMatchObject({ width: 1200, height: 630 });
+    const { channels } = await png.stats();
+    expect(channels.some((c) => c.stdev > 20)).toBe(true);
+    await writeFileAsync(test.info().outputPath('mixed-headline-card.png'), await card.body());
   });
 
   test('a kicker shows above the headline, and corrections at the foot of the story in KST', async ({ page }) => {

@@ -9,10 +9,13 @@ import { createTempProject, PROJECT_ROOT, storyIndexSource, type TempProject } f
 
 export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
 export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };
-/** Published, with the editorial extras: a kicker and a correction. */
+/**
+ * Published, with the editorial extras: a kicker and a correction. Its long headline mixes Korean, Latin
+ * and an emoji, so its social card proves the bundled fonts cover them all in a real build.
+ */
 export const CORRECTED = {
   slug: 'corrected-story-with-kicker',
-  headline: 'Corrected headline with a kicker',
+  headline: 'Corrected headline with a kicker: 서울에서 열린 한러 외교 회담 🤝 and a long Latin tail that has to wrap over several lines',
   kicker: 'Analysis',
   corrections: [{ date: '2024-06-19T01:30:00Z', text: 'An earlier version misspelled the name of the academy.' }],
 };
