@@ -24,10 +24,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [{ name: 'chromium' }],
-  // A production build served by `next start`, as readers and crawlers get it. Build and server both
-  // run in a zone far from Seoul, and the canonical origin points at this server so links resolve.
+  // The production build served by the standalone server (`npm run build` + `npm run serve`), exactly
+  // what `npm start` runs for readers and crawlers. Build and server both run in a zone far from Seoul,
+  // and the canonical origin points at this server so links resolve.
   webServer: {
-    command: `npx next build && npx next start -p ${port}`,
+    command: `npm run build && npm run serve -- -p ${port} -H 127.0.0.1`,
     url: baseURL,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { StoryList } from '@/components/site/StoryList';
 import { getContent } from '@/lib/content';
 
@@ -10,7 +9,7 @@ export default async function NotFound() {
     <div className="not-found">
       <h1>We can’t find that page</h1>
       <p>
-        The address may be mistyped, or the page may have moved. Try the <Link href="/">front page</Link>, or one of
+        The address may be mistyped, or the page may have moved. Try the <a href="/">front page</a>, or one of
         our latest stories:
       </p>
       <StoryList stories={stories.slice(0, 5)} headingLevel={2} />

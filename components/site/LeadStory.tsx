@@ -1,28 +1,26 @@
-import Image from 'next/image';
-import Link from 'next/link';
 import { Byline } from '@/components/story/Byline';
 import { KstTime } from '@/components/ui/KstTime';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import type { Story } from '@/lib/content';
 
 /** The front page's top story: photo, headline, summary, byline and time. */
 export function LeadStory({ story }: { story: Story }) {
   return (
     <article className="lead-story">
-      <Link href={story.path} className="lead-story__photo" tabIndex={-1} aria-hidden="true">
-        <Image
+      <a href={story.path} className="lead-story__photo" tabIndex={-1} aria-hidden="true">
+        <ResponsiveImage
           src={story.leadPhoto.src}
           width={story.leadPhoto.width}
           height={story.leadPhoto.height}
           alt=""
           sizes="(min-width: 1040px) 620px, 100vw"
-          preload
-          fetchPriority="high"
+          priority
         />
-      </Link>
+      </a>
       <div className="lead-story__text">
         <p className="kicker">{story.kicker ?? story.section.name}</p>
         <h2 className="lead-story__headline">
-          <Link href={story.path}>{story.headline}</Link>
+          <a href={story.path}>{story.headline}</a>
         </h2>
         <p className="standfirst">{story.summary}</p>
         <Byline authors={story.authors} />

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getActiveSections, sectionPath } from '@/lib/content';
 import { site } from '@/lib/site';
 
@@ -7,17 +6,17 @@ export async function Masthead() {
   return (
     <header className="masthead">
       <div className="masthead__inner">
-        <Link href="/" className="wordmark">
+        <a href="/" className="wordmark">
           {site.name}
-        </Link>
+        </a>
         <nav aria-label="Sections" className="section-nav">
           <ul>
             <li>
-              <Link href="/">Home</Link>
+              <a href="/">Home</a>
             </li>
             {sections.map((section) => (
               <li key={section.id}>
-                <Link href={sectionPath(section.id)}>{section.name}</Link>
+                <a href={sectionPath(section.id)}>{section.name}</a>
               </li>
             ))}
           </ul>

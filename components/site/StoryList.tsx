@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { KstTime } from '@/components/ui/KstTime';
 import type { Story } from '@/lib/content';
 
@@ -10,7 +9,7 @@ export function StoryList({ stories, headingLevel = 3 }: { stories: Story[]; hea
       {stories.map((story) => (
         <li key={story.slug} className="story-list__item">
           <Heading className="story-list__headline">
-            <Link href={story.path}>{story.headline}</Link>
+            <a href={story.path}>{story.headline}</a>
           </Heading>
           <p className="story-list__summary">{story.summary}</p>
           <p className="story-list__time">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { authorPath, type Author } from '@/lib/content';
 
 /** "By Park Ung" or "By A, B and C", each name linking to its author page. */
@@ -9,9 +8,9 @@ export function Byline({ authors }: { authors: Author[] }) {
       {authors.map((author, i) => (
         <span key={author.id}>
           {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
-          <Link href={authorPath(author.id)} rel="author">
+          <a href={authorPath(author.id)} rel="author">
             {author.name}
-          </Link>
+          </a>
         </span>
       ))}
     </p>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import type { Photo } from '@/lib/content';
 import { PhotoEnlarger } from './PhotoEnlarger';
 
@@ -12,15 +12,13 @@ export function PhotoFigure({ photo, lead = false }: PhotoFigureProps) {
   return (
     <figure className={lead ? 'photo photo--lead' : 'photo'}>
       <div className="photo__frame">
-        <Image
+        <ResponsiveImage
           src={photo.src}
           width={photo.width}
           height={photo.height}
           alt={photo.alt}
           sizes="(min-width: 1040px) 960px, 100vw"
-          preload={lead}
-          fetchPriority={lead ? 'high' : undefined}
-          loading={lead ? 'eager' : 'lazy'}
+          priority={lead}
         />
         <PhotoEnlarger {...photo} />
       </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { KstTime } from '@/components/ui/KstTime';
 import { sectionPath, tagPath, type Story } from '@/lib/content';
 
@@ -21,13 +20,13 @@ export function StoryFooter({ story }: { story: Story }) {
       <nav className="topics" aria-label="Topics">
         <ul>
           <li>
-            <Link href={sectionPath(story.section.id)}>{story.section.name}</Link>
+            <a href={sectionPath(story.section.id)}>{story.section.name}</a>
           </li>
           {story.tags.map((tag) => (
             <li key={tag.id}>
-              <Link href={tagPath(tag.id)} rel="tag">
+              <a href={tagPath(tag.id)} rel="tag">
                 {tag.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { sectionPath, type Story } from '@/lib/content';
 import { Byline } from './Byline';
 import { StoryTimes } from './StoryTimes';
@@ -7,7 +6,7 @@ export function StoryHeader({ story }: { story: Story }) {
   return (
     <header className="story-header">
       <p className="kicker">
-        {story.kicker ?? <Link href={sectionPath(story.section.id)}>{story.section.name}</Link>}
+        {story.kicker ?? <a href={sectionPath(story.section.id)}>{story.section.name}</a>}
       </p>
       <h1 className="headline">{story.headline}</h1>
       <p className="standfirst">{story.summary}</p>
