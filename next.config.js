@@ -75,7 +75,9 @@ const nextConfig = {
   async headers() {
     // When several rules set one header on a path, the last wins: general rules first.
     return [
-      { source: '/:path*', headers: [...securityHeaders, { key: 'Cache-Control', value: cachePolicies.page }] },
+      { source: '/:path*', headers: securityHeaders },
+      // Pages only: /_next/static keeps Next's immutable year, /_next/image its own TTL (a rule here would replace them).
+      { source: '/:path((?!_next/).*)', headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
     ];

@@ -1,4 +1,5 @@
 import { sectionPath, type Story } from '@/lib/content';
+import { absoluteUrl } from '@/lib/site';
 import { Byline } from './Byline';
 import { StoryTimes } from './StoryTimes';
 
@@ -10,6 +11,7 @@ export function StoryHeader({ story }: { story: Story }) {
       </p>
       <h1 className="headline">{story.headline}</h1>
       <p className="standfirst">{story.summary}</p>
+      <p className="story-url print-only">{absoluteUrl(story.path)}</p>
       <div className="story-meta">
         <Byline authors={story.authors} />
         <StoryTimes postedAt={story.postedAt} updatedAt={story.updatedAt} />
