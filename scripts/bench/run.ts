@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: measures the site against baselines taken in the same run and writes BENCHMARKS.md.
+ *
+ *   - bytes (JS and total) per page type vs the floor app (bench/floor: the smallest App Router page);
+ *   - Lighthouse mobile, story vs floor, alternating, median of 3;
+ *   - OG card render time per story vs a one-word card from the same renderer;
+ *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
+ *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
+ *
+ * Ports 3404-3406, dist folders .next-bench (site and floor), one temporary project for the builds.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium';
+import { createTempProject, PROJECT_ROOT } from '../lib/temp-project';
+import { lighthousePair, measureLoad, measureTransfer, median, timeBuild, timeSyntheticBuild, type Transfer } from './measure';
+import { measureOgRendering } from './og';
+import { renderReport, type Figures } from './report';
+import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
+
+const DIST = '.next-bench';
+const PORTS = { site: 3404, floor: 3405, static: 3406 };
+const FLOOR_DIR = path.join(PROJECT_ROOT, 'bench/floor');
+const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
+const STORY_COUNTS = [1, 100, 1000];
+const PAGE_TYPES = ['front', 'story', 'section', 'author'] as const;
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const version = (pkg: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+
+async function findPages(): Promise<Record<(typeof PAGE_TYPES)[number], string | undefined>> {
+  const html = async (p: string) => {
+    const response = await fetch(new URL(p, SITE_URL));
+    return response.ok ? response.text() : '';
+  };
+  const first = (text: string, pattern: RegExp) => text.match(pattern)?.[1];
+  const story = first(await html('/'), /href="(\/stories\/[^"/?#]+)"/);
+  const storyHtml = story ? await html(story) : '';
+  const pages: Record<(typeof PAGE_TYPES)[number], string | undefined> = {
+    front: '/',
+    story,
+    section: first(storyHtml, /href="(\/sections\/[^"/?#]+)"/),
+    author: first(storyHtml, /href="(\/authors\/[^"/?#]+)"/),
+  };
+  // A type the site links to but has not built yet answers 404: leave it out rather than measure an error page.
+  for (const type of PAGE_TYPES) {
+    const url = pages[type];
+    if (url && (await fetch(new URL(url, SITE_URL))).status !== 200) pages[type] = undefined;
+  }
+  return pages;
+}
+
+async function main() {
+  const started = performance.now();
+  const servers: RunningServer[] = [];
+  const figures: Partial<Figures> = {};
+  try {
+    log('building the floor app and the site');
+    rmSync(path.join(FLOOR_DIR, DIST), { recursive: true, force: true });
+    const floorBuild = timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST }, [FLOOR_DIR]);
+    timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST, SITE_URL });
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
+
+    const site = await startSite(PROJECT_ROOT, DIST, PORTS.site);
+    servers.push(site);
+    const floor = await startFloor(PROJECT_ROOT, FLOOR_DIR, DIST, PORTS.floor);
+    servers.push(floor);
+    const pages = await findPages();
+    if (!pages.story) throw new Error('the front page links to no story');
+
+    log('bytes transferred per page type');
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      // Median of three cold loads each: prefetches and lazy images can land either side of network idle.
+      const transfer = async (url: string): Promise<Transfer> => {
+        const runs = [];
+        for (let i = 0; i < 3; i++) runs.push(await measureTransfer(browser, url));
+        return { js: median(runs.map((r) => r.js)), total: median(runs.map((r) => r.total)), requests: median(runs.map((r) => r.requests)) };
+      };
+      figures.floorTransfer = await transfer(floor.url);
+      figures.transfer = {};
+      for (const type of PAGE_TYPES) {
+        const url = pages[type];
+        figures.transfer[type] = url ? await transfer(new URL(url, site.url).toString()) : undefined;
+      }
+    } finally {
+      await browser.close();
+    }
+
+    log('Lighthouse, story and floor alternating, 3 rounds');
+    figures.lighthouse = await lighthousePair(new URL(pages.story, site.url).toString(), `${floor.url}/`, 3);
+
+    log('throughput: story page vs a static file server with the same HTML');
+    const storyUrl = new URL(pages.story, site.url).toString();
+    const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-html-'));
+    const htmlFile = path.join(htmlDir, 'story.html');
+    writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
+    const staticServer = await startStaticFileServer(htmlFile, PORTS.static);
+    servers.push(staticServer);
+    figures.load = { site: await measureLoad(storyUrl, 50, 10), static: await measureLoad(staticServer.url, 50, 10) };
+    await staticServer.stop();
+    rmSync(htmlDir, { recursive: true, force: true });
+
+    log('OG card rendering');
+    figures.og = await measureOgRendering();
+
+    for (const server of servers.splice(0)) await server.stop();
+
+    log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
+    const project = createTempProject('aju-bench-build-');
+    try {
+      figures.builds = { floor: floorBuild, byCount: [] };
+      for (const count of STORY_COUNTS) {
+        const seconds = timeSyntheticBuild(project, count);
+        log(`  ${count} stories: ${seconds.toFixed(1)} s`);
+        figures.builds.byCount.push({ count, seconds });
+      }
+    } finally {
+      project.remove();
+    }
+
+    figures.pages = pages;
+    figures.machine = {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+      memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      chromium: execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim(),
+      next: version('next'),
+      react: version('react'),
+      lighthouse: version('lighthouse'),
+      date: new Date().toISOString(),
+    };
+    figures.benchSeconds = (performance.now() - started) / 1000;
+    const report = renderReport(figures as Figures);
+    writeFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), report);
+    console.log(`\n${report}`);
+    log(`done in ${figures.benchSeconds.toFixed(0)} s; wrote BENCHMARKS.md`);
+  } finally {
+    for (const server of servers) await server.stop();
+    rmSync(path.join(PROJECT_ROOT, DIST), { recursive: true, force: true });
+    rmSync(path.join(FLOOR_DIR, DIST), { recursive: true, force: true });
+  }
+}
+
+if (!existsSync(FLOOR_DIR)) throw new Error(`no floor app at ${FLOOR_DIR}`);
+await main();
