@@ -7,7 +7,7 @@
  *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
  *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
  *
- * Ports 3404-3406, dist folders .next-bench (site and floor), one temporary project for the builds.
+ * Ports 3404-3406, dist folders .next-bench (site) and bench/floor/.next, one temporary project for the builds.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,10 @@ import { measureOgRendering } from './og';
 import { renderReport, type Figures } from './report';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
+// The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so
+// Next does not rewrite it); the floor has its own folder, so its default name is free.
 const DIST = '.next-bench';
+const FLOOR_DIST = '.next';
 const PORTS = { site: 3404, floor: 3405, static: 3406 };
 const FLOOR_DIR = path.join(PROJECT_ROOT, 'bench/floor');
 const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
@@ -57,16 +60,19 @@ async function main() {
   const started = performance.now();
   const servers: RunningServer[] = [];
   const figures: Partial<Figures> = {};
+  // A build with another dist folder points next-env.d.ts (generated, untracked) at it: put it back after.
+  const nextEnvFile = path.join(PROJECT_ROOT, 'next-env.d.ts');
+  const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
   try {
     log('building the floor app and the site');
-    rmSync(path.join(FLOOR_DIR, DIST), { recursive: true, force: true });
-    const floorBuild = timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST }, [FLOOR_DIR]);
+    rmSync(path.join(FLOOR_DIR, FLOOR_DIST), { recursive: true, force: true });
+    const floorBuild = timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: FLOOR_DIST }, [FLOOR_DIR]);
     timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST, SITE_URL });
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
 
     const site = await startSite(PROJECT_ROOT, DIST, PORTS.site);
     servers.push(site);
-    const floor = await startFloor(PROJECT_ROOT, FLOOR_DIR, DIST, PORTS.floor);
+    const floor = await startFloor(PROJECT_ROOT, FLOOR_DIR, FLOOR_DIST, PORTS.floor);
     servers.push(floor);
     const pages = await findPages();
     if (!pages.story) throw new Error('the front page links to no story');
@@ -142,7 +148,8 @@ async function main() {
   } finally {
     for (const server of servers) await server.stop();
     rmSync(path.join(PROJECT_ROOT, DIST), { recursive: true, force: true });
-    rmSync(path.join(FLOOR_DIR, DIST), { recursive: true, force: true });
+    if (nextEnv !== undefined) writeFileSync(nextEnvFile, nextEnv);
+    rmSync(path.join(FLOOR_DIR, FLOOR_DIST), { recursive: true, force: true });
   }
 }
 
