@@ -48,7 +48,7 @@ export const securityHeaders = [
 export const cachePolicies = {
   /** HTML and RSC payloads: the CDN keeps a page 5 minutes, then serves it stale for up to a day while refetching. */
   page: 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
-  /** Open Graph cards: a year at the CDN (a deploy purges it), a day in browsers and scrapers. */
+  /** Open Graph cards and photo crops: a year at the CDN (a deploy purges it), a day in browsers and scrapers. */
   ogImage: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
   /** Files from public/ (photos): unhashed names, so a day in browsers, a year at the CDN. */
   publicFile: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
@@ -80,6 +80,8 @@ const nextConfig = {
       { source: '/:path((?!_next/).*)', headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
+      // The lead photo's crops for structured data: drawn at build like the card, cached like it.
+      { source: '/stories/:slug/images/:ratio', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
     ];
   },
 };

@@ -23,7 +23,12 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: /load-and-bad-requests\.spec\.ts/ },
+    // The load test runs alone, after the rest: 50 connections would starve tests running beside it, and
+    // their traffic would muddle its count. (`npx playwright test --no-deps e2e/load-and-bad-requests.spec.ts` runs it by itself.)
+    { name: 'load', testMatch: /load-and-bad-requests\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   // The production build served by the standalone server (`npm run build` + `npm run serve`), exactly
   // what `npm start` runs for readers and crawlers. Build and server both run in a zone far from Seoul,
   // and the canonical origin points at this server so links resolve.

@@ -100,6 +100,20 @@ test('the story’s Open Graph image is long-lived at the CDN', async ({ request
   expect(response.headers()['cache-control']).toMatch(/s-maxage=31536000/);
 });
 
+test('the lead photo’s crops for structured data are cached like the card', async ({ request }) => {
+  const { story } = await discoverPages(request);
+  const html = await (await request.get(story!)).text();
+  const crops = [...html.matchAll(/"(https?:[^"]*\/images\/[^"/]+)"/g)].map((m) => new URL(m[1]!)).filter((u) => u.pathname.startsWith(`${story}/images/`));
+  test.skip(crops.length === 0, 'the story page lists no photo crops yet');
+  for (const crop of crops) {
+    const response = await request.get(crop.pathname);
+    expect(response.status(), crop.pathname).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/jpeg');
+    expect(response.headers()['cache-control']).toBe(cachePolicies.ogImage);
+    expectSecurityHeaders(response);
+  }
+});
+
 test('no page breaks its own Content-Security-Policy', async ({ page, request }) => {
   const violations: string[] = [];
   page.on('console', (message) => {

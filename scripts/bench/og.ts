@@ -1,4 +1,4 @@
-/** OG card render time per story (lib/og/story-card.tsx) against a one-line card from the same renderer. */
+/** OG card render time per story (lib/og: the card element rendered with next/og) against a one-line card from the same renderer. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +6,8 @@ import { createElement } from 'react';
 import { PROJECT_ROOT } from '../lib/temp-project';
 import { median } from './measure';
 
-const STORY_CARD = path.join(PROJECT_ROOT, 'lib/og/story-card.tsx');
+// renderStoryCard: the story card rendered outside Next (the route uses the same element and fonts).
+const STORY_CARD = path.join(PROJECT_ROOT, 'lib/og/render-in-node.ts');
 const ROUNDS = 5;
 
 export interface OgFigures {

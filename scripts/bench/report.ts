@@ -66,7 +66,7 @@ export function renderReport(f: Figures): string {
       rows.push([`OG card render, ${story.slug} (${kb(story.bytes)} PNG)`, ms(story.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(story.ms, f.og.baselineMs), '']);
     }
   } else {
-    pending.push('OG card render time: lib/og/story-card.tsx (renderStoryCard) does not exist yet; scripts/bench/og.ts times it as soon as it does.');
+    pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; scripts/bench/og.ts times it as soon as it does.');
   }
 
   const builds = f.builds.byCount;
@@ -127,7 +127,7 @@ ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('
   medians shown. Individual runs:
 ${runs('story', f.lighthouse.runs.story)}
 ${runs('floor', f.lighthouse.runs.floor)}
-- **OG cards**: \`renderStoryCard(story)\` from lib/og/story-card.tsx, until the PNG is fully read, median
+- **OG cards**: \`renderStoryCard(story)\` from lib/og/render-in-node.ts (the card element from lib/og/story-card.tsx), until the PNG is fully read, median
   of 5 after a warm-up; the baseline is a one-line 1200×630 card from \`next/og\` (the same renderer) in the same process.
 - **Build time**: clean \`next build\` (TypeScript check, prerendering, standalone tracing) of a temporary
   copy of the site whose content is 1, 100 or 1,000 synthetic stories (copies of the seed story under new
