@@ -103,11 +103,17 @@ export async function measureLoad(url: string, connections: number, seconds: num
 /** Wall-clock seconds for `next build` in a directory. */
 export function timeBuild(cwd: string, env: Record<string, string>, args: string[] = []): number {
   const start = performance.now();
-  execFileSync(process.execPath, [path.join(cwd, 'node_modules/next/dist/bin/next'), 'build', ...args], {
-    cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  try {
+    execFileSync(process.execPath, [path.join(cwd, 'node_modules/next/dist/bin/next'), 'build', ...args], {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 2 ** 20,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`next build failed in ${cwd}:\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+  }
   return (performance.now() - start) / 1000;
 }
 

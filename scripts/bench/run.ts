@@ -117,6 +117,8 @@ async function main() {
 
     log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
     const project = createTempProject('aju-bench-build-');
+    // The copy is a site, not a bench: this folder imports e2e/ helpers the copy does not have.
+    rmSync(path.join(project.dir, 'scripts/bench'), { recursive: true, force: true });
     try {
       figures.builds = { floor: floorBuild, byCount: [] };
       for (const count of STORY_COUNTS) {
