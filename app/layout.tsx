@@ -4,7 +4,7 @@ import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { serif } from './fonts';
+import { serif, serifItalic } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.language} className={serif.variable}>
+    <html lang={site.language} className={`${serif.variable} ${serifItalic.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content

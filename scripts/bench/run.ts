@@ -16,7 +16,7 @@ import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium';
 import { createTempProject, PROJECT_ROOT } from '../lib/temp-project';
-import { lighthousePair, measureLoad, measureTransfer, median, timeBuild, timeSyntheticBuild, type Transfer } from './measure';
+import { lighthousePair, measureLoad, measureTransfer, timeBuild, timeSyntheticBuild, type Transfer } from './measure';
 import { measureOgRendering } from './og';
 import { renderReport, type Figures } from './report';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
@@ -80,12 +80,8 @@ async function main() {
     log('bytes transferred per page type');
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     try {
-      // Median of three cold loads each: prefetches and lazy images can land either side of network idle.
-      const transfer = async (url: string): Promise<Transfer> => {
-        const runs = [];
-        for (let i = 0; i < 3; i++) runs.push(await measureTransfer(browser, url));
-        return { js: median(runs.map((r) => r.js)), total: median(runs.map((r) => r.total)), requests: median(runs.map((r) => r.requests)) };
-      };
+      // One cold load each: the pages make no prefetches, so the bytes repeat exactly (time goes to builds).
+      const transfer = (url: string): Promise<Transfer> => measureTransfer(browser, url);
       figures.floorTransfer = await transfer(floor.url);
       figures.transfer = {};
       for (const type of PAGE_TYPES) {
@@ -121,6 +117,8 @@ async function main() {
     rmSync(path.join(project.dir, 'scripts/bench'), { recursive: true, force: true });
     try {
       figures.builds = { floor: floorBuild, byCount: [] };
+      // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
+      timeSyntheticBuild(project, 1);
       for (const count of STORY_COUNTS) {
         const seconds = timeSyntheticBuild(project, count);
         log(`  ${count} stories: ${seconds.toFixed(1)} s`);
