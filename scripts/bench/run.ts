@@ -113,8 +113,6 @@ async function main() {
 
     log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
     const project = createTempProject('aju-bench-build-');
-    // The copy is a site, not a bench: this folder imports e2e/ helpers the copy does not have.
-    rmSync(path.join(project.dir, 'scripts/bench'), { recursive: true, force: true });
     try {
       figures.builds = { floor: floorBuild, byCount: [] };
       // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
