@@ -7,6 +7,8 @@ import path from 'node:path';
 import seed from '@/content/stories/putin-heads-to-pyongyang';
 import { storyIndexSource, type TempProject } from '../lib/temp-project';
 
+const SEED_MODULE = 'putin-heads-to-pyongyang';
+
 const SEED_POSTED = Date.parse(seed.postedAt);
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -24,12 +26,15 @@ export function syntheticStorySource(index: number): string {
   return `import { defineStory } from '../schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`;
 }
 
-/** Replaces every story in the project with `count` synthetic ones (each file listed in the index, as the checker requires). */
+/**
+ * Leaves the project with `count` stories: the seed (kept, since scripts/ import it) and `count - 1`
+ * synthetic ones, each file listed in the index as the content check requires.
+ */
 export function writeSyntheticStories(project: TempProject, count: number): void {
   const storiesDir = path.join(project.dir, 'content/stories');
-  for (const file of readdirSync(storiesDir)) if (file !== 'index.ts') rmSync(path.join(storiesDir, file));
-  const names: string[] = [];
-  for (let i = 1; i <= count; i++) {
+  for (const file of readdirSync(storiesDir)) if (file.startsWith('synthetic-story-')) rmSync(path.join(storiesDir, file));
+  const names = [SEED_MODULE];
+  for (let i = 2; i <= count; i++) {
     names.push(`synthetic-story-${i}`);
     project.write(`content/stories/synthetic-story-${i}.ts`, syntheticStorySource(i));
   }
