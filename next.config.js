@@ -54,12 +54,18 @@ export const cachePolicies = {
   publicFile: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
 };
 
+// Set once in the process that starts the build; the build's worker processes inherit it.
+process.env.SITE_BUILT_AT ||= new Date().toISOString();
+const siteBuiltAt = process.env.SITE_BUILT_AT;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Lets a second build (benchmarks, parallel checks) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The build's clock, for what is published (lib/content productionVisibility); inlined at build time.
+  env: { SITE_BUILT_AT: siteBuiltAt },
   // Font tools for the Open Graph card load their own wasm from node_modules: run them from there, unbundled.
   serverExternalPackages: ['subset-font', 'fontkit'],
   // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.

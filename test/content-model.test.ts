@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { blockSchema, storySchema } from '@/content/schema';
 import seedStory from '@/content/stories/putin-heads-to-pyongyang';
-import { buildContent, defaultSources, isVisible } from '@/lib/content';
+import { buildContent, defaultSources, isVisible, productionVisibility } from '@/lib/content';
 import { parseRecord } from '@/lib/content/validate';
 import { readSeed } from '../e2e/support/seed';
 
@@ -81,4 +81,20 @@ test('invalid content stops the build with file › field messages', async () =>
     assert.match(error.message, /content\/stories\/broken\.ts › leadPhoto\.alt: alt text is missing/);
     return true;
   });
+});
+
+test('what is published is judged at the build\'s time, not when the server starts', () => {
+  const saved = process.env.SITE_BUILT_AT;
+  try {
+    process.env.SITE_BUILT_AT = '2024-06-18T00:00:00+09:00';
+    assert.equal(productionVisibility().now.toISOString(), '2024-06-17T15:00:00.000Z');
+    // A story scheduled after the build stays hidden however late the server runs.
+    const production = { ...productionVisibility(), includeDrafts: false, includeScheduled: false };
+    assert.equal(isVisible({ publishAt: '2024-06-19T00:00:00+09:00' }, production), false);
+    delete process.env.SITE_BUILT_AT;
+    assert.ok(Math.abs(productionVisibility().now.getTime() - Date.now()) < 5_000);
+  } finally {
+    if (saved === undefined) delete process.env.SITE_BUILT_AT;
+    else process.env.SITE_BUILT_AT = saved;
+  }
 });

@@ -8,7 +8,7 @@ const firstHref = (html: string, pattern: RegExp): string | undefined => html.ma
 
 /**
  * One URL per page type, found the way a reader finds them: the front page's first story, and that
- * story's section, author and tag links. A type the site does not link to yet maps to undefined.
+ * story's section, author and tag links.
  */
 export async function discoverPages(request: APIRequestContext): Promise<Record<PageType, string | undefined>> {
   const front = await (await request.get('/')).text();
@@ -23,6 +23,3 @@ export async function discoverPages(request: APIRequestContext): Promise<Record<
     'not-found': '/this-page-does-not-exist',
   };
 }
-
-/** Page types whose route is linked but not built yet answer 404; tests skip them with this reason. */
-export const notBuiltYet = (type: PageType, url: string) => `${type} pages (${url}) answer 404: the route is not built yet`;

@@ -51,6 +51,10 @@ export class ContentError extends Error {
 }
 
 export const storyPath = (slug: string) => `/stories/${slug}`;
+
+/** The latest updatedAt among the stories: when a list of them last changed. */
+export const lastUpdated = (stories: Pick<Story, 'updatedAt'>[]): Date | undefined =>
+  stories.length ? new Date(Math.max(...stories.map((s) => Date.parse(s.updatedAt)))) : undefined;
 export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
 export const tagPath = (id: string) => `/tags/${id}`;
@@ -80,7 +84,11 @@ export const isScheduled = (story: Pick<StoryRecord, 'publishAt'>, now: Date = n
  */
 export const productionVisibility = (): VisibilityOptions => {
   const development = process.env.NODE_ENV !== 'production';
-  return { now: new Date(), includeDrafts: development, includeScheduled: development };
+  // "Now" is when the site was built (next.config.js bakes SITE_BUILT_AT in): story pages exist only for the
+  // stories visible then, so a route re-rendered later (the news sitemap) must not list a story that went
+  // live after the build and has no page yet.
+  const builtAt = process.env.SITE_BUILT_AT;
+  return { now: builtAt ? new Date(builtAt) : new Date(), includeDrafts: development, includeScheduled: development };
 };
 
 export function defaultSources(): ContentSources {

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Feed } from 'feed';
-import { authorPath, tagPath, sectionPath, type Story } from '@/lib/content';
+import { authorPath, lastUpdated, tagPath, sectionPath, type Story } from '@/lib/content';
 import { absoluteUrl, site } from '@/lib/site';
 
 /** How many of the newest stories a feed carries. */
@@ -33,7 +33,8 @@ export async function buildRss(channel: FeedChannel, stories: Story[]): Promise<
     language: site.language,
     image: absoluteUrl('/logo.png'),
     copyright: `© ${site.name}`,
-    updated: items[0] ? new Date(items[0].updatedAt) : undefined,
+    // An older story may have been updated last.
+    updated: lastUpdated(items),
     generator: false,
   });
   for (const story of items) {

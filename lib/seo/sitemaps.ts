@@ -3,20 +3,17 @@
  * (syndicated copies) are left out of both: a sitemap lists only our canonical pages.
  */
 import type { MetadataRoute } from 'next';
-import { authorPath, sectionPath, tagPath, type Content, type Story } from '@/lib/content';
+import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type Story } from '@/lib/content';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
 
 const ownCanonical = (story: Story) => !story.canonicalUrl;
 
-const newest = (stories: Story[]): Date | undefined =>
-  stories.length ? new Date(Math.max(...stories.map((s) => Date.parse(s.updatedAt)))) : undefined;
-
 /** Every page of the site, with the time its content last changed. */
 export function sitemapEntries(content: Pick<Content, 'stories' | 'sections' | 'authors' | 'tags'>): MetadataRoute.Sitemap {
   const stories = content.stories.filter(ownCanonical);
-  const listing = (path: string, listed: Story[]) => ({ url: absoluteUrl(path), lastModified: newest(listed) });
+  const listing = (path: string, listed: Story[]) => ({ url: absoluteUrl(path), lastModified: lastUpdated(listed) });
   return [
     listing('/', stories),
     ...stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(s.updatedAt) })),
