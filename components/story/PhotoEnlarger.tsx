@@ -57,7 +57,10 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
         aria-label="Enlarged image"
         onClose={() => {
           setOpen(false);
-          triggerRef.current?.focus();
+          // Browsers put focus back on the opener when a modal closes; the close event comes a task later.
+          // Move focus only if it was left nowhere, never pull it back from where the reader has tabbed on.
+          const active = document.activeElement;
+          if (!active || active === document.body || dialogRef.current?.contains(active)) triggerRef.current?.focus();
         }}
         // A click on the backdrop lands on the dialog element itself.
         onClick={(event) => event.target === event.currentTarget && close()}

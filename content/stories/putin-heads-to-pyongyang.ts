@@ -1,6 +1,6 @@
 import { defineStory } from '../schema';
 
-// Source: ../shared/seed/putin-heads-to-pyongyang.txt, reproduced word for word.
+// Source: the publisher's page, kept verbatim in test/fixtures/putin-heads-to-pyongyang.txt; reproduced word for word.
 export default defineStory({
   slug: 'putin-heads-to-pyongyang',
   headline: 'Putin heads to Pyongyang amid deepening military ties',

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The source story as the publisher printed it (see ../shared/README.md for how to read it). */
-export const SEED_FILE = path.resolve(import.meta.dirname, '../../../shared/seed/putin-heads-to-pyongyang.txt');
+/**
+ * The source story as the publisher printed it, copied verbatim into the repository (test/fixtures/README.md
+ * says where from and how to read it), so the fidelity tests need nothing outside the project.
+ */
+export const SEED_FILE = path.resolve(import.meta.dirname, '../../test/fixtures/putin-heads-to-pyongyang.txt');
 
 export const ENLARGE_LABEL = '기사 이미지 확대 보기';
 

@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
 import type { TempProject } from '../lib/temp-project';
 import { writeSyntheticStories } from './synthetic';
 

@@ -110,26 +110,23 @@ export function renderReport(f: Figures): string {
   const runs = (name: string, list: LighthouseRun[]) =>
     `- ${name}: ${list.map((r) => `${r.performance} (LCP ${ms(r.lcp)}, CLS ${r.cls.toFixed(3)}, TBT ${ms(r.tbt)})`).join('; ')}`;
 
-  return `# Benchmarks
+  return `## Story page and site (\`npm run bench:core\`)
 
-Written by \`npm run bench\` (scripts/bench/); do not edit by hand. Every figure is set beside a baseline
-measured in the same run, and the ratio is site ÷ baseline.
-
-## Machine
+### Machine
 
 - CPU: ${m.cpus}; memory ${m.memory}; ${m.os}
 - Node ${m.node}; ${m.chromium}; Lighthouse ${m.lighthouse}; Next.js ${m.next}; React ${m.react}
 - Run: ${m.date}, ${f.benchSeconds.toFixed(0)} s in all
 
-## Figures
+### Figures
 
 ${table}
 
-## Targets
+### Targets
 
 ${misses.length ? misses.map((x) => `- ❌ ${x}`).join('\n') : '- All targets met: story JS ≤ 1.05× the floor, CLS 0, Lighthouse performance level with the floor, build time growing no faster than linearly.'}
 ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('\n')}\n` : ''}
-## How it is measured
+### How it is measured
 
 - **Floor**: \`bench/floor/\`, one App Router page (a heading and a sentence) on the same Next.js and React,
   built from the same node_modules with Next's defaults, served by \`next start\`. The site runs as production

@@ -21,10 +21,7 @@ export interface TempProject {
 
 export function createTempProject(prefix = 'aju-site-'): TempProject {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  // The benchmark is tooling, not site: it imports e2e/ helpers the copy does not have, so it stays out.
-  const benchDir = path.join(PROJECT_ROOT, 'scripts/bench');
-  const filter = (source: string) => source !== benchDir && !source.startsWith(`${benchDir}${path.sep}`);
-  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter });
+  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true });
   execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
   return {
     dir,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the site against baselines taken in the same run and writes BENCHMARKS.md.
+ * `npm run bench:core` (the first part of `npm run bench`): measures the site against baselines taken in the same run and writes BENCHMARKS.md.
  *
  *   - bytes (JS and total) per page type vs the floor app (bench/floor: the smallest App Router page);
  *   - Lighthouse mobile, story vs floor, alternating, median of 3;
@@ -14,10 +14,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
 import { createTempProject, PROJECT_ROOT } from '../lib/temp-project';
 import { lighthousePair, measureLoad, measureTransfer, timeBuild, timeSyntheticBuild, type Transfer } from './measure';
 import { measureOgRendering } from './og';
+import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
@@ -140,7 +141,7 @@ async function main() {
     };
     figures.benchSeconds = (performance.now() - started) / 1000;
     const report = renderReport(figures as Figures);
-    writeFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), report);
+    writeBenchSection('core', report);
     console.log(`\n${report}`);
     log(`done in ${figures.benchSeconds.toFixed(0)} s; wrote BENCHMARKS.md`);
   } finally {
