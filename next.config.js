@@ -78,6 +78,13 @@ const nextConfig = {
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
   },
+  async redirects() {
+    // Page 1 of a listing lives only at the listing's own URL: …/page/1 moves there for good.
+    return [
+      { source: '/:kind(sections|authors|tags)/:id/page/1', destination: '/:kind/:id', permanent: true },
+      { source: '/archive/:year/:month/page/1', destination: '/archive/:year/:month', permanent: true },
+    ];
+  },
   async headers() {
     // When several rules set one header on a path, the last wins: general rules first.
     return [

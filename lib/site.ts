@@ -24,6 +24,13 @@ export const site = {
   /** Every time on the site is shown in this zone, whatever the server's TZ. */
   timeZone: 'Asia/Seoul',
   timeZoneLabel: 'KST',
+  /** Listings stay the same size however large the archive grows. */
+  listings: {
+    /** Stories on the front page after the lead. */
+    frontPageLatest: 20,
+    /** Stories on each page of a section, author, tag or month listing. */
+    pageSize: 20,
+  },
 } as const;
 
 /** An absolute URL on the canonical origin for a site path such as "/stories/x". */

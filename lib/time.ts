@@ -42,3 +42,23 @@ export function formatDatelineDate(instant: string | Date): string {
   const p = parts(instant);
   return `${AP_MONTHS[p.month] ?? p.month} ${p.day}`;
 }
+
+const yearMonthFormat = new Intl.DateTimeFormat('en-US', { timeZone: site.timeZone, year: 'numeric', month: '2-digit' });
+
+/** The year and month (1–12) of an instant in Korea Standard Time: a story posted at 00:30 KST on July 1 is July's. */
+export function kstYearMonth(instant: string | Date): { year: number; month: number } {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid time: ${String(instant)}`);
+  let year = 0;
+  let month = 0;
+  for (const part of yearMonthFormat.formatToParts(date)) {
+    if (part.type === 'year') year = Number(part.value);
+    if (part.type === 'month') month = Number(part.value);
+  }
+  return { year, month };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "June" for 6. */
+export const monthName = (month: number): string => MONTH_NAMES[month - 1] ?? String(month);

@@ -1,17 +1,38 @@
 import type { ReactNode } from 'react';
 import type { Story } from '@/lib/content';
+import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
 
-/** An author, section or tag page: what it is, a short introduction, then its stories, newest first. */
-export function ListingPage({ label, title, intro, stories }: { label: string; title: string; intro: ReactNode; stories: Story[] }) {
+interface ListingPageProps {
+  label: string;
+  title: string;
+  intro: ReactNode;
+  /** This page's stories only (one page of the listing). */
+  stories: Story[];
+  /** The listing's own URL and where this page sits in it. */
+  pagination?: { basePath: string; page: number; pageCount: number };
+}
+
+/** An author, section, tag or month page: what it is, a short introduction, then one page of its stories, newest first. */
+export function ListingPage({ label, title, intro, stories, pagination }: ListingPageProps) {
+  const page = pagination && pagination.page > 1 ? pagination : undefined;
   return (
     <div className="listing">
       <header className="listing__header">
         <p className="kicker">{label}</p>
-        <h1 className="listing__title">{title}</h1>
+        <h1 className="listing__title">
+          {title}
+          {page && (
+            <span className="listing__page">
+              {' '}
+              — page {page.page} of {page.pageCount}
+            </span>
+          )}
+        </h1>
         <p className="standfirst">{intro}</p>
       </header>
       {stories.length > 0 ? <StoryList stories={stories} headingLevel={2} /> : <p>No stories have been published here yet.</p>}
+      {pagination && <Pagination {...pagination} />}
     </div>
   );
 }

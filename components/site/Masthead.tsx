@@ -9,6 +9,14 @@ export async function Masthead() {
         <a href="/" className="wordmark">
           {site.name}
         </a>
+        {/* A plain GET form: works without JavaScript, and the search page reads ?q= to run the query. */}
+        <form role="search" action="/search" method="get" className="masthead-search">
+          <label htmlFor="masthead-q" className="visually-hidden">
+            Search stories
+          </label>
+          <input id="masthead-q" type="search" name="q" placeholder="Search" autoComplete="off" enterKeyHint="search" />
+          <button type="submit">Search</button>
+        </form>
         <nav aria-label="Sections" className="section-nav">
           <ul>
             <li>

@@ -10,6 +10,8 @@ interface ResponsiveImageProps {
   sizes: string;
   /** The page's largest paint: preloaded, fetched first and never lazy. */
   priority?: boolean;
+  /** CSS object-position for a cropped display (object-fit: cover), e.g. from the photo's focal point. */
+  objectPosition?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ interface ResponsiveImageProps {
  * server. next/image's <Image> would ship a client component for the same markup; getImageProps
  * gives the markup without the JavaScript, which keeps story pages at the framework's floor.
  */
-export function ResponsiveImage({ src, width, height, alt, sizes, priority = false }: ResponsiveImageProps) {
+export function ResponsiveImage({ src, width, height, alt, sizes, priority = false, objectPosition }: ResponsiveImageProps) {
   const { props } = getImageProps({
     src,
     width,
@@ -30,8 +32,8 @@ export function ResponsiveImage({ src, width, height, alt, sizes, priority = fal
   if (priority) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }
-  // Next's inline style only hides alt text while loading; without it the page has no style attributes.
+  // Next's inline style only hides alt text while loading; the only style kept is a crop's focal point.
   const { style: _inlineStyle, ...imgProps } = props;
   // alt is among imgProps.
-  return <img {...imgProps} />;
+  return <img {...imgProps} style={objectPosition ? { objectPosition } : undefined} />;
 }

@@ -5,6 +5,7 @@
  */
 import type { Metadata } from 'next';
 import { authorPath, sectionPath, tagPath, type Author, type Section, type Story, type Tag } from '@/lib/content';
+import { listingPagePath } from '@/lib/content/listings';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const SITE_FEED_PATH = '/feed.xml';
@@ -24,10 +25,14 @@ interface PageMetadataInput {
   title?: string;
   description: string;
   extraFeeds?: Feed[];
+  /** Page 2 onwards of a paginated listing: its own URL (…/page/n) is its canonical, its title says which page. */
+  page?: number;
 }
 
-/** Metadata for a page that is not a story: front, section, author and tag pages. */
-export function pageMetadata({ path, title, description, extraFeeds }: PageMetadataInput): Metadata {
+/** Metadata for a page that is not a story: front, section, author, tag and archive pages. */
+export function pageMetadata({ path: listingPath, title: listingTitle, description, extraFeeds, page = 1 }: PageMetadataInput): Metadata {
+  const path = listingPagePath(listingPath, page);
+  const title = listingTitle && page > 1 ? `${listingTitle} (page ${page})` : listingTitle;
   const url = absoluteUrl(path);
   const fullTitle = title ? `${title} | ${site.name}` : site.name;
   return {
@@ -41,19 +46,20 @@ export function pageMetadata({ path, title, description, extraFeeds }: PageMetad
 
 export const frontPageMetadata = (): Metadata => pageMetadata({ path: '/', description: site.description });
 
-export const sectionMetadata = (section: Section): Metadata =>
+export const sectionMetadata = (section: Section, page = 1): Metadata =>
   pageMetadata({
+    page,
     path: sectionPath(section.id),
     title: section.name,
     description: section.description,
     extraFeeds: [{ url: absoluteUrl(sectionFeedPath(section.id)), title: `${site.name}: ${section.name}` }],
   });
 
-export const authorMetadata = (author: Author): Metadata =>
-  pageMetadata({ path: authorPath(author.id), title: author.name, description: author.bio });
+export const authorMetadata = (author: Author, page = 1): Metadata =>
+  pageMetadata({ page, path: authorPath(author.id), title: author.name, description: author.bio });
 
-export const tagMetadata = (tag: Tag): Metadata =>
-  pageMetadata({ path: tagPath(tag.id), title: tag.name, description: `${site.name} stories about ${tag.name}.` });
+export const tagMetadata = (tag: Tag, page = 1): Metadata =>
+  pageMetadata({ page, path: tagPath(tag.id), title: tag.name, description: `${site.name} stories about ${tag.name}.` });
 
 /**
  * A story's metadata. Editors' overrides win over the defaults: seoTitle (search title), socialTitle and

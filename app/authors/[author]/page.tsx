@@ -1,12 +1,7 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { JsonLd } from '@/components/seo/JsonLd';
-import { ListingPage } from '@/components/site/ListingPage';
-import { authorPath, getAuthor, getContent } from '@/lib/content';
-import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
-import { authorMetadata } from '@/lib/seo/metadata';
+import { ListingRoute, listingMetadata } from '@/components/site/ListingRoute';
+import { getContent } from '@/lib/content';
 
-// Every author has a page, prerendered; any other id is a 404.
+// Every author's first page is prerendered; any other id is a 404.
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
@@ -14,19 +9,10 @@ export async function generateStaticParams() {
   return authors.map((author) => ({ author: author.id }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/authors/[author]'>): Promise<Metadata> {
-  const found = await getAuthor((await params).author);
-  return found ? authorMetadata(found.author) : {};
+export async function generateMetadata({ params }: PageProps<'/authors/[author]'>) {
+  return listingMetadata('author', (await params).author);
 }
 
 export default async function AuthorPage({ params }: PageProps<'/authors/[author]'>) {
-  const found = await getAuthor((await params).author);
-  if (!found) notFound();
-  const { author, stories } = found;
-  return (
-    <>
-      <JsonLd data={breadcrumbJsonLd([{ name: author.name, path: authorPath(author.id) }])} />
-      <ListingPage label={author.role} title={author.name} intro={author.bio} stories={stories} />
-    </>
-  );
+  return <ListingRoute kind="author" id={(await params).author} />;
 }

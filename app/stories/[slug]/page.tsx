@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
+import { RelatedStories } from '@/components/story/RelatedStories';
 import { StoryArticle } from '@/components/story/StoryArticle';
 import { getContent, getStory } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
@@ -27,6 +28,7 @@ export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>
       <JsonLd data={newsArticleJsonLd(story)} />
       <JsonLd data={storyBreadcrumb(story)} />
       <StoryArticle story={story} />
+      <RelatedStories story={story} />
     </>
   );
 }

@@ -1,12 +1,7 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { JsonLd } from '@/components/seo/JsonLd';
-import { ListingPage } from '@/components/site/ListingPage';
-import { getContent, getTag, tagPath } from '@/lib/content';
-import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
-import { tagMetadata } from '@/lib/seo/metadata';
+import { ListingRoute, listingMetadata } from '@/components/site/ListingRoute';
+import { getContent } from '@/lib/content';
 
-// Every tag has a page, prerendered; any other id is a 404.
+// Every tag's first page is prerendered; any other id is a 404.
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
@@ -14,19 +9,10 @@ export async function generateStaticParams() {
   return tags.map((tag) => ({ tag: tag.id }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>): Promise<Metadata> {
-  const found = await getTag((await params).tag);
-  return found ? tagMetadata(found.tag) : {};
+export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>) {
+  return listingMetadata('tag', (await params).tag);
 }
 
 export default async function TagPage({ params }: PageProps<'/tags/[tag]'>) {
-  const found = await getTag((await params).tag);
-  if (!found) notFound();
-  const { tag, stories } = found;
-  return (
-    <>
-      <JsonLd data={breadcrumbJsonLd([{ name: tag.name, path: tagPath(tag.id) }])} />
-      <ListingPage label="Topic" title={tag.name} intro={`Stories about ${tag.name}, newest first.`} stories={stories} />
-    </>
-  );
+  return <ListingRoute kind="tag" id={(await params).tag} />;
 }

@@ -1,0 +1,17 @@
+import { ArchiveYear, archiveStaticParams, archiveYearMetadata } from '@/components/site/ArchiveRoute';
+
+// Every year with stories is prerendered; any other is a 404.
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  const years = new Set((await archiveStaticParams()).map((p) => p.year));
+  return [...years].map((year) => ({ year }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/archive/[year]'>) {
+  return archiveYearMetadata((await params).year);
+}
+
+export default async function ArchiveYearPage({ params }: PageProps<'/archive/[year]'>) {
+  return <ArchiveYear rawYear={(await params).year} />;
+}

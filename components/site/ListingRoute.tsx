@@ -1,0 +1,85 @@
+/**
+ * The section, author and tag pages share one shape: page 1 at /sections/<id> (prerendered), page n at
+ * /sections/<id>/page/<n> (rendered on first request, then cached until the next deploy), 404 past the end.
+ */
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { authorPath, getAuthor, getSection, getTag, sectionPath, tagPath, type Story } from '@/lib/content';
+import { paginate, parsePageNumber } from '@/lib/content/listings';
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { authorMetadata, sectionMetadata, tagMetadata } from '@/lib/seo/metadata';
+import { ListingPage } from './ListingPage';
+
+export type ListingKind = 'section' | 'author' | 'tag';
+
+interface Listing {
+  basePath: string;
+  label: string;
+  title: string;
+  intro: string;
+  stories: Story[];
+  metadata: (page: number) => Metadata;
+}
+
+async function findListing(kind: ListingKind, id: string): Promise<Listing | undefined> {
+  if (kind === 'section') {
+    const found = await getSection(id);
+    return found && {
+      basePath: sectionPath(id),
+      label: 'Section',
+      title: found.section.name,
+      intro: found.section.description,
+      stories: found.stories,
+      metadata: (page) => sectionMetadata(found.section, page),
+    };
+  }
+  if (kind === 'author') {
+    const found = await getAuthor(id);
+    return found && {
+      basePath: authorPath(id),
+      label: found.author.role,
+      title: found.author.name,
+      intro: found.author.bio,
+      stories: found.stories,
+      metadata: (page) => authorMetadata(found.author, page),
+    };
+  }
+  const found = await getTag(id);
+  return found && {
+    basePath: tagPath(id),
+    label: 'Topic',
+    title: found.tag.name,
+    intro: `Stories about ${found.tag.name}, newest first.`,
+    stories: found.stories,
+    metadata: (page) => tagMetadata(found.tag, page),
+  };
+}
+
+/** The page number of …/page/<raw>, or of the bare URL (1); undefined for anything else. */
+const pageOf = (raw: string | undefined) => (raw === undefined ? 1 : parsePageNumber(raw));
+
+export async function listingMetadata(kind: ListingKind, id: string, rawPage?: string): Promise<Metadata> {
+  const listing = await findListing(kind, id);
+  const page = pageOf(rawPage);
+  return listing && page && paginate(listing.stories, page) ? listing.metadata(page) : {};
+}
+
+export async function ListingRoute({ kind, id, rawPage }: { kind: ListingKind; id: string; rawPage?: string }) {
+  const listing = await findListing(kind, id);
+  const page = pageOf(rawPage);
+  const shown = listing && page ? paginate(listing.stories, page) : undefined;
+  if (!listing || !shown) notFound();
+  return (
+    <>
+      <JsonLd data={breadcrumbJsonLd([{ name: listing.title, path: listing.basePath }])} />
+      <ListingPage
+        label={listing.label}
+        title={listing.title}
+        intro={listing.intro}
+        stories={shown.items}
+        pagination={{ basePath: listing.basePath, page: shown.page, pageCount: shown.pageCount }}
+      />
+    </>
+  );
+}
