@@ -220,19 +220,29 @@ test('the RSS feed parses, carries each field, and its links resolve', async ({ 
   expect(section.items.map((i) => i.link)).toContain(`${baseURL}/stories/${SLUG}`);
 });
 
-test('robots.txt names both sitemaps, and every URL in them answers 200', async ({ request, baseURL }) => {
+test('robots.txt names the sitemap index and the news sitemap; every URL they lead to answers 200', async ({ request, baseURL }) => {
   const robots = await (await expect200(request, '/robots.txt')).text();
   const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]!);
   expect(sitemaps).toEqual([`${baseURL}/sitemap.xml`, `${baseURL}/news-sitemap.xml`]);
 
   const xml = new XMLParser({ ignoreAttributes: false });
-  const sitemap = xml.parse(await (await expect200(request, sitemaps[0]!, /xml/)).text());
-  const entries = [sitemap.urlset.url].flat() as Array<{ loc: string; lastmod: string }>;
-  expect(entries.map((e) => e.loc)).toEqual(expect.arrayContaining([`${baseURL}/`, `${baseURL}/stories/${SLUG}`, `${baseURL}/authors/park-ung`]));
+  const index = xml.parse(await (await expect200(request, sitemaps[0]!, /xml/)).text());
+  const children = [index.sitemapindex.sitemap].flat() as Array<{ loc: string; lastmod: string }>;
+  expect(children.map((c) => c.loc)).toEqual([`${baseURL}/sitemaps/pages.xml`, `${baseURL}/sitemaps/2024-06.xml`]);
+  const entries: Array<{ loc: string; lastmod: string }> = [];
+  for (const child of children) {
+    expect(Number.isNaN(Date.parse(child.lastmod)), child.loc).toBe(false);
+    const urlset = xml.parse(await (await expect200(request, child.loc, /xml/)).text()).urlset;
+    entries.push(...([urlset.url].flat() as Array<{ loc: string; lastmod: string }>));
+  }
+  expect(entries.map((e) => e.loc)).toEqual(
+    expect.arrayContaining([`${baseURL}/`, `${baseURL}/stories/${SLUG}`, `${baseURL}/authors/park-ung`, `${baseURL}/archive/2024/06`]),
+  );
   for (const entry of entries) {
     expect(Number.isNaN(Date.parse(entry.lastmod)), entry.loc).toBe(false);
     await expect200(request, entry.loc);
   }
+  expect((await request.get('/sitemaps/1999-01.xml')).status()).toBe(404);
   const news = xml.parse(await (await expect200(request, sitemaps[1]!, /xml/)).text());
   expect(news.urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
   // Google's two-day rule on today's clock: the seed story (2024) is outside it, so the news sitemap lists exactly

@@ -4,7 +4,17 @@ import { XMLParser } from 'fast-xml-parser';
 import { getContent, getStory, type Story } from '@/lib/content';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
-import { newsSitemapStories, newsSitemapXml, sitemapEntries } from '@/lib/seo/sitemaps';
+import {
+  SITEMAP_MAX_URLS,
+  newsSitemapStories,
+  newsSitemapXml,
+  pagesSitemapEntries,
+  sitemapIndexEntries,
+  sitemapIndexXml,
+  storySitemapEntries,
+  storySitemaps,
+  urlsetXml,
+} from '@/lib/seo/sitemaps';
 import { absoluteUrl } from '@/lib/site';
 
 async function seed(): Promise<Story> {
@@ -95,14 +105,48 @@ test('Google News sitemap XML names publication, language, date and title, escap
   assert.ok(later.includes(story.path) && !later.includes(older.path), 'a day later only the newer story is inside two days');
 });
 
-test('sitemap.xml lists every page with lastmod, leaving syndicated stories out', async () => {
+test('sitemap index: a pages sitemap and one story sitemap per month, each story exactly once, syndicated left out', async () => {
   const content = await getContent();
-  const entries = sitemapEntries(content);
-  const urls = entries.map((e) => e.url);
-  assert.ok(urls.includes(absoluteUrl('/')));
-  for (const s of content.stories) assert.ok(urls.includes(absoluteUrl(s.path)));
-  assert.ok(entries.every((e) => e.lastModified instanceof Date), 'every page has a lastmod');
+  const index = sitemapIndexEntries(content);
+  assert.equal(index[0]!.url, absoluteUrl('/sitemaps/pages.xml'));
+  assert.ok(index.every((e) => e.lastModified instanceof Date), 'every child has a lastmod');
+  const pages = pagesSitemapEntries(content).map((e) => e.url);
+  for (const path of ['/', '/archive', '/archive/2024', '/archive/2024/06', '/sections/north-korea', '/authors/park-ung']) {
+    assert.ok(pages.includes(absoluteUrl(path)), path);
+  }
   const story = content.stories[0]!;
-  const syndicated = sitemapEntries({ ...content, stories: [{ ...story, canonicalUrl: 'https://partner.example/x' }] });
-  assert.equal(syndicated.some((e) => e.url === absoluteUrl(story.path)), false);
+  assert.ok(index.some((e) => e.url === absoluteUrl('/sitemaps/2024-06.xml')));
+  assert.deepEqual(storySitemapEntries(content.stories, '2024-06')?.map((e) => e.url), [absoluteUrl(story.path)]);
+  assert.equal(storySitemapEntries(content.stories, '2024-07'), undefined, 'no sitemap for an empty month');
+  const syndicated = [{ ...story, canonicalUrl: 'https://partner.example/x' }];
+  assert.deepEqual(storySitemaps(syndicated), []);
+  assert.equal(pagesSitemapEntries({ ...content, stories: syndicated }).some((e) => e.url === absoluteUrl(story.path)), false);
+});
+
+test('story sitemaps: split by month in KST, a month past 50,000 URLs cut into parts, every story once', async () => {
+  const seed = (await getContent()).stories[0]!;
+  const at = (i: number, iso: string) => ({ ...seed, slug: `s-${i}`, path: `/stories/s-${i}`, postedAt: iso, updatedAt: iso });
+  const stories = [
+    ...Array.from({ length: SITEMAP_MAX_URLS + 3 }, (_, i) => at(i, '2024-06-15T12:00:00+09:00')),
+    at(-1, '2024-05-31T15:30:00Z'), // 00:30 KST on June 1: June's
+    at(-2, '2024-05-31T14:30:00Z'), // 23:30 KST on May 31
+  ];
+  const maps = storySitemaps(stories);
+  assert.deepEqual(
+    maps.map((m) => [m.name, m.stories.length]),
+    [
+      ['2024-06', SITEMAP_MAX_URLS],
+      ['2024-06-2', 4],
+      ['2024-05', 1],
+    ],
+  );
+  const urls = maps.flatMap((m) => m.stories.map((s) => s.path));
+  assert.equal(new Set(urls).size, stories.length, 'every story exactly once');
+  const xml = new XMLParser().parse(urlsetXml(storySitemapEntries(stories, '2024-05')!));
+  assert.deepEqual(xml.urlset.url, { loc: absoluteUrl('/stories/s--2'), lastmod: '2024-05-31T14:30:00.000Z' });
+  const indexXml = new XMLParser().parse(sitemapIndexXml(sitemapIndexEntries({ stories, sections: [], authors: [], tags: [] })));
+  assert.deepEqual(
+    [indexXml.sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc),
+    ['pages', '2024-06', '2024-06-2', '2024-05'].map((n) => absoluteUrl(`/sitemaps/${n}.xml`)),
+  );
 });

@@ -1,8 +1,8 @@
 /**
- * sitemap.xml entries and the Google News sitemap. Stories whose canonicalUrl points elsewhere
+ * The sitemap index (/sitemap.xml), its child sitemaps (pages, and stories by month) and the Google News sitemap. Stories whose canonicalUrl points elsewhere
  * (syndicated copies) are left out of both: a sitemap lists only our canonical pages.
  */
-import type { MetadataRoute } from 'next';
+import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/listings';
 import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type Story } from '@/lib/content';
 import { absoluteUrl, site } from '@/lib/site';
 
@@ -10,18 +10,109 @@ export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
 
 const ownCanonical = (story: Story) => !story.canonicalUrl;
 
-/** Every page of the site, with the time its content last changed. */
-export function sitemapEntries(content: Pick<Content, 'stories' | 'sections' | 'authors' | 'tags'>): MetadataRoute.Sitemap {
-  const stories = content.stories.filter(ownCanonical);
+/** At most this many URLs in one sitemap file (the sitemaps.org limit). */
+export const SITEMAP_MAX_URLS = 50_000;
+export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+export const PAGES_SITEMAP = 'pages';
+export const sitemapPath = (name: string) => `/sitemaps/${name}.xml`;
+
+export interface SitemapEntry {
+  url: string;
+  lastModified?: Date;
+}
+
+type SitemapContent = Pick<Content, 'stories' | 'sections' | 'authors' | 'tags'>;
+
+const ownStoriesCache = new WeakMap<Story[], Story[]>();
+/** The stories a sitemap lists (our canonical ones), newest first; filtered once per list. */
+function ownStories(stories: Story[]): Story[] {
+  let own = ownStoriesCache.get(stories);
+  if (!own) ownStoriesCache.set(stories, (own = stories.filter(ownCanonical)));
+  return own;
+}
+
+/**
+ * The story sitemaps: one per month of posting (KST), named 2024-06; a month past 50,000 stories is cut
+ * into 2024-06, 2024-06-2, …. Newest month first.
+ */
+export function storySitemaps(stories: Story[]): Array<{ name: string; stories: Story[] }> {
+  return archiveYears(ownStories(stories)).flatMap((y) =>
+    y.months.flatMap((m) => {
+      const base = `${y.year}-${String(m.month).padStart(2, '0')}`;
+      const parts = [];
+      for (let i = 0; i * SITEMAP_MAX_URLS < m.stories.length; i++) {
+        parts.push({ name: i === 0 ? base : `${base}-${i + 1}`, stories: m.stories.slice(i * SITEMAP_MAX_URLS, (i + 1) * SITEMAP_MAX_URLS) });
+      }
+      return parts;
+    }),
+  );
+}
+
+/** One story sitemap's entries, or undefined for a name that is not one. */
+export function storySitemapEntries(stories: Story[], name: string): SitemapEntry[] | undefined {
+  return storySitemaps(stories)
+    .find((s) => s.name === name)
+    ?.stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(s.updatedAt) }));
+}
+
+/** Every page that is not a story: front page, the date archive, and the first page of every section, author and tag. */
+export function pagesSitemapEntries(content: SitemapContent): SitemapEntry[] {
+  const stories = ownStories(content.stories);
   const listing = (path: string, listed: Story[]) => ({ url: absoluteUrl(path), lastModified: lastUpdated(listed) });
+  const bySection = new Map<string, Story[]>();
+  const byAuthor = new Map<string, Story[]>();
+  const byTag = new Map<string, Story[]>();
+  const add = (map: Map<string, Story[]>, key: string, story: Story) => (map.get(key) ?? map.set(key, []).get(key)!).push(story);
+  for (const story of stories) {
+    add(bySection, story.section.id, story);
+    for (const a of story.authors) add(byAuthor, a.id, story);
+    for (const t of story.tags) add(byTag, t.id, story);
+  }
+  const years = archiveYears(stories);
   return [
     listing('/', stories),
-    ...stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(s.updatedAt) })),
-    ...content.sections.map((x) => listing(sectionPath(x.id), stories.filter((s) => s.section.id === x.id))),
-    ...content.authors.map((x) => listing(authorPath(x.id), stories.filter((s) => s.authors.some((a) => a.id === x.id)))),
-    ...content.tags.map((x) => listing(tagPath(x.id), stories.filter((s) => s.tags.some((t) => t.id === x.id)))),
+    listing(ARCHIVE_PATH, stories),
+    ...years.flatMap((y) => [
+      listing(archiveYearPath(y.year), y.months.flatMap((m) => m.stories)),
+      ...y.months.map((m) => listing(archiveMonthPath(y.year, m.month), m.stories)),
+    ]),
+    ...content.sections.map((x) => listing(sectionPath(x.id), bySection.get(x.id) ?? [])),
+    ...content.authors.map((x) => listing(authorPath(x.id), byAuthor.get(x.id) ?? [])),
+    ...content.tags.map((x) => listing(tagPath(x.id), byTag.get(x.id) ?? [])),
   ];
 }
+
+/** The sitemap index: the pages sitemap, then one story sitemap per month, each with its newest change. */
+export function sitemapIndexEntries(content: SitemapContent): SitemapEntry[] {
+  return [
+    { url: absoluteUrl(sitemapPath(PAGES_SITEMAP)), lastModified: lastUpdated(ownStories(content.stories)) },
+    ...storySitemaps(content.stories).map((s) => ({ url: absoluteUrl(sitemapPath(s.name)), lastModified: lastUpdated(s.stories) })),
+  ];
+}
+
+const lastmod = (date: Date | undefined) => (date ? `<lastmod>${date.toISOString()}</lastmod>` : '');
+
+/** A <urlset> sitemap. */
+export const urlsetXml = (entries: SitemapEntry[]) =>
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+
+/** A <sitemapindex>. */
+export const sitemapIndexXml = (entries: SitemapEntry[]) =>
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries.map((e) => `<sitemap><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+
+export const xmlResponse = (xml: string) => new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 
 /** Google News takes articles published in the last two days, at most 1,000 of them. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
