@@ -27,9 +27,19 @@ export const contentSecurityPolicy = [
   "frame-src 'none'",
   "worker-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The masthead's search box is a plain GET form to /search.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The search page alone runs WebAssembly: Pagefind's query engine is a wasm module, and compiling one needs
+ * 'wasm-unsafe-eval' (it allows WebAssembly compilation only, not JavaScript eval). Everything else as above.
+ */
+export const searchContentSecurityPolicy = contentSecurityPolicy.replace(
+  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+);
 
 export const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -92,6 +102,7 @@ const nextConfig = {
       // Pages only: /_next/static keeps Next's immutable year, /_next/image its own TTL (a rule here would replace them).
       { source: '/:path((?!_next/).*)', headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
+      { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },
       { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
       // The lead photo's crops for structured data: drawn at build like the card, cached like it.
       { source: '/stories/:slug/images/:ratio', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },

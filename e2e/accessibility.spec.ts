@@ -63,7 +63,7 @@ test('the skip link is the first stop, shows when focused and moves focus to the
   expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
 });
 
-test('keyboard focus is always visible: a 2px-or-wider outline on links and buttons', async ({ page, request }) => {
+test('keyboard focus is always visible: a 2px-or-wider outline on links, buttons and the search box', async ({ page, request }) => {
   const { story } = await discoverPages(request);
   await page.goto(story!);
   await page.locator('button.enlarge-button').waitFor();
@@ -74,7 +74,7 @@ test('keyboard focus is always visible: a 2px-or-wider outline on links and butt
       const style = getComputedStyle(el);
       return { tag: el.tagName, text: el.textContent?.trim(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
-    expect(focus.tag, 'focus stays on page controls').toMatch(/^(A|BUTTON)$/);
+    expect(focus.tag, 'focus stays on page controls').toMatch(/^(A|BUTTON|INPUT)$/);
     expect(focus.outline, `outline on ${focus.text}`).not.toBe('none');
     expect(focus.width, `outline width on ${focus.text}`).toBeGreaterThanOrEqual(2);
   }

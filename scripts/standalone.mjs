@@ -3,7 +3,7 @@
  * The production server: Next's standalone output (`output: 'standalone'`), which `next start` does
  * not serve. Plain JavaScript so it runs where only production dependencies are installed.
  *
- *   node scripts/standalone.mjs prepare              copy public/ and the static chunks beside server.js
+ *   node scripts/standalone.mjs prepare              copy public/, the static chunks and the search index beside server.js
  *   node scripts/standalone.mjs serve [-p 3000] [-H 0.0.0.0]   prepare, then run server.js
  *
  * Honours NEXT_DIST_DIR like next.config.js. PORT and HOST (or -p/-H) pick the address; HOSTNAME is
@@ -25,10 +25,12 @@ function prepare() {
     console.error(`No ${path.relative(root, server)}: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
     process.exit(1);
   }
-  // server.js serves these itself once they sit beside it; a CDN in front caches them (see README).
+  // server.js serves these itself once they sit beside it; a CDN in front caches them (see README). The
+  // search index (scripts/search-index.ts) is written per build into the dist folder and served at /pagefind/.
   for (const [from, to] of [
     [path.join(root, 'public'), path.join(standalone, 'public')],
     [path.join(dist, 'static'), path.join(standalone, distName, 'static')],
+    [path.join(dist, 'pagefind'), path.join(standalone, 'public', 'pagefind')],
   ]) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) cpSync(from, to, { recursive: true });

@@ -12,7 +12,7 @@ export async function Masthead() {
         {/* A plain GET form: works without JavaScript, and the search page reads ?q= to run the query. */}
         <form role="search" action="/search" method="get" className="masthead-search">
           <label htmlFor="masthead-q" className="visually-hidden">
-            Search stories
+            Search Aju Press
           </label>
           <input id="masthead-q" type="search" name="q" placeholder="Search" autoComplete="off" enterKeyHint="search" />
           <button type="submit">Search</button>

@@ -1,0 +1,155 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+/** What scripts/search-index.ts stores with each story. */
+interface ResultData {
+  url: string;
+  meta: { title: string; date: string; dateLabel: string; summary: string; section: string };
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> } | null>;
+}
+
+/** Written by the build (npm run search:index) and served beside the site; never bundled. */
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+const SHOWN = 20;
+
+let pagefindLoading: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefindLoading ??= (async () => {
+    const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ PAGEFIND_URL)) as Pagefind;
+    // On the main thread: no worker to allow in the CSP, and a query on a chunked index is quick.
+    await pagefind.options({ noWorker: true });
+    return pagefind;
+  })();
+  pagefindLoading.catch(() => (pagefindLoading = undefined));
+  return pagefindLoading;
+}
+
+type Outcome =
+  | { state: 'idle' }
+  | { state: 'searching'; query: string }
+  | { state: 'done'; query: string; total: number; results: ResultData[] }
+  | { state: 'error' };
+
+/**
+ * The search page's form and results, over Pagefind's static index. Loaded on /search only; the page is
+ * static, so the query comes from the address (?q=…&section=…) once the page runs in the browser.
+ */
+export function SearchPanel({ sections }: { sections: string[] }) {
+  const [hydrated, setHydrated] = useState(false);
+  const [query, setQuery] = useState('');
+  const [section, setSection] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const latest = useRef(0);
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  async function run(q: string, inSection: string) {
+    const id = ++latest.current;
+    const trimmed = q.trim();
+    const params = new URLSearchParams();
+    if (trimmed) params.set('q', trimmed);
+    if (inSection) params.set('section', inSection);
+    // The address always holds the search, so it can be shared, bookmarked and reloaded.
+    history.replaceState(null, '', params.size ? `/search?${params}` : '/search');
+    if (!trimmed) return setOutcome({ state: 'idle' });
+    setOutcome({ state: 'searching', query: trimmed });
+    try {
+      const pagefind = await loadPagefind();
+      const found = await pagefind.search(trimmed, inSection ? { filters: { section: inSection } } : {});
+      if (!found) return; // superseded by a newer search
+      const results = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+      if (id === latest.current) setOutcome({ state: 'done', query: trimmed, total: found.results.length, results });
+    } catch {
+      if (id === latest.current) setOutcome({ state: 'error' });
+    }
+  }
+
+  useEffect(() => {
+    setHydrated(true);
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q') ?? '';
+    const s = params.get('section') ?? '';
+    const knownSection = sections.includes(s) ? s : '';
+    setQuery(q);
+    setSection(knownSection);
+    if (q.trim()) void run(q, knownSection);
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (!hydrated) return null;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    clearTimeout(typing.current);
+    void run(query, section);
+  };
+  const onType = (value: string) => {
+    setQuery(value);
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => void run(value, section), 250);
+  };
+  const onSection = (value: string) => {
+    setSection(value);
+    void run(query, value);
+  };
+
+  return (
+    <>
+      <form role="search" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
+        <label className="search-form__query">
+          Search stories
+          <input type="search" name="q" value={query} onChange={(e) => onType(e.target.value)} autoComplete="off" enterKeyHint="search" />
+        </label>
+        <label>
+          Section
+          <select name="section" value={section} onChange={(e) => onSection(e.target.value)}>
+            <option value="">All sections</option>
+            {sections.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <p role="status" className="search-status">
+        {outcome.state === 'searching' && 'Searching…'}
+        {outcome.state === 'done' &&
+          outcome.total > 0 &&
+          `${outcome.total.toLocaleString('en-US')} ${outcome.total === 1 ? 'story matches' : 'stories match'} “${outcome.query}”${section ? ` in ${section}` : ''}${outcome.total > SHOWN ? `; the ${SHOWN} best are shown` : ''}.`}
+        {outcome.state === 'done' && outcome.total === 0 && (
+          <>
+            No stories match “{outcome.query}”{section ? ` in ${section}` : ''}. Check the spelling, try fewer or different words
+            {section ? ', search all sections' : ''}, or browse <a href="/archive">the archive</a> by month.
+          </>
+        )}
+        {outcome.state === 'error' && (
+          <>
+            Search is not available just now. Every story is listed by month in <a href="/archive">the archive</a>.
+          </>
+        )}
+      </p>
+      {outcome.state === 'done' && outcome.results.length > 0 && (
+        <ol className="story-list search-results">
+          {outcome.results.map((r) => (
+            <li key={r.url} className="search-result">
+              <h2 className="story-list__headline">
+                <a href={r.url}>{r.meta.title}</a>
+              </h2>
+              <p className="search-result__meta">
+                {r.meta.section} · <time dateTime={r.meta.date}>{r.meta.dateLabel}</time>
+              </p>
+              <p className="story-list__summary">{r.meta.summary}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
