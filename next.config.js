@@ -62,7 +62,24 @@ export const cachePolicies = {
   ogImage: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
   /** Files from public/ (photos): unhashed names, so a day in browsers, a year at the CDN. */
   publicFile: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+  /**
+   * What answers a request for Next's flight data rather than for the page: the 307 to `?_rsc`, the payload
+   * itself. Never shared: a cache that ignores Vary would serve it to the next reader of the page's URL.
+   */
+  notThePage: 'private, no-store',
 };
+
+/**
+ * Request parts that make Next answer with something other than the page (README "Running behind the edge").
+ * The site has no client-side navigation, so no reader's browser sends them.
+ */
+export const flightRequestMarkers = [
+  { type: 'header', key: 'rsc' },
+  { type: 'header', key: 'next-router-prefetch' },
+  { type: 'header', key: 'next-router-state-tree' },
+  { type: 'header', key: 'next-router-segment-prefetch' },
+  { type: 'query', key: '_rsc' },
+];
 
 // Set once in the process that starts the build; the build's worker processes inherit it.
 process.env.SITE_BUILT_AT ||= new Date().toISOString();
@@ -100,12 +117,19 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // Pages only: /_next/static keeps Next's immutable year, /_next/image its own TTL (a rule here would replace them).
-      { source: '/:path((?!_next/).*)', headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
+      // A plain request only: what a flight request gets (a redirect, the payload) is not the page.
+      { source: '/:path((?!_next/).*)', missing: flightRequestMarkers, headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },
       { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
       // The lead photo's crops for structured data: drawn at build like the card, cached like it.
       { source: '/stories/:slug/images/:ratio', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
+      // Last, so it wins over every rule above (and over Next's year-long default for prerendered payloads).
+      ...flightRequestMarkers.map((marker) => ({
+        source: '/:path*',
+        has: [marker],
+        headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }],
+      })),
     ];
   },
 };

@@ -13,7 +13,8 @@ export function proxy(request: NextRequest) {
   } catch {
     return new NextResponse('Bad request: the address has malformed percent-encoding.\n', {
       status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+      // An error is never shared (README "Running behind the edge"), even one this certain.
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }
   return NextResponse.next();

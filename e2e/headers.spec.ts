@@ -64,15 +64,34 @@ test('pages carry every security header, CDN caching and no X-Powered-By', async
   }
 });
 
-test('the story page’s RSC payload (client navigations, prefetches) is cached like its HTML', async ({ request }) => {
+test('what a flight request gets is never shareable: not the 307 to ?_rsc, not the payload', async ({ request }) => {
   const { story } = await discoverPages(request);
-  const response = await request.get(story!, { headers: { RSC: '1' } });
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toContain('text/x-component');
-  expect(response.headers()['cache-control']).toBe(cachePolicies.page);
-  // A CDN must key on these request headers, or it would serve the payload as HTML.
-  expect(response.headers()['vary']).toContain('rsc');
-  expectSecurityHeaders(response);
+  // Next 16 answers a flight request without the right _rsc parameter with a 307 to it; before next.config.js
+  // said otherwise that redirect went out public, with no Vary, and one request poisoned the page at a CDN.
+  const redirect = await request.get(story!, { headers: { RSC: '1' }, maxRedirects: 0 });
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers()['location']).toContain('_rsc');
+  expect(redirect.headers()['cache-control']).toBe(cachePolicies.notThePage);
+  const payload = await request.get(redirect.headers()['location']!, { headers: { RSC: '1' }, maxRedirects: 0 });
+  expect(payload.status()).toBe(200);
+  expect(payload.headers()['content-type']).toContain('text/x-component');
+  expect(payload.headers()['cache-control']).toBe(cachePolicies.notThePage);
+  expectSecurityHeaders(payload);
+  const routerHeaders: Record<string, string>[] = [{ 'Next-Router-Prefetch': '1' }, { 'Next-Router-State-Tree': '%5B%22%22%5D' }, { 'Next-Router-Segment-Prefetch': '/_tree' }];
+  for (const headers of routerHeaders) {
+    const response = await request.get(story!, { headers, maxRedirects: 0 });
+    expect(response.headers()['cache-control'], JSON.stringify(headers)).toBe(cachePolicies.notThePage);
+  }
+  const query = await request.get(`${story}?_rsc=abc`, { maxRedirects: 0 });
+  expect(query.headers()['cache-control']).toBe(cachePolicies.notThePage);
+  // The plain request for the same URL is still the shareable page.
+  expect((await request.get(story!)).headers()['cache-control']).toBe(cachePolicies.page);
+});
+
+test('errors are never shareable: a malformed address answers 400, private', async ({ request }) => {
+  const response = await request.get('/stories/%E0%A4%A');
+  expect(response.status()).toBe(400);
+  expect(response.headers()['cache-control']).toBe('private, no-store');
 });
 
 test('static assets are long-lived: hashed chunks and fonts immutable, photos a year at the CDN', async ({ request }) => {

@@ -1,0 +1,189 @@
+/**
+ * The edge under test, for real: two more origins from the production build the webServer made
+ * (.next/standalone/server.js), each behind a counting proxy (so the test sees every request that reaches
+ * an origin, from outside the edge), and `npm run edge` (Varnish) in front of both. Loopback only, free
+ * ports, every process stopped by `stop()`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const STANDALONE = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'standalone');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The body as the reader sees it (gunzipped when the edge sent gzip). */
+  body: string;
+}
+
+/** One HTTP request with exactly these headers (no client adds or follows anything); `path` goes on the wire as written. */
+export function request(
+  base: string,
+  requestPath: string,
+  { method = 'GET', headers = {}, localAddress, timeoutMs = 10_000 }: { method?: string; headers?: Record<string, string>; localAddress?: string; timeoutMs?: number } = {},
+): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method, path: requestPath, headers, localAddress, timeout: timeoutMs, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        let raw = Buffer.concat(chunks);
+        if (res.headers['content-encoding'] === 'gzip' && raw.length) raw = zlib.gunzipSync(raw);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms: ${method} ${requestPath}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function waitFor(url: string, alive: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error(`${what} exited before answering`);
+    const ok = await request(url, '/robots.txt', { timeoutMs: 2_000 }).then((a) => a.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+function stopProcess(child: ChildProcess, group = false): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    };
+    const force = setTimeout(() => kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    kill('SIGTERM');
+  });
+}
+
+/** An origin (the standalone server.js) behind a proxy that counts what reaches it. */
+export class Origin {
+  private constructor(
+    readonly url: string,
+    /** `METHOD /path?query` of every request that reached this origin, probes included. */
+    readonly seen: string[],
+    /** When set, every answer goes out with this Cache-Control: an origin that marks anything shareable. */
+    private readonly override: { cacheControl?: string },
+    private readonly server: ChildProcess,
+    private readonly proxy: http.Server,
+  ) {}
+
+  static async start(): Promise<Origin> {
+    if (!existsSync(path.join(STANDALONE, 'server.js'))) throw new Error(`no ${STANDALONE}/server.js: the webServer builds it (npm run build)`);
+    const originPort = await freePort();
+    const server = spawn(process.execPath, ['server.js'], {
+      cwd: STANDALONE,
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const agent = new http.Agent({ keepAlive: true });
+    const seen: string[] = [];
+    const override: { cacheControl?: string } = {};
+    const proxy = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const upstream = http.request({ host: '127.0.0.1', port: originPort, method: req.method, path: req.url, headers: req.headers, agent }, (up) => {
+        res.writeHead(up.statusCode ?? 502, override.cacheControl ? { ...up.headers, 'cache-control': override.cacheControl } : up.headers);
+        up.pipe(res);
+      });
+      // An origin that is down looks down through the proxy too: the connection just closes.
+      upstream.on('error', () => req.socket.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const origin = new Origin(`http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, seen, override, server, proxy);
+    await waitFor(origin.url, () => server.exitCode === null, 'origin server.js');
+    return origin;
+  }
+
+  /** Make this origin mark every answer with `cacheControl` (undefined: as the site sends it). */
+  markEverything(cacheControl: string | undefined): void {
+    this.override.cacheControl = cacheControl;
+  }
+
+  get address(): string {
+    return new URL(this.url).host;
+  }
+
+  /** Requests for one path (and its query variants) that reached this origin. */
+  count(pathname: string): number {
+    return this.seen.filter((line) => line.split(' ')[1]!.split('?')[0] === pathname).length;
+  }
+
+  async stop(): Promise<void> {
+    this.proxy.close();
+    this.proxy.closeAllConnections();
+    await stopProcess(this.server);
+  }
+}
+
+/** `npm run edge` on a free loopback port in front of the origins; purges allowed from 127.0.0.1 only. */
+export class Edge {
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+    readonly log: () => string,
+  ) {}
+
+  static async start(origins: Origin[]): Promise<Edge> {
+    const port = await freePort();
+    let output = '';
+    const child = spawn('npm', ['run', '--silent', 'edge'], {
+      cwd: ROOT,
+      // Its own process group, so stop() reaches npm, node and varnishd together.
+      detached: true,
+      env: {
+        ...process.env,
+        EDGE_PORT: String(port),
+        EDGE_HOST: '127.0.0.1',
+        EDGE_ORIGINS: origins.map((o) => o.address).join(','),
+        EDGE_PURGE_ALLOW: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (c: Buffer) => (output += c));
+    child.stderr!.on('data', (c: Buffer) => (output += c));
+    const edge = new Edge(`http://127.0.0.1:${port}`, child, () => output);
+    try {
+      await waitFor(edge.url, () => child.exitCode === null, 'npm run edge', 60_000);
+    } catch (error) {
+      await edge.stop();
+      throw new Error(`${(error as Error).message}\n${output}`);
+    }
+    return edge;
+  }
+
+  stop(): Promise<void> {
+    return stopProcess(this.child, true);
+  }
+}

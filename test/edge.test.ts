@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { buildContent, defaultSources } from '@/lib/content';
+import { storyPurgeTargets } from '@/lib/edge/purge-targets';
+import { originsVcl, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
+import { purgeTargetsForStory } from '@/scripts/purge';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SLUG = 'putin-heads-to-pyongyang';
+
+const matcher = (patterns: string[]) => (url: string) => patterns.some((p) => new RegExp(p).test(url));
+
+test('a story’s purge covers its page, card, crops, photo, front page, section, author and tag pages, feeds and sitemaps', async () => {
+  const targets = await purgeTargetsForStory(SLUG, ROOT);
+  const purged = matcher(targets.map((t) => t.pattern));
+  for (const url of [
+    `/stories/${SLUG}`,
+    `/stories/${SLUG}/opengraph-image-1a2b3c?4d5e`,
+    `/stories/${SLUG}/images/16x9`,
+    `/images/stories/${SLUG}.jpg`,
+    `/_next/image?q=75&url=%2Fimages%2Fstories%2F${SLUG}.jpg&w=640`,
+    '/',
+    '/sections/north-korea',
+    '/sections/north-korea/page/2',
+    '/sections/north-korea/feed.xml',
+    '/authors/park-ung',
+    '/tags/russia',
+    '/tags/kim-jong-un/page/3',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+  ]) {
+    assert.ok(purged(url), `${url} is purged`);
+  }
+  for (const url of [`/stories/${SLUG}-2`, '/sections/north-korea-economy', '/tags/russian', '/robots.txt', '/_next/static/chunks/a.js', '/authors/someone-else', '/images/stories/other.jpg']) {
+    assert.ok(!purged(url), `${url} is left alone`);
+  }
+});
+
+test('story purge rules apply only to routes that exist: the archive and monthly sitemaps when they do', async () => {
+  const content = await buildContent(defaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
+  const without = storyPurgeTargets(content, SLUG, (route) => !['archive', 'sitemaps/[file]', 'search'].includes(route))!;
+  assert.ok(!without.some((t) => t.pattern.includes('archive') || t.pattern.includes('/sitemaps/') || t.pattern.includes('search')));
+  const all = storyPurgeTargets(content, SLUG, () => true)!;
+  const purged = matcher(all.map((t) => t.pattern));
+  // Posted 2024-06-18 08:25 KST: the June 2024 archive and story sitemap.
+  for (const url of ['/archive', '/archive/2024', '/archive/2024/06', '/archive/2024/06/page/4', '/sitemaps/2024-06.xml', '/sitemaps/2024-06-2.xml', '/sitemaps/pages.xml', '/search?q=putin', '/pagefind/pagefind.js']) {
+    assert.ok(purged(url), `${url} is purged`);
+  }
+  for (const url of ['/archive/2024/07', '/archive/2023', '/sitemaps/2024-07.xml']) assert.ok(!purged(url), `${url} is left alone`);
+  assert.equal(storyPurgeTargets(content, 'no-such-story', () => true), undefined);
+});
+
+test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director and the purge ACL', () => {
+  assert.deepEqual(parseOrigin('127.0.0.1:3000'), { host: '127.0.0.1', port: 3000 });
+  assert.deepEqual(parseOrigin('[::1]:3001'), { host: '::1', port: 3001 });
+  assert.throws(() => parseOrigin('localhost'), /EDGE_ORIGINS: "localhost" is not host:port/);
+  assert.throws(() => readEdgeConfig({ EDGE_PURGE_ALLOW: 'everyone' }), /EDGE_PURGE_ALLOW/);
+  const config = readEdgeConfig({ EDGE_ORIGINS: '10.0.0.1:3000,10.0.0.2:3000', EDGE_PURGE_ALLOW: '127.0.0.1,10.0.0.0/8' });
+  assert.equal(config.port, 8080);
+  const vcl = originsVcl(config);
+  assert.match(vcl, /backend origin_1 \{\s+\.host = "10\.0\.0\.1";\s+\.port = "3000";\s+\.probe = origin_health;/);
+  assert.match(vcl, /backend origin_2 \{\s+\.host = "10\.0\.0\.2";/);
+  assert.match(vcl, /origins\.add_backend\(origin_1\);\s+origins\.add_backend\(origin_2\);/);
+  assert.match(vcl, /acl purgers \{\s+"127\.0\.0\.1";\s+"10\.0\.0\.0"\/8;\s+\}/);
+  assert.match(vcl, /set resp\.http\.Content-Security-Policy = "default-src 'self'/);
+});
+
+test('the edge configuration compiles with the installed Varnish (varnishd -C)', (t) => {
+  if (spawnSync('varnishd', ['-V']).error) return t.skip('varnishd is not installed (.ci/run installs it)');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aju-vcl-'));
+  // As root, Varnish's compiler runs as its own user and must read the generated file.
+  chmodSync(dir, 0o755);
+  try {
+    writeFileSync(path.join(dir, 'origins.vcl'), originsVcl(readEdgeConfig({ EDGE_ORIGINS: '127.0.0.1:3000,127.0.0.1:3001' })));
+    const vclDir = path.join(ROOT, 'deploy/varnish');
+    const result = spawnSync('varnishd', ['-C', '-n', path.join(dir, 'n'), '-f', path.join(vclDir, 'default.vcl'), '-p', `vcl_path=${dir}:${vclDir}`, ...(process.getuid?.() === 0 ? [] : ['-j', 'none'])], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
