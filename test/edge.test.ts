@@ -55,6 +55,17 @@ test('story purge rules apply only to routes that exist: the archive and monthly
   assert.equal(storyPurgeTargets(content, 'no-such-story', () => true), undefined);
 });
 
+test('a story’s purge covers the other stories that list it as related', async () => {
+  const content = await buildContent(defaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
+  const seed = content.stories.find((s) => s.slug === SLUG)!;
+  const sibling = { ...seed, slug: 'a-sibling-story', path: '/stories/a-sibling-story', postedAt: '2024-06-19T08:00:00+09:00' };
+  const draft = { ...sibling, slug: 'a-draft-story', path: '/stories/a-draft-story', draft: true };
+  const withSiblings = { ...content, stories: [draft, sibling, ...content.stories] };
+  const purged = matcher(storyPurgeTargets(withSiblings, SLUG, () => true)!.map((t) => t.pattern));
+  assert.ok(purged('/stories/a-sibling-story'), 'the sibling shows the story among its related ones');
+  assert.ok(!purged('/stories/a-draft-story'), 'a draft has no page to purge');
+});
+
 test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director and the purge ACL', () => {
   assert.deepEqual(parseOrigin('127.0.0.1:3000'), { host: '127.0.0.1', port: 3000 });
   assert.deepEqual(parseOrigin('[::1]:3001'), { host: '::1', port: 3001 });

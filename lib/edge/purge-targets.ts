@@ -5,7 +5,8 @@
  * over the edge's stored paths (deploy/varnish/default.vcl bans by them), so a rule covers every page of a
  * paginated listing and every query variant without knowing how many there are.
  */
-import type { Content, Story } from '@/lib/content';
+import { isScheduled, type Content, type Story } from '@/lib/content';
+import { relatedStories } from '@/lib/content/listings';
 
 export interface PurgeTarget {
   /** Why: which page of the site this is. */
@@ -45,6 +46,16 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
         // Resizes: the edge sorts the query, so url= may sit anywhere in it.
         { label: `resized ${src}`, pattern: `^/_next/image\\?(.*&)?url=${escape(encodeURIComponent(src))}(&|$)` },
       ]),
+  },
+  {
+    // Other stories that list this one at their foot (its headline and photo appear there).
+    route: 'stories/[slug]',
+    targets: (s, content) => {
+      const published = content.stories.filter((other) => !other.draft && !isScheduled(other));
+      return published
+        .filter((other) => other.slug !== s.slug && relatedStories(published, other).some((r) => r.slug === s.slug))
+        .map((other) => ({ label: `related: ${other.slug}`, pattern: exactly(other.path) }));
+    },
   },
   { route: 'page.tsx', targets: () => [{ label: 'front page', pattern: `^/(page/[0-9]+/?)?(\\?|$)` }] },
   { route: 'sections/[section]', targets: (s) => [{ label: `section ${s.section.id}, its pages and feed`, pattern: pageAndBelow(`/sections/${s.section.id}`) }] },
