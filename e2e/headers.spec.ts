@@ -173,7 +173,8 @@ test('no page breaks its own Content-Security-Policy', async ({ page, request })
       // Hydration ran (the control became a button) and the dialog loads the original photo.
       await page.getByRole('button', { name: 'Enlarge image' }).click();
       await expect(page.getByRole('dialog').getByRole('img')).toBeVisible();
-      expect(await page.getByRole('dialog').getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      // The box shows before the 2400 px original arrives: wait for the decoded image, not just its box.
+      await expect.poll(() => page.getByRole('dialog').getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     }
   }
   expect(violations).toEqual([]);
