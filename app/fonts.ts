@@ -1,26 +1,42 @@
 import localFont from 'next/font/local';
 
-// Source Serif 4, variable weight, Latin subset, from the @fontsource-variable package: no network at
-// build. next/font sizes a local fallback to match. display 'optional': if a face is not there by first
-// paint (a slow phone network), the page keeps the fallback instead of reflowing; the size-adjusted
-// fallback needs a local Times New Roman, which Linux and Android lack, so a late swap there shifts text.
+// Source Serif 4, cut by scripts/make-fonts.ts (what it keeps and why: scripts/lib/text-face.ts) into a
+// core file every page preloads and an extra file only pages with rarer characters fetch. The
+// unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
+// files. next/font sizes a local fallback to match. display 'optional': if the face is not there by first
+// paint (a slow phone network), the page keeps the fallback instead of reflowing (CLS stays 0); the
+// size-adjusted fallback needs a local Times New Roman, which Linux and Android lack, so a late swap there
+// would shift text.
 
-/** The text face, preloaded: every page's first paint uses it. */
+/** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
 export const serif = localFont({
-  src: [{ path: '../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '200 900' }],
+  src: [{ path: './fonts/source-serif-4-text-core.woff2', style: 'normal', weight: '400 800' }],
   variable: '--font-serif',
   display: 'optional',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
+    },
+  ],
 });
 
 /**
- * The italic, only for pull-quotes, which sit below the fold: not preloaded, so its 50 KB does not
- * compete with the headline, the lead photo and the text face on a slow network.
+ * Accented letters and rarer signs of the same face. Listed before the core face in --font-text: its
+ * unicode-range leaves out every core character, so a page fetches it only if it has one of these.
  */
-export const serifItalic = localFont({
-  src: [{ path: '../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' }],
-  variable: '--font-serif-italic',
-  display: 'swap',
+export const serifExtra = localFont({
+  src: [{ path: './fonts/source-serif-4-text-extra.woff2', style: 'normal', weight: '400 800' }],
+  variable: '--font-serif-extra',
+  display: 'optional',
   preload: false,
-  fallback: ['Georgia', 'Times New Roman', 'serif'],
+  // No fallback of its own: characters it does not cover must fall through to the core face.
+  adjustFontFallback: false,
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+A1-A2, U+A4, U+A6-A8, U+AA-AF, U+B1-B6, U+B8-D6, U+D8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+329, U+2002, U+2009, U+200B, U+2044, U+2191, U+2193, U+2215',
+    },
+  ],
 });

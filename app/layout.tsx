@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
-import { SITE_FEED_PATH } from '@/lib/seo/metadata';
+import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { serif, serifItalic } from './fonts';
+import { serif, serifExtra } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,6 +12,7 @@ export const metadata: Metadata = {
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  robots: SITE_ROBOTS,
   // Pages that set their own alternates repeat this (lib/seo/metadata.ts): Next replaces, not merges.
   alternates: { types: { 'application/rss+xml': [{ url: SITE_FEED_PATH, title: `${site.name}: latest stories` }] } },
 };
@@ -28,7 +29,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.language} className={`${serif.variable} ${serifItalic.variable}`}>
+    <html lang={site.language} className={`${serifExtra.variable} ${serif.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from '../scripts/lib/text-face';
+
+// The committed text-face files must be what scripts/make-fonts.ts makes now, and app/fonts.ts must
+// declare the characters each one really has: otherwise a browser fetches the wrong file, or none.
+const root = process.cwd();
+const open = (file: string) => fontkit.create(readFileSync(path.join(root, file))) as fontkit.Font;
+const fontsTs = readFileSync(path.join(root, 'app/fonts.ts'), 'utf8');
+const declaredRange = (file: string) => {
+  const block = fontsTs.slice(fontsTs.indexOf(path.basename(file)));
+  return block.match(/prop: 'unicode-range',\s*value: '([^']+)'/)?.[1];
+};
+
+test('the core file has Basic Latin and typographic punctuation, the extra file the rest of the Latin subset, and nothing overlaps', () => {
+  const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+  const extra = open(TEXT_FACE_FILES.extra).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+  for (let cp = 0x20; cp <= 0x7e; cp++) assert.ok(core.includes(cp), `core has U+${cp.toString(16)}`);
+  for (const c of '‘’“”–—…') assert.ok(core.includes(c.codePointAt(0)!), `core has ${c}`);
+  for (const c of 'éüñçÅœ') assert.ok(extra.includes(c.codePointAt(0)!), `extra has ${c}`);
+  assert.ok(core.every((cp) => inRanges(cp, CORE_RANGES)));
+  assert.deepEqual(core.filter((cp) => extra.includes(cp)), []);
+});
+
+test('app/fonts.ts declares each file’s unicode-range as the characters it has', () => {
+  for (const file of Object.values(TEXT_FACE_FILES)) {
+    const has = open(file).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+    assert.equal(declaredRange(file), unicodeRange(has), `${file} in app/fonts.ts`);
+  }
+});
+
+test('both files keep only the weights pages use (400 to 800), no other axis, and are small', () => {
+  for (const file of Object.values(TEXT_FACE_FILES)) {
+    const axes = open(file).variationAxes;
+    assert.deepEqual(Object.keys(axes), ['wght'], file);
+    assert.equal(axes.wght!.min, TEXT_FACE_WEIGHT.min);
+    assert.equal(axes.wght!.max, TEXT_FACE_WEIGHT.max);
+  }
+  // The preloaded file is what every first view waits for.
+  assert.ok(readFileSync(path.join(root, TEXT_FACE_FILES.core)).length < 28 * 1024);
+});
+
+test('the committed files are what scripts/make-fonts.ts makes from the installed package (not stale)', async () => {
+  const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
+  const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+  const made = await subsetFont(source, String.fromCodePoint(...core), { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_WEIGHT } });
+  assert.ok(made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.core))), 'run npx tsx scripts/make-fonts.ts and commit the files');
+});
+
+test('unicodeRange writes runs and single code points the way CSS reads them', () => {
+  assert.equal(unicodeRange([0x41, 0x20, 0x21, 0x22, 0x2014]), 'U+20-22, U+41, U+2014');
+});
