@@ -102,6 +102,8 @@ const nextConfig = {
     inlineCss: true,
   },
   images: {
+    // AVIF where the browser accepts it (about a fifth smaller than WebP for a photo), WebP otherwise.
+    formats: ['image/avif', 'image/webp'],
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
   },

@@ -7,6 +7,7 @@ interface ResponsiveImageProps {
   height: number;
   /** Empty for a decorative image. */
   alt: string;
+  /** The slot's layout width, as in `sizes` ("(min-width: 1040px) 960px, 100vw"); the density cap is added here. */
   sizes: string;
   /** The page's largest paint: preloaded, fetched first and never lazy. */
   priority?: boolean;
@@ -15,9 +16,40 @@ interface ResponsiveImageProps {
 }
 
 /**
- * A resized, responsive photo (srcset from Next's image optimizer) rendered as a plain <img> on the
- * server. next/image's <Image> would ship a client component for the same markup; getImageProps
- * gives the markup without the JavaScript, which keeps story pages at the framework's floor.
+ * Screens denser than 2 dppx get the rendition a 2 dppx screen would (as large news sites do: the eye
+ * cannot tell 3× from 2× in a photo, a phone's link can). Each step declares the slot smaller by 2 ÷ its
+ * lowest density, so the browser never picks more than about 2.2 pixels per CSS pixel.
+ */
+const DENSITY_STEPS = [3, 2.75, 2.5, 2.25];
+const MAX_DENSITY = 2;
+
+/** "(c) 960px, 100vw" → the same slots with density-capped variants before each. */
+export function capDensity(sizes: string): string {
+  const scale = (length: string, factor: number) => {
+    const match = length.match(/^(\d+(?:\.\d+)?)(vw|px)$/);
+    // Whole numbers: next/image reads `Nvw` to decide which widths a srcset needs.
+    return match ? `${Math.round(Number(match[1]) * factor)}${match[2]}` : `calc(${length} * ${factor.toFixed(3)})`;
+  };
+  return sizes
+    .split(',')
+    .map((entry) => entry.trim())
+    .flatMap((entry) => {
+      const split = entry.match(/^(\(.*\))\s+(\S+)$/);
+      const [condition, length] = split ? [split[1]!, split[2]!] : [undefined, entry];
+      const capped = DENSITY_STEPS.map((dppx) => {
+        const resolution = `(min-resolution: ${dppx}dppx)`;
+        return `${condition ? `${condition} and ${resolution}` : resolution} ${scale(length, MAX_DENSITY / dppx)}`;
+      });
+      return [...capped, entry];
+    })
+    .join(', ');
+}
+
+/**
+ * A resized, responsive photo (srcset from Next's image optimizer: AVIF or WebP by the browser's Accept
+ * header) rendered as a plain <img> on the server. next/image's <Image> would ship a client component for
+ * the same markup; getImageProps gives the markup without the JavaScript, which keeps story pages at the
+ * framework's floor.
  */
 export function ResponsiveImage({ src, width, height, alt, sizes, priority = false, objectPosition }: ResponsiveImageProps) {
   const { props } = getImageProps({
@@ -25,7 +57,7 @@ export function ResponsiveImage({ src, width, height, alt, sizes, priority = fal
     width,
     height,
     alt,
-    sizes,
+    sizes: capDensity(sizes),
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
   });
