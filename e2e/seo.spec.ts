@@ -190,6 +190,30 @@ test('every page advertises the RSS feed', async ({ page, request, baseURL }) =>
   expect(await notFound.text()).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="[^"]*\/feed\.xml"/);
 });
 
+test('every indexable page lets search show large image previews and full snippets; the 404 stays out of the index', async ({ page, request, baseURL }) => {
+  const story = `/stories/${SLUG}`;
+  const storyHtml = await (await request.get(story)).text();
+  const section = storyHtml.match(/href="(\/sections\/[^"/?#]+)"/)![1]!;
+  const author = storyHtml.match(/href="(\/authors\/[^"/?#]+)"/)![1]!;
+  const tag = storyHtml.match(/href="(\/tags\/[^"/?#]+)"/)![1]!;
+  for (const p of [story, '/', section, author, tag]) {
+    await crawl(page, request, `${baseURL}${p}`);
+    const robots = page.locator('meta[name="robots"]');
+    await expect(robots, p).toHaveCount(1);
+    const directives = (await robots.getAttribute('content'))!.split(',').map((d) => d.trim()).sort();
+    expect(directives, p).toEqual(['follow', 'index', 'max-image-preview:large', 'max-snippet:-1', 'max-video-preview:-1']);
+    // No crawler-specific tag that could say otherwise.
+    await expect(page.locator('meta[name="googlebot"]'), p).toHaveCount(0);
+  }
+  const missing = await request.get('/this-page-does-not-exist');
+  expect(missing.status()).toBe(404);
+  await page.setContent(await missing.text(), { waitUntil: 'domcontentloaded' });
+  const robots = page.locator('meta[name="robots"]');
+  await expect(robots).toHaveCount(1);
+  expect(await robots.getAttribute('content')).toMatch(/noindex/);
+  expect(await robots.getAttribute('content')).not.toMatch(/max-image-preview/);
+});
+
 test('the RSS feed parses, carries each field, and its links resolve', async ({ request, baseURL }) => {
   const story = await seed();
   const response = await expect200(request, '/feed.xml', /^application\/rss\+xml/);

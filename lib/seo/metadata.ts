@@ -11,6 +11,20 @@ import { absoluteUrl, site } from '@/lib/site';
 export const SITE_FEED_PATH = '/feed.xml';
 export const sectionFeedPath = (id: string) => `${sectionPath(id)}/feed.xml`;
 
+/**
+ * What every indexable page tells crawlers (set once in the root layout): index and follow as before, and
+ * allow large image previews, full snippets and video previews, as large news sites do. Google Discover
+ * and News show a story's photo large only with max-image-preview:large. Pages that must stay out of
+ * the index (not-found, dev previews) set their own `robots`, which replaces this one.
+ */
+export const SITE_ROBOTS = {
+  index: true,
+  follow: true,
+  'max-image-preview': 'large',
+  'max-snippet': -1,
+  'max-video-preview': -1,
+} satisfies Metadata['robots'];
+
 type Feed = { url: string; title: string };
 
 /** The feeds a page advertises with <link rel="alternate" type="application/rss+xml">. */
