@@ -28,12 +28,16 @@ test('a printed story shows the story, its photo and its address, and no navigat
   await expect(address).toBeVisible();
   await expect(address).toHaveText(new URL(story!, baseURL).toString());
 
+  // Both share controls exist (near the byline and at the foot), and neither prints.
+  await expect(page.locator('.share')).toHaveCount(2);
   for (const chrome of [
     page.getByRole('link', { name: 'Skip to main content' }),
     page.getByRole('navigation', { name: 'Sections' }),
     page.getByRole('navigation', { name: 'Topics' }),
     page.locator('.enlarge-button'),
     page.locator('dialog.photo-dialog'),
+    page.locator('.share').first(),
+    page.locator('.share').last(),
     page.getByRole('contentinfo'),
   ]) {
     await expect(chrome).toBeHidden();

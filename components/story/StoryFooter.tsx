@@ -1,10 +1,12 @@
 import { KstTime } from '@/components/ui/KstTime';
 import { sectionPath, tagPath, type Story } from '@/lib/content';
+import { ShareBar } from './ShareBar';
 
-/** Corrections, then the story's section and tags as links to their pages. */
+/** Share, corrections, then the story's section and tags as links to their pages. */
 export function StoryFooter({ story }: { story: Story }) {
   return (
     <footer className="story-footer">
+      <ShareBar story={story} />
       {story.corrections && story.corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">Corrections</h2>

@@ -1,6 +1,7 @@
 import { sectionPath, type Story } from '@/lib/content';
 import { absoluteUrl } from '@/lib/site';
 import { Byline } from './Byline';
+import { ShareBar } from './ShareBar';
 import { StoryTimes } from './StoryTimes';
 
 export function StoryHeader({ story }: { story: Story }) {
@@ -15,6 +16,7 @@ export function StoryHeader({ story }: { story: Story }) {
       <div className="story-meta">
         <Byline authors={story.authors} />
         <StoryTimes postedAt={story.postedAt} updatedAt={story.updatedAt} />
+        <ShareBar story={story} />
       </div>
     </header>
   );

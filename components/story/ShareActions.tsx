@@ -1,0 +1,67 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+interface ShareActionsProps {
+  /** What "Copy link" copies: the canonical URL with utm_source=copy_link. */
+  copyUrl: string;
+  /** What the system share sheet shares: the canonical URL with utm_source=share_sheet. */
+  shareUrl: string;
+  title: string;
+}
+
+/**
+ * The two share buttons that need JavaScript: "Copy link" and, where the browser has one, the system
+ * share sheet (Web Share API). Rendered on the server invisible but in place (so showing them shifts
+ * nothing), shown once hydrated; a reader without JavaScript keeps the plain links beside them.
+ */
+export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
+  const [ready, setReady] = useState(false);
+  const [canShare, setCanShare] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    setReady(true);
+    setCanShare(typeof navigator.share === 'function');
+  }, []);
+
+  const copy = async () => {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(copyUrl);
+      copied = true;
+    } catch {
+      // No Clipboard API (or no permission): select a hidden field and use the older copy command.
+      const field = document.createElement('textarea');
+      field.value = copyUrl;
+      field.setAttribute('readonly', '');
+      field.className = 'visually-hidden';
+      document.body.append(field);
+      field.select();
+      copied = document.execCommand('copy');
+      field.remove();
+    }
+    setStatus(copied ? 'Link copied' : 'Could not copy the link');
+    // Cleared so copying again is announced again.
+    setTimeout(() => setStatus(''), 4000);
+  };
+
+  const share = () =>
+    // A reader closing the sheet rejects the promise (AbortError): nothing to report.
+    navigator.share({ title, url: shareUrl }).catch(() => undefined);
+
+  return (
+    <span className="share__actions" data-ready={ready || undefined}>
+      <button type="button" className="share__button" onClick={copy}>
+        {status === 'Link copied' ? 'Copied' : 'Copy link'}
+      </button>
+      {/* Without a share sheet the button stays invisible but keeps its place, so nothing moves. */}
+      <button type="button" className="share__button" onClick={share} data-unavailable={ready && !canShare ? '' : undefined}>
+        Share…
+      </button>
+      <span className="visually-hidden" role="status">
+        {status}
+      </span>
+    </span>
+  );
+}
