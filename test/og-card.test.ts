@@ -114,3 +114,21 @@ test('a word wider than the box counts the lines it breaks into', async () => {
   const fit = fitHeadline(word, fonts);
   assert.ok(fonts.measure(word, 'Source Serif 4', 700, fit.fontSize) <= fit.lines * HEADLINE_BOX.width);
 });
+
+test('cards are cut from cached fonts and a cached photo crop: the same card again is byte-identical, another headline is not', async () => {
+  const story = await seed();
+  const first = Buffer.from(await (await renderStoryCard(story)).arrayBuffer());
+  const again = Buffer.from(await (await renderStoryCard(story)).arrayBuffer());
+  assert.ok(first.equals(again), 'the cached fonts and crop draw the same card');
+  const other = Buffer.from(await (await renderStoryCard({ ...story, headline: 'Kim visits Moscow for talks' })).arrayBuffer());
+  assert.ok(!first.equals(other), 'a different headline is not served from the cache');
+});
+
+test('Latin-only text, cut from the small common copy, measures exactly as when cut from the full font', async () => {
+  const words = 'Putin heads to Pyongyang — “military ties”';
+  const common = await loadCardFonts(words);
+  // A Korean character sends the cut to the full files.
+  const full = await loadCardFonts(`${words} 평`);
+  for (const size of [80, 36]) assert.equal(common.measure(words, 'Source Serif 4', 700, size), full.measure(words, 'Source Serif 4', 700, size));
+  assert.equal(common.measure(words, 'Noto Sans KR', 400, 26), full.measure(words, 'Noto Sans KR', 400, 26));
+});

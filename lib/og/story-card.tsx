@@ -3,6 +3,7 @@
  * name, beside the lead photo cropped to fit. It builds the element and options only; the card route renders
  * them with @vercel/og's ImageResponse, scripts and tests with lib/og/render-in-node.ts.
  */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageResponse } from '@vercel/og';
@@ -85,14 +86,25 @@ export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>,
   return { fontSize, lines: fitting, lineClamp: fitting };
 }
 
+/** Crops already made, by file and modification time: the photo is decoded and resized once per process. */
+const photoCrops = new Map<string, Promise<string>>();
+const MAX_CACHED_CROPS = 300;
+
 /** The lead photo, cropped to the card's photo panel, as a data URL. */
-async function photoDataUrl(src: string): Promise<string> {
-  const file = await readFile(path.join(process.cwd(), 'public', src));
-  const jpeg = await sharp(file)
-    .resize(PHOTO_WIDTH, CARD_SIZE.height, { fit: 'cover', position: 'centre' })
-    .jpeg({ quality: 82 })
-    .toBuffer();
-  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+function photoDataUrl(src: string): Promise<string> {
+  const file = path.join(process.cwd(), 'public', src);
+  const key = `${file}\0${statSync(file).mtimeMs}`;
+  let crop = photoCrops.get(key);
+  if (!crop) {
+    crop = readFile(file)
+      .then((data) => sharp(data).resize(PHOTO_WIDTH, CARD_SIZE.height, { fit: 'cover', position: 'centre' }).jpeg({ quality: 82 }).toBuffer())
+      .then((jpeg) => `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+    crop.catch(() => photoCrops.delete(key));
+    photoCrops.set(key, crop);
+    // About 40 KB each: keep the most recent few hundred.
+    if (photoCrops.size > MAX_CACHED_CROPS) photoCrops.delete(photoCrops.keys().next().value!);
+  }
+  return crop;
 }
 
 export interface StoryCard {
