@@ -1,13 +1,15 @@
 /**
  * `npm run bench:core` (the first part of `npm run bench`): measures the site against baselines taken in the same run and writes BENCHMARKS.md.
  *
- *   - bytes (JS and total) per page type vs the floor app (bench/floor: the smallest App Router page);
- *   - Lighthouse mobile, story vs floor, alternating, median of 3;
+ *   - bytes by kind per page type vs the floor app (bench/floor: the smallest App Router page), on a phone
+ *     (390×844 at 3 dppx, cold cache); the lead photo's format and width on that phone and on a wide screen;
+ *     the largest-contentful-paint element of story and floor (PerformanceObserver), layout shifts, other origins;
+ *   - Lighthouse mobile, story vs floor, alternating, median of 5;
  *   - OG card render time per story vs a one-word card from the same renderer;
  *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
  *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
  *
- * Ports 3404-3406, dist folders .next-bench (site) and bench/floor/.next, one temporary project for the builds.
+ * Free ports chosen at start, dist folders .next-bench (site) and bench/floor/.next, one temporary project for the builds.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,19 +18,23 @@ import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
 import { createTempProject, PROJECT_ROOT } from '../lib/temp-project';
-import { lighthousePair, measureLoad, measureTransfer, timeBuild, timeSyntheticBuild, type Transfer } from './measure';
+import { LIGHTHOUSE_PHONE, lighthousePair, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
-import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
+import { freePort, startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
 // The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so
 // Next does not rewrite it); the floor has its own folder, so its default name is free.
 const DIST = '.next-bench';
 const FLOOR_DIST = '.next';
-const PORTS = { site: 3404, floor: 3405, static: 3406 };
+// Chosen free at start (the site is built with its URL, so its port must be known before the build).
+const PORTS = { site: await freePort(), floor: await freePort(), static: await freePort() };
 const FLOOR_DIR = path.join(PROJECT_ROOT, 'bench/floor');
 const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
+/** `npm run bench:core -- --quick`: everything but the synthetic builds, printed only (for trying a change). */
+const QUICK = process.argv.includes('--quick');
+const LIGHTHOUSE_ROUNDS = 5;
 const STORY_COUNTS = [1, 100, 1000];
 const PAGE_TYPES = ['front', 'story', 'section', 'author'] as const;
 
@@ -78,26 +84,30 @@ async function main() {
     const pages = await findPages();
     if (!pages.story) throw new Error('the front page links to no story');
 
-    log('bytes transferred per page type');
+    log('bytes by kind per page type, photo renditions, largest paint');
+    const storyUrl = new URL(pages.story, site.url).toString();
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     try {
-      // One cold load each: the pages make no prefetches, so the bytes repeat exactly (time goes to builds).
-      const transfer = (url: string): Promise<Transfer> => measureTransfer(browser, url);
-      figures.floorTransfer = await transfer(floor.url);
-      figures.transfer = {};
+      // One cold load each: the pages make no prefetches, so the bytes repeat exactly. An untimed first
+      // load of each device warms the image optimizer's cache, as a CDN would be (an AVIF resize is slow once).
+      for (const device of [PHONE, WIDE, LIGHTHOUSE_PHONE]) await measurePage(browser, storyUrl, device);
+      await measurePage(browser, `${floor.url}/`, PHONE);
+      figures.floorLoad = await measurePage(browser, `${floor.url}/`, PHONE);
+      figures.loads = {};
       for (const type of PAGE_TYPES) {
         const url = pages[type];
-        figures.transfer[type] = url ? await transfer(new URL(url, site.url).toString()) : undefined;
+        figures.loads[type] = url ? await measurePage(browser, new URL(url, site.url).toString(), PHONE) : undefined;
       }
+      figures.storyWide = await measurePage(browser, storyUrl, WIDE);
+      figures.storyLighthousePhone = await measurePage(browser, storyUrl, LIGHTHOUSE_PHONE);
     } finally {
       await browser.close();
     }
 
-    log('Lighthouse, story and floor alternating, 3 rounds');
-    figures.lighthouse = await lighthousePair(new URL(pages.story, site.url).toString(), `${floor.url}/`, 3);
+    log(`Lighthouse, story and floor alternating, ${LIGHTHOUSE_ROUNDS} rounds`);
+    figures.lighthouse = await lighthousePair(storyUrl, `${floor.url}/`, LIGHTHOUSE_ROUNDS);
 
     log('throughput: story page vs a static file server with the same HTML');
-    const storyUrl = new URL(pages.story, site.url).toString();
     const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-html-'));
     const htmlFile = path.join(htmlDir, 'story.html');
     writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
@@ -112,19 +122,22 @@ async function main() {
 
     for (const server of servers.splice(0)) await server.stop();
 
-    log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
-    const project = createTempProject('aju-bench-build-');
-    try {
-      figures.builds = { floor: floorBuild, byCount: [] };
-      // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
-      timeSyntheticBuild(project, 1);
-      for (const count of STORY_COUNTS) {
-        const seconds = timeSyntheticBuild(project, count);
-        log(`  ${count} stories: ${seconds.toFixed(1)} s`);
-        figures.builds.byCount.push({ count, seconds });
+    figures.builds = { floor: floorBuild, byCount: [] };
+    if (QUICK) log('--quick: no synthetic builds, BENCHMARKS.md left as it is');
+    if (!QUICK) {
+      log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
+      const project = createTempProject('aju-bench-build-');
+      try {
+        // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
+        timeSyntheticBuild(project, 1);
+        for (const count of STORY_COUNTS) {
+          const seconds = timeSyntheticBuild(project, count);
+          log(`  ${count} stories: ${seconds.toFixed(1)} s`);
+          figures.builds.byCount.push({ count, seconds });
+        }
+      } finally {
+        project.remove();
       }
-    } finally {
-      project.remove();
     }
 
     figures.pages = pages;
@@ -141,9 +154,9 @@ async function main() {
     };
     figures.benchSeconds = (performance.now() - started) / 1000;
     const report = renderReport(figures as Figures);
-    writeBenchSection('core', report);
+    if (!QUICK) writeBenchSection('core', report);
     console.log(`\n${report}`);
-    log(`done in ${figures.benchSeconds.toFixed(0)} s; wrote BENCHMARKS.md`);
+    log(`done in ${figures.benchSeconds.toFixed(0)} s${QUICK ? '' : '; wrote BENCHMARKS.md'}`);
   } finally {
     for (const server of servers) await server.stop();
     rmSync(path.join(PROJECT_ROOT, DIST), { recursive: true, force: true });

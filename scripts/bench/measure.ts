@@ -16,30 +16,129 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export interface Transfer {
-  /** Bytes on the wire (headers and compressed bodies) for scripts. */
-  js: number;
-  total: number;
-  requests: number;
+/** What a page's bytes are, by the kind DevTools gives each response. */
+export const BYTE_KINDS = ['document', 'js', 'css', 'font', 'image', 'other'] as const;
+export type ByteKind = (typeof BYTE_KINDS)[number];
+
+const kindOf = (type: string): ByteKind =>
+  ({ Document: 'document', Script: 'js', Stylesheet: 'css', Font: 'font', Image: 'image' }) [type] as ByteKind | undefined ?? 'other';
+
+export interface Device {
+  name: string;
+  width: number;
+  height: number;
+  dpr: number;
+  mobile: boolean;
 }
 
-/** Loads a page in a fresh phone-sized context (empty cache) and adds up what crossed the network. */
-export async function measureTransfer(browser: Browser, url: string): Promise<Transfer> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const types = new Map<string, string>();
-  const result: Transfer = { js: 0, total: 0, requests: 0 };
-  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
-  cdp.on('Network.loadingFinished', (e) => {
-    result.total += e.encodedDataLength;
-    result.requests += 1;
-    if (types.get(e.requestId) === 'Script') result.js += e.encodedDataLength;
+/** A phone as the issue measures it (an iPhone's 390×844 CSS pixels at 3 dppx). */
+export const PHONE: Device = { name: 'phone 390×844 @3x', width: 390, height: 844, dpr: 3, mobile: true };
+/** What Lighthouse's mobile run emulates (a Moto G Power): loading it first warms the image cache for Lighthouse. */
+export const LIGHTHOUSE_PHONE: Device = { name: 'Lighthouse phone 412×823 @1.75x', width: 412, height: 823, dpr: 1.75, mobile: true };
+/** A wide screen: a laptop at 2 dppx. */
+export const WIDE: Device = { name: 'wide 1440×900 @2x', width: 1440, height: 900, dpr: 2, mobile: false };
+
+export interface PageLoad {
+  /** Bytes on the wire (headers and compressed bodies) by kind, and in all. */
+  bytes: Record<ByteKind, number> & { total: number };
+  /** Compressed bodies only, by kind: what the code weighs, without each server's response headers. */
+  bodies: Record<ByteKind, number> & { total: number };
+  requests: number;
+  /** Origins other than the page's own that were contacted (the site must contact none). */
+  otherOrigins: string[];
+  /** The last largest-contentful-paint entry: which element, when, how big. */
+  lcp?: { element: string; startTime: number; size: number };
+  /** Sum of layout-shift entries without recent input, as CLS counts them on a page this short-lived. */
+  layoutShift: number;
+  /** The first photo in the page (the lead photo on a story): the rendition the browser chose. */
+  /** naturalWidth: the rendition's width in pixels; cssWidth: the width it is shown at. */
+  photo?: { url: string; contentType: string; naturalWidth: number; cssWidth: number; bytes: number };
+}
+
+// Browser-side code as strings: tsx would wrap functions passed to page.evaluate in helpers the page lacks.
+const OBSERVE_PAINT_AND_SHIFTS = `
+  window.__lcp = [];
+  window.__shift = 0;
+  new PerformanceObserver((list) => window.__lcp.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+const READ_PAINT_AND_SHIFTS = `(() => {
+  const describe = (el) => {
+    if (!el) return '(removed from the page)';
+    const classes = [...el.classList].map((c) => '.' + c).join('');
+    const detail = el instanceof HTMLImageElement
+      ? ' ' + decodeURIComponent(new URL(el.currentSrc).search.replace(/&q=\\d+/, ''))
+      : ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
+    return '<' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes + '>' + detail;
+  };
+  const last = window.__lcp.at(-1);
+  const img = document.querySelector('main img');
+  return {
+    lcp: last ? { element: describe(last.element), startTime: last.startTime, size: last.size } : undefined,
+    layoutShift: window.__shift,
+    photo: img && img.currentSrc ? { url: img.currentSrc, naturalWidth: 0, cssWidth: img.getBoundingClientRect().width } : undefined,
+  };
+})()`;
+// naturalWidth of an <img srcset> is in CSS pixels (divided by the density the browser chose): decode the
+// chosen file alone (from the cache) for its real width in pixels.
+const PIXEL_WIDTH = `(async (url) => { const probe = new Image(); probe.src = url; await probe.decode(); return probe.naturalWidth; })`;
+
+/** Loads a page in a fresh context (empty cache) for `device` and records what it fetched and painted. */
+export async function measurePage(browser: Browser, url: string, device: Device): Promise<PageLoad> {
+  const context = await browser.newContext({
+    viewport: { width: device.width, height: device.height },
+    deviceScaleFactor: device.dpr,
+    isMobile: device.mobile,
+    hasTouch: device.mobile,
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await context.close();
-  return result;
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(OBSERVE_PAINT_AND_SHIFTS);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const responses = new Map<string, { type: string; url: string; mimeType: string }>();
+    const bytesByUrl = new Map<string, number>();
+    const bytes = Object.fromEntries([...BYTE_KINDS, 'total'].map((k) => [k, 0])) as PageLoad['bytes'];
+    const bodies = { ...bytes };
+    // What had arrived when the response started: its headers. The rest of the wire bytes are the body.
+    const headerBytes = new Map<string, number>();
+    const origins = new Set<string>();
+    let requests = 0;
+    cdp.on('Network.requestWillBeSent', (e) => origins.add(new URL(e.request.url).origin));
+    cdp.on('Network.responseReceived', (e) => {
+      responses.set(e.requestId, { type: e.type, url: e.response.url, mimeType: e.response.mimeType });
+      headerBytes.set(e.requestId, e.response.encodedDataLength);
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const response = responses.get(e.requestId);
+      const kind = kindOf(response?.type ?? '');
+      bytes[kind] += e.encodedDataLength;
+      bytes.total += e.encodedDataLength;
+      const body = e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
+      bodies[kind] += body;
+      bodies.total += body;
+      requests += 1;
+      if (response) bytesByUrl.set(response.url, e.encodedDataLength);
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const painted = (await page.evaluate(READ_PAINT_AND_SHIFTS)) as Pick<PageLoad, 'lcp' | 'layoutShift'> & { photo?: { url: string; naturalWidth: number; cssWidth: number } };
+    if (painted.photo) painted.photo.naturalWidth = (await page.evaluate(`${PIXEL_WIDTH}(${JSON.stringify(painted.photo.url)})`)) as number;
+    const photoResponse = painted.photo && [...responses.values()].find((r) => r.url === painted.photo!.url);
+    const own = new URL(url).origin;
+    return {
+      bytes,
+      bodies,
+      requests,
+      otherOrigins: [...origins].filter((o) => o !== own && !o.startsWith('data:')),
+      lcp: painted.lcp,
+      layoutShift: painted.layoutShift,
+      photo: painted.photo && { ...painted.photo, contentType: photoResponse?.mimeType ?? 'unknown', bytes: bytesByUrl.get(painted.photo.url) ?? 0 },
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 export interface LighthouseRun {

@@ -1,5 +1,5 @@
 /** BENCHMARKS.md from one run's figures: every figure beside its same-run baseline, as a ratio. */
-import type { Load, LighthouseRun, Transfer } from './measure';
+import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type ByteKind, type LighthouseRun, type Load, type PageLoad } from './measure';
 import type { OgFigures } from './og';
 
 export type BenchPageType = 'front' | 'story' | 'section' | 'author';
@@ -7,8 +7,12 @@ export type BenchPageType = 'front' | 'story' | 'section' | 'author';
 export interface Figures {
   machine: Record<'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date', string>;
   pages: Record<BenchPageType, string | undefined>;
-  floorTransfer: Transfer;
-  transfer: Partial<Record<BenchPageType, Transfer | undefined>>;
+  /** Cold loads on PHONE. */
+  floorLoad: PageLoad;
+  loads: Partial<Record<BenchPageType, PageLoad | undefined>>;
+  /** The story on WIDE and on Lighthouse's phone. */
+  storyWide: PageLoad;
+  storyLighthousePhone: PageLoad;
   lighthouse: { story: LighthouseRun; floor: LighthouseRun; runs: { story: LighthouseRun[]; floor: LighthouseRun[] } };
   load: { site: Load; static: Load };
   og: OgFigures | undefined;
@@ -19,6 +23,16 @@ export interface Figures {
 /** Targets from the issue; each is checked here so the file says plainly which are met. */
 export const TARGETS = {
   storyJsRatio: 1.05,
+  /** The share control (and the enlarger) may add this much compressed JavaScript to the floor's. */
+  storyJsOverFloorKb: 2,
+  /** LCP within this factor of the floor's (Lighthouse medians). */
+  lcpRatio: 1.2,
+  /** Everything but photos within the floor's bytes + this. */
+  nonPhotoOverFloorKb: 60,
+  /** The lead photo on a 390 px phone at 3 dppx: density capped at 2, so about 828 px (a srcset step). */
+  phonePhotoMaxWidth: 828,
+  /** Open Graph card, warm, per story. */
+  ogCardMs: 150,
   cls: 0,
   /** "Level with the floor": Lighthouse scores move a point or two between identical runs. */
   performancePoints: 2,
@@ -28,6 +42,7 @@ export const TARGETS = {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+const signedKb = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${kb(Math.abs(bytes))}`;
 const ratio = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `${(value / base).toFixed(2)}×` : '—');
 const mark = (met: boolean) => (met ? '✅ met' : '❌ missed');
 
@@ -36,42 +51,93 @@ export function renderReport(f: Figures): string {
   const misses: string[] = [];
   const pending: string[] = [];
 
+  const floorJs = f.floorLoad.bytes.js;
   for (const type of ['front', 'story', 'section', 'author'] as const) {
-    const t = f.transfer[type];
+    const t = f.loads[type];
     if (!t) {
       pending.push(`${type} pages: not built yet (no linked ${type} page answered 200), so not measured.`);
       continue;
     }
-    const jsRatio = t.js / f.floorTransfer.js;
+    const jsRatio = t.bytes.js / floorJs;
     const target = type === 'story' ? `≤ ${TARGETS.storyJsRatio}× → ${mark(jsRatio <= TARGETS.storyJsRatio)}` : '';
     if (type === 'story' && jsRatio > TARGETS.storyJsRatio) {
       misses.push(`Story page JS is ${jsRatio.toFixed(3)}× the floor, ${((jsRatio - TARGETS.storyJsRatio) * 100).toFixed(1)} points over the ${TARGETS.storyJsRatio}× target.`);
     }
-    rows.push([`JS transferred, ${type} page (${f.pages[type]})`, kb(t.js), kb(f.floorTransfer.js), ratio(t.js, f.floorTransfer.js), target]);
-    rows.push([`Total transferred, ${type} page (${t.requests} requests)`, kb(t.total), `${kb(f.floorTransfer.total)} (${f.floorTransfer.requests} requests)`, ratio(t.total, f.floorTransfer.total), '']);
+    rows.push([`JS transferred, ${type} page (${f.pages[type]})`, kb(t.bytes.js), kb(floorJs), ratio(t.bytes.js, floorJs), target]);
+    rows.push([`Total transferred, ${type} page (${t.requests} requests)`, kb(t.bytes.total), `${kb(f.floorLoad.bytes.total)} (${f.floorLoad.requests} requests)`, ratio(t.bytes.total, f.floorLoad.bytes.total), '']);
   }
 
+  const story = f.loads.story;
+  const byKind: string[][] = [];
+  if (story) {
+    const floor = f.floorLoad;
+    for (const kind of BYTE_KINDS) {
+      byKind.push([kind === 'js' ? 'JavaScript' : kind, kb(story.bytes[kind]), kb(floor.bytes[kind]), signedKb(story.bytes[kind] - floor.bytes[kind]), kb(story.bodies[kind]), kb(floor.bodies[kind])]);
+    }
+    byKind.push(['**all**', kb(story.bytes.total), kb(floor.bytes.total), signedKb(story.bytes.total - floor.bytes.total), kb(story.bodies.total), kb(floor.bodies.total)]);
+    const nonPhoto = story.bytes.total - story.bytes.image;
+    const floorNonPhoto = floor.bytes.total - floor.bytes.image;
+    const over = (nonPhoto - floorNonPhoto) / 1024;
+    const nonPhotoMet = over <= TARGETS.nonPhotoOverFloorKb;
+    if (!nonPhotoMet) misses.push(`Bytes other than photos are ${kb(nonPhoto)} against the floor's ${kb(floorNonPhoto)}: ${over.toFixed(1)} KB over, target ${TARGETS.nonPhotoOverFloorKb} KB.`);
+    rows.push([`Bytes other than photos, story (${PHONE.name})`, kb(nonPhoto), kb(floorNonPhoto), `+${over.toFixed(1)} KB`, `≤ floor + ${TARGETS.nonPhotoOverFloorKb} KB → ${mark(nonPhotoMet)}`]);
+    const jsOver = (story.bodies.js - floor.bodies.js) / 1024;
+    const jsOverMet = jsOver <= TARGETS.storyJsOverFloorKb;
+    if (!jsOverMet) misses.push(`Story JavaScript (compressed bodies) is ${jsOver.toFixed(2)} KB over the floor's, target ${TARGETS.storyJsOverFloorKb} KB: the page chunk holds the enlarge and share controls.`);
+    rows.push(['JS bodies (compressed, no headers), story', kb(story.bodies.js), kb(floor.bodies.js), `+${jsOver.toFixed(2)} KB`, `≤ floor + ${TARGETS.storyJsOverFloorKb} KB → ${mark(jsOverMet)}`]);
+
+    const phonePhoto = story.photo;
+    if (phonePhoto) {
+      const met = phonePhoto.naturalWidth <= TARGETS.phonePhotoMaxWidth && phonePhoto.contentType === 'image/avif';
+      if (!met) misses.push(`On the phone the lead photo came as ${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px wide (target AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px).`);
+      rows.push([`Lead photo, ${PHONE.name}`, `${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px, ${kb(phonePhoto.bytes)}`, `shown ${Math.round(phonePhoto.cssWidth)} CSS px (${Math.round(phonePhoto.cssWidth * PHONE.dpr)} device px)`, '', `AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px → ${mark(met)}`]);
+    }
+  }
+  const widePhoto = f.storyWide.photo;
+  if (widePhoto) {
+    const needed = Math.round(widePhoto.cssWidth * Math.min(WIDE.dpr, 2));
+    const met = widePhoto.naturalWidth >= needed;
+    if (!met) misses.push(`On the wide screen the lead photo is ${widePhoto.naturalWidth} px for ${needed} device pixels: not sharp.`);
+    rows.push([`Lead photo, ${WIDE.name}`, `${widePhoto.contentType}, ${widePhoto.naturalWidth} px, ${kb(widePhoto.bytes)}`, `shown ${Math.round(widePhoto.cssWidth)} CSS px (${needed} device px)`, '', `≥ shown × 2 (sharp) → ${mark(met)}`]);
+  }
+  const lhPhoto = f.storyLighthousePhone.photo;
+  if (lhPhoto) rows.push([`Lead photo, ${LIGHTHOUSE_PHONE.name}`, `${lhPhoto.contentType}, ${lhPhoto.naturalWidth} px, ${kb(lhPhoto.bytes)}`, `shown ${Math.round(lhPhoto.cssWidth)} CSS px`, '', '']);
+
+  const others = [...Object.values(f.loads), f.storyWide].flatMap((l) => l?.otherOrigins ?? []);
+  if (others.length) misses.push(`Pages contacted other origins: ${[...new Set(others)].join(', ')}.`);
+  rows.push(['Requests to other origins (every page, phone and wide)', String(others.length), '', '', `0 → ${mark(others.length === 0)}`]);
+  const shifts = [...Object.values(f.loads), f.storyWide, f.storyLighthousePhone].map((l) => l?.layoutShift ?? 0);
+  const worstShift = Math.max(...shifts);
+  if (worstShift > TARGETS.cls) misses.push(`A page shifted while loading: layout-shift sum ${worstShift.toFixed(4)} (PerformanceObserver).`);
+  rows.push(['Layout shift while loading, worst page (PerformanceObserver)', worstShift.toFixed(4), f.floorLoad.layoutShift.toFixed(4), '', `0 → ${mark(worstShift <= TARGETS.cls)}`]);
+
   const lh = f.lighthouse;
+  const rounds = lh.runs.story.length;
   const perfMet = lh.story.performance >= lh.floor.performance - TARGETS.performancePoints;
-  if (!perfMet) {
+  const lcpRatio = lh.story.lcp / lh.floor.lcp;
+  const lcpMet = lcpRatio <= TARGETS.lcpRatio;
+  if (!lcpMet || !perfMet) {
     misses.push(
-      `Lighthouse performance ${lh.story.performance} vs the floor's ${lh.floor.performance}: ${lh.floor.performance - lh.story.performance} points below. ` +
-        `Why: the floor is a heading and a sentence with nothing to fetch after its HTML; the story page also fetches its lead photo and the text face (both preloaded at high priority) ` +
-        `and hydrates a larger page. Under Lighthouse's simulated slow 4G and 4× CPU slowdown that is LCP ${ms(lh.story.lcp)} against ${ms(lh.floor.lcp)}, and TBT ${ms(lh.story.tbt)} against ${ms(lh.floor.tbt)}. ` +
-        `The JavaScript is already at the floor (see the JS row), so what remains is the cost of a photo and a web font, which a story needs; ` +
-        `the next steps would be a smaller lead-photo rendition for phones and system fonts only.`,
+      `Lighthouse (median of ${rounds}): LCP ${ms(lh.story.lcp)} against the floor's ${ms(lh.floor.lcp)} (${lcpRatio.toFixed(2)}×, target ≤ ${TARGETS.lcpRatio}×), ` +
+        `performance ${lh.story.performance} against ${lh.floor.performance} (target within ${TARGETS.performancePoints}). ` +
+        `The largest paint on Lighthouse's phone is ${f.storyLighthousePhone.lcp?.element ?? 'unknown'}; on the floor it is ${f.floorLoad.lcp?.element ?? 'unknown'}. ` +
+        `Lighthouse's simulated LCP counts every request that finished before the paint in its unthrottled trace: the floor paints its two lines before its scripts arrive, ` +
+        `while the story's text waits for its preloaded text face (display: optional holds the first paint up to 100 ms for it), so the face, the lead photo and often the scripts join the simulated critical path. ` +
+        `See "What stands in the way" below.`,
     );
   }
   const clsMet = lh.story.cls <= TARGETS.cls;
   if (!clsMet) misses.push(`CLS is ${lh.story.cls.toFixed(3)}, not 0.`);
-  rows.push(['Lighthouse performance, story (median of 3)', String(lh.story.performance), String(lh.floor.performance), ratio(lh.story.performance, lh.floor.performance), `level with floor (±${TARGETS.performancePoints}) → ${mark(perfMet)}`]);
-  rows.push(['Largest Contentful Paint, story', ms(lh.story.lcp), ms(lh.floor.lcp), ratio(lh.story.lcp, lh.floor.lcp), '']);
+  rows.push([`Lighthouse performance, story (median of ${rounds})`, String(lh.story.performance), String(lh.floor.performance), ratio(lh.story.performance, lh.floor.performance), `within ${TARGETS.performancePoints} of floor → ${mark(perfMet)}`]);
+  rows.push([`Largest Contentful Paint, story (median of ${rounds})`, ms(lh.story.lcp), ms(lh.floor.lcp), ratio(lh.story.lcp, lh.floor.lcp), `≤ ${TARGETS.lcpRatio}× → ${mark(lcpMet)}`]);
   rows.push(['Cumulative Layout Shift, story', lh.story.cls.toFixed(3), lh.floor.cls.toFixed(3), lh.floor.cls > 0 ? ratio(lh.story.cls, lh.floor.cls) : '— (both 0 is the target)', `0 → ${mark(clsMet)}`]);
   rows.push(['Total Blocking Time, story', ms(lh.story.tbt), ms(lh.floor.tbt), lh.floor.tbt > 0 ? ratio(lh.story.tbt, lh.floor.tbt) : '—', '']);
 
   if (f.og) {
-    for (const story of f.og.perStory) {
-      rows.push([`OG card render, ${story.slug} (${kb(story.bytes)} PNG)`, ms(story.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(story.ms, f.og.baselineMs), '']);
+    for (const card of f.og.perStory) {
+      const met = card.ms <= TARGETS.ogCardMs;
+      if (!met) misses.push(`The Open Graph card for ${card.slug} took ${ms(card.ms)} warm (target ${TARGETS.ogCardMs} ms).`);
+      rows.push([`OG card render, ${card.slug} (${kb(card.bytes)} PNG), warm`, ms(card.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.ms, f.og.baselineMs), `≤ ${TARGETS.ogCardMs} ms → ${mark(met)}`]);
     }
   } else {
     pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; scripts/bench/og.ts times it as soon as it does.');
@@ -107,6 +173,21 @@ export function renderReport(f: Figures): string {
     '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+  const byKindTable = [
+    '| kind | story (wire) | floor (wire) | difference | story (bodies) | floor (bodies) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...byKind.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  const lcpRow = (page: string, device: string, load: PageLoad | undefined) =>
+    `| ${page} | ${device} | \`${(load?.lcp?.element ?? 'none').replace(/\|/g, '\\|')}\` | ${load?.lcp ? ms(load.lcp.startTime) : '—'} | ${load?.lcp ? Math.round(load.lcp.size).toLocaleString('en-US') : '—'} px² |`;
+  const lcpTable = [
+    '| page | device | element | painted at (unthrottled) | size |',
+    '| --- | --- | --- | --- | --- |',
+    lcpRow('story', PHONE.name, story),
+    lcpRow('story', LIGHTHOUSE_PHONE.name, f.storyLighthousePhone),
+    lcpRow('story', WIDE.name, f.storyWide),
+    lcpRow('floor', PHONE.name, f.floorLoad),
+  ].join('\n');
   const runs = (name: string, list: LighthouseRun[]) =>
     `- ${name}: ${list.map((r) => `${r.performance} (LCP ${ms(r.lcp)}, CLS ${r.cls.toFixed(3)}, TBT ${ms(r.tbt)})`).join('; ')}`;
 
@@ -122,20 +203,35 @@ export function renderReport(f: Figures): string {
 
 ${table}
 
+Bytes by kind, story against floor, ${PHONE.name}, cold cache:
+
+${byKindTable}
+
+Largest contentful paint element (PerformanceObserver, cold load):
+
+${lcpTable}
+
 ### Targets
 
-${misses.length ? misses.map((x) => `- ❌ ${x}`).join('\n') : '- All targets met: story JS ≤ 1.05× the floor, CLS 0, Lighthouse performance level with the floor, build time growing no faster than linearly.'}
+${misses.length ? misses.map((x) => `- ❌ ${x}`).join('\n') : '- All targets met.'}
 ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('\n')}\n` : ''}
 ### How it is measured
 
 - **Floor**: \`bench/floor/\`, one App Router page (a heading and a sentence) on the same Next.js and React,
   built from the same node_modules with Next's defaults, served by \`next start\`. The site runs as production
   does: the standalone \`server.js\` (\`npm run serve\`), built with \`SITE_URL\` pointing at it.
-- **Bytes**: a cold load (empty cache) in Chromium with a phone viewport (412×823, DPR 1.75), until the network
-  is idle; bytes on the wire (headers + compressed bodies) from the DevTools protocol; "JS" is responses of
-  type Script. One load per page (no prefetching, so the bytes repeat exactly).
+- **Bytes**: a cold load (empty cache) in Chromium as a ${PHONE.name} (touch, mobile), until the network
+  is idle; bytes on the wire (headers + compressed bodies) from the DevTools protocol, by the type DevTools
+  gives each response; "bodies" leave out the response headers (the site sends security headers the floor
+  does not). One load per page (no prefetching, so the bytes repeat exactly), after one untimed load per
+  device so the image optimizer has made its resizes (as a CDN would hold them).
+- **Photos**: the rendition the browser chose for the first photo in \`<main>\` (\`currentSrc\`), its
+  Content-Type and its width in pixels (decoded alone), on the phone and as a ${WIDE.name}.
+- **Largest paint**: the last \`largest-contentful-paint\` entry from a PerformanceObserver on the same cold
+  loads (Lighthouse 12.2.3's own LCP-element audit fails with this Chromium); layout shifts from a
+  \`layout-shift\` observer (entries without recent input).
 - **Lighthouse**: ${m.lighthouse}, default mobile settings (simulated slow 4G, 4× CPU slowdown), performance
-  category only, one headless Chromium with the closed-network flags; story and floor alternate, 3 rounds,
+  category only, one headless Chromium with the closed-network flags; story and floor alternate, ${rounds} rounds,
   medians shown. Individual runs:
 ${runs('story', f.lighthouse.runs.story)}
 ${runs('floor', f.lighthouse.runs.floor)}
