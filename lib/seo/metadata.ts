@@ -15,7 +15,7 @@ export const sectionFeedPath = (id: string) => `${sectionPath(id)}/feed.xml`;
  * What every indexable page tells crawlers (set once in the root layout): index and follow as before, and
  * allow large image previews, full snippets and video previews, as large news sites do. Google Discover
  * and News show a story's photo large only with max-image-preview:large. Pages that must stay out of
- * the index (not-found, dev previews) set their own `robots`, which replaces this one.
+ * the index (not-found, search, dev previews) set their own `robots`, which replaces this one.
  */
 export const SITE_ROBOTS = {
   index: true,
