@@ -10,12 +10,15 @@ interface ResultData {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> } | null>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: Hit[] } | null>;
 }
 
 /** Written by the build (npm run search:index) and served beside the site; never bundled. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-const SHOWN = 20;
+/** Results loaded at a time: each loads its own small file, so a query stays well under 300 KB. */
+const BATCH = 10;
+
+type Hit = { id: string; data(): Promise<ResultData> };
 
 let pagefindLoading: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -32,7 +35,7 @@ function loadPagefind(): Promise<Pagefind> {
 type Outcome =
   | { state: 'idle' }
   | { state: 'searching'; query: string }
-  | { state: 'done'; query: string; total: number; results: ResultData[] }
+  | { state: 'done'; query: string; hits: Hit[]; results: ResultData[] }
   | { state: 'error' };
 
 /**
@@ -61,8 +64,8 @@ export function SearchPanel({ sections }: { sections: string[] }) {
       const pagefind = await loadPagefind();
       const found = await pagefind.search(trimmed, inSection ? { filters: { section: inSection } } : {});
       if (!found) return; // superseded by a newer search
-      const results = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-      if (id === latest.current) setOutcome({ state: 'done', query: trimmed, total: found.results.length, results });
+      const results = await Promise.all(found.results.slice(0, BATCH).map((r) => r.data()));
+      if (id === latest.current) setOutcome({ state: 'done', query: trimmed, hits: found.results, results });
     } catch {
       if (id === latest.current) setOutcome({ state: 'error' });
     }
@@ -93,6 +96,12 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     clearTimeout(typing.current);
     typing.current = setTimeout(() => void run(value, section), 250);
   };
+  const showMore = async () => {
+    if (outcome.state !== 'done') return;
+    const id = latest.current;
+    const more = await Promise.all(outcome.hits.slice(outcome.results.length, outcome.results.length + BATCH).map((r) => r.data()));
+    if (id === latest.current) setOutcome({ ...outcome, results: [...outcome.results, ...more] });
+  };
   const onSection = (value: string) => {
     setSection(value);
     void run(query, value);
@@ -121,9 +130,9 @@ export function SearchPanel({ sections }: { sections: string[] }) {
       <p role="status" className="search-status">
         {outcome.state === 'searching' && 'Searching…'}
         {outcome.state === 'done' &&
-          outcome.total > 0 &&
-          `${outcome.total.toLocaleString('en-US')} ${outcome.total === 1 ? 'story matches' : 'stories match'} “${outcome.query}”${section ? ` in ${section}` : ''}${outcome.total > SHOWN ? `; the ${SHOWN} best are shown` : ''}.`}
-        {outcome.state === 'done' && outcome.total === 0 && (
+          outcome.hits.length > 0 &&
+          `${outcome.hits.length.toLocaleString('en-US')} ${outcome.hits.length === 1 ? 'story matches' : 'stories match'} “${outcome.query}”${section ? ` in ${section}` : ''}, best first.`}
+        {outcome.state === 'done' && outcome.hits.length === 0 && (
           <>
             No stories match “{outcome.query}”{section ? ` in ${section}` : ''}. Check the spelling, try fewer or different words
             {section ? ', search all sections' : ''}, or browse <a href="/archive">the archive</a> by month.
@@ -149,6 +158,13 @@ export function SearchPanel({ sections }: { sections: string[] }) {
             </li>
           ))}
         </ol>
+      )}
+      {outcome.state === 'done' && outcome.results.length < outcome.hits.length && (
+        <p className="search-more">
+          <button type="button" onClick={() => void showMore()}>
+            Show more results
+          </button>
+        </p>
       )}
     </>
   );
