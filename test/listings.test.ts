@@ -4,6 +4,8 @@ import {
   archiveMonth,
   archiveMonthPath,
   archiveYears,
+  isMissingListingPage,
+  listingPageCounts,
   listingPagePath,
   pageNumbers,
   paginate,
@@ -126,4 +128,26 @@ test('related stories on a large archive come from the index, quickly', () => {
   }
   // Not a timing assertion (the benchmark owns speed): printed so a slowdown is visible.
   console.log(`related stories for 10,000 stories: ${Math.round(performance.now() - started)} ms`);
+});
+
+test('numbered pages that exist, for the proxy: listings past one page, and anything else is missing', () => {
+  const stories = Array.from({ length: 45 }, (_, i) => ({
+    section: i < 41 ? 'politics' : 'culture',
+    authors: ['kim', 'kim'],
+    tags: i % 2 ? ['seoul'] : [],
+    postedAt: i < 30 ? '2024-06-18T08:25:00+09:00' : '2024-05-31T15:30:00Z', // the latter: June 1 in KST
+  }));
+  const counts = listingPageCounts(stories, 20);
+  assert.deepEqual(counts, { '/archive/2024/06': 3, '/authors/kim': 3, '/sections/politics': 3, '/tags/seoul': 2 });
+  const missing = (path: string) => isMissingListingPage(path, counts);
+  assert.equal(missing('/sections/politics/page/3'), false);
+  assert.equal(missing('/sections/politics/page/4'), true, 'past the last page');
+  assert.equal(missing('/sections/culture/page/2'), true, 'a one-page listing has no page 2');
+  assert.equal(missing('/sections/nowhere/page/2'), true);
+  assert.equal(missing('/tags/seoul/page/2'), false);
+  assert.equal(missing('/archive/2024/06/page/3'), false);
+  assert.equal(missing('/archive/2024/6/page/2'), true, 'no such month listing');
+  for (const bad of ['0', '02', 'x', '1.5']) assert.equal(missing(`/authors/kim/page/${bad}`), true, bad);
+  assert.equal(missing('/sections/politics'), false);
+  assert.equal(missing('/stories/x'), false);
 });

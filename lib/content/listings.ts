@@ -181,3 +181,45 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], story
   }
   return chosen;
 }
+
+// ---------- which numbered pages exist (for proxy.ts) ----------
+
+/** A story as the content index lists it: ids, not records. */
+export interface ListedIds {
+  section: string;
+  authors: string[];
+  tags: string[];
+  postedAt: string;
+}
+
+/**
+ * For every listing with more than one page, its URL (page 1) and how many pages it has. proxy.ts answers
+ * 404 for any other …/page/<n> before a page renders: a 404 rendered on demand would be cached like a page.
+ */
+export function listingPageCounts(stories: readonly ListedIds[], size: number = site.listings.pageSize): Record<string, number> {
+  const counts = new Map<string, number>();
+  const add = (path: string) => counts.set(path, (counts.get(path) ?? 0) + 1);
+  for (const story of stories) {
+    add(`/sections/${story.section}`);
+    for (const a of new Set(story.authors)) add(`/authors/${a}`);
+    for (const t of new Set(story.tags)) add(`/tags/${t}`);
+    const { year, month } = kstYearMonth(story.postedAt);
+    add(archiveMonthPath(year, month));
+  }
+  const out: Record<string, number> = {};
+  for (const [path, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (count > size) out[path] = pageCountOf(count, size);
+  }
+  return out;
+}
+
+const NUMBERED_PAGE = /^(\/(?:sections|authors|tags)\/[^/]+|\/archive\/[^/]+\/[^/]+)\/page\/([^/]+)\/?$/;
+
+/** True for a numbered listing page (…/page/<n>) that does not exist; false for every other path. */
+export function isMissingListingPage(path: string, counts: Readonly<Record<string, number>>): boolean {
+  const match = NUMBERED_PAGE.exec(path);
+  if (!match) return false;
+  const page = parsePageNumber(match[2]!);
+  // Page 1 is redirected to the bare URL before the proxy runs (next.config.js).
+  return page === undefined || page > (Object.hasOwn(counts, match[1]!) ? counts[match[1]!]! : 1);
+}
