@@ -1,18 +1,23 @@
 import localFont from 'next/font/local';
 
 // Source Serif 4, cut by scripts/make-fonts.ts (what it keeps and why: scripts/lib/text-face.ts) into a
-// core file every page preloads and an extra file only pages with rarer characters fetch. The
-// unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
-// files. next/font sizes a local fallback to match. display 'optional': if the face is not there by first
-// paint (a slow phone network), the page keeps the fallback instead of reflowing (CLS stays 0); the
-// size-adjusted fallback needs a local Times New Roman, which Linux and Android lack, so a late swap there
-// would shift text.
+// core file and an extra file only pages with rarer characters fetch. The unicode-range values below are
+// what that script prints; test/text-face.test.ts checks them against the files. next/font sizes a local
+// fallback to match.
+//
+// Not preloaded, display 'optional': the face is used when it is there within the first paint's short
+// block period (a fast link, or any later page: it is cached for a year), otherwise the page keeps the
+// size-adjusted fallback serif and never reflows (CLS stays 0). A preloaded 'optional' face holds the first
+// paint until it arrives; on a slow phone link that put its 25 KB, and in Lighthouse's simulation every
+// script that finished meanwhile, before the largest paint (BENCHMARKS.md: LCP 2× the floor's with it).
 
-/** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
+/** The text face: Basic Latin and typographic punctuation, weights 400–800. */
 export const serif = localFont({
   src: [{ path: './fonts/source-serif-4-text-core.woff2', style: 'normal', weight: '400 800' }],
   variable: '--font-serif',
   display: 'optional',
+  preload: false,
+  adjustFontFallback: 'Times New Roman',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
   declarations: [
     {

@@ -30,20 +30,24 @@ export function sharedUrl(story: Pick<Story, 'path'>, source: ShareSource): stri
 
 const withQuery = (base: string, query: Record<string, string>) => `${base}?${new URLSearchParams(query).toString()}`;
 
-/** X, Facebook, LinkedIn, LINE and email, in that order. */
-export function shareLinks(story: Pick<Story, 'path' | 'headline' | 'socialTitle' | 'summary'>): ShareLink[] {
+/**
+ * X, Facebook, LinkedIn, LINE and email, in that order. Each carries as little as it needs (the URL; the
+ * title where the network does not show the card's own): the links are in the page twice, and again in
+ * its RSC payload.
+ */
+export function shareLinks(story: Pick<Story, 'path' | 'headline' | 'socialTitle'>): ShareLink[] {
   const title = story.socialTitle ?? story.headline;
   const url = (network: ShareNetwork) => sharedUrl(story, network);
   return [
     { network: 'x', label: 'X', href: withQuery('https://x.com/intent/tweet', { url: url('x'), text: title }) },
     { network: 'facebook', label: 'Facebook', href: withQuery('https://www.facebook.com/sharer/sharer.php', { u: url('facebook') }) },
     { network: 'linkedin', label: 'LinkedIn', href: withQuery('https://www.linkedin.com/sharing/share-offsite/', { url: url('linkedin') }) },
-    { network: 'line', label: 'LINE', href: withQuery('https://social-plugins.line.me/lineit/share', { url: url('line'), text: title }) },
+    { network: 'line', label: 'LINE', href: withQuery('https://social-plugins.line.me/lineit/share', { url: url('line') }) },
     {
       network: 'email',
       label: 'Email',
       // mailto wants %20 for spaces, not "+": encodeURIComponent, not URLSearchParams.
-      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${story.summary}\n\n${url('email')}`)}`,
+      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url('email'))}`,
     },
   ];
 }

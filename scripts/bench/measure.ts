@@ -146,6 +146,14 @@ export interface LighthouseRun {
   lcp: number;
   cls: number;
   tbt: number;
+  fcp: number;
+  /** LCP in the unthrottled trace Lighthouse simulates from. */
+  observedLcp: number;
+  /**
+   * KB by kind of the requests that had finished by the observed LCP: Lighthouse's simulated LCP (Lantern)
+   * puts all of them on the path to the paint, whatever the element waited for.
+   */
+  finishedBeforeLcp: Record<string, number>;
 }
 
 /** Lighthouse's default mobile run (simulated slow 4G, 4x CPU slowdown), performance category only. */
@@ -155,11 +163,23 @@ export async function runLighthouse(port: number, url: string): Promise<Lighthou
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  const metrics = (lhr.audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0] ?? {};
+  const observedLcp = metrics.observedLargestContentfulPaint ?? NaN;
+  const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number; networkEndTime?: number }[] } | undefined)?.items ?? [];
+  const finishedBeforeLcp: Record<string, number> = {};
+  for (const r of requests) {
+    if ((r.networkEndTime ?? Infinity) > observedLcp) continue;
+    const kind = r.resourceType ?? 'Other';
+    finishedBeforeLcp[kind] = (finishedBeforeLcp[kind] ?? 0) + (r.transferSize ?? 0) / 1024;
+  }
   return {
     performance: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
     lcp: audit('largest-contentful-paint'),
     cls: audit('cumulative-layout-shift'),
     tbt: audit('total-blocking-time'),
+    fcp: audit('first-contentful-paint'),
+    observedLcp,
+    finishedBeforeLcp,
   };
 }
 
@@ -181,6 +201,10 @@ export async function lighthousePair(storyUrl: string, floorUrl: string, rounds:
     lcp: median(runs.map((r) => r.lcp)),
     cls: median(runs.map((r) => r.cls)),
     tbt: median(runs.map((r) => r.tbt)),
+    fcp: median(runs.map((r) => r.fcp)),
+    observedLcp: median(runs.map((r) => r.observedLcp)),
+    // Per run only (see runs).
+    finishedBeforeLcp: {},
   });
   return { story: summarise(story), floor: summarise(floor), runs: { story, floor } };
 }
