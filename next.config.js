@@ -95,6 +95,11 @@ const nextConfig = {
   env: { SITE_BUILT_AT: siteBuiltAt },
   // Font tools for the Open Graph card load their own wasm from node_modules: run them from there, unbundled.
   serverExternalPackages: ['subset-font', 'fontkit'],
+  // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
+  // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
+  outputFileTracingIncludes: {
+    '/stories/**': ['./node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf'],
+  },
   // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.
   output: 'standalone',
   experimental: {

@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -6,6 +8,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 /** Far from Seoul (UTC-10): times on the page must still read in KST. */
 export const SERVER_TZ = 'Pacific/Honolulu';
+
+// Where the archive site (e2e/support/archive-site.ts) is written down: set here, in the runner, so every
+// worker process inherits the same path.
+process.env.ARCHIVE_SITE_STATE ||= path.join(os.tmpdir(), `aju-archive-site-${process.pid}.json`);
+const ARCHIVE_SPECS = /(archive|browse)[^/]*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,10 +31,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /load-and-bad-requests\.spec\.ts/ },
+    { name: 'chromium', testIgnore: [/load-and-bad-requests\.spec\.ts/, ARCHIVE_SPECS] },
+    // Specs on a synthetic archive of a few hundred stories share one build of it, made by archive-setup
+    // only when such a spec runs, and stopped and removed by archive-teardown.
+    { name: 'archive-setup', testMatch: /archive\.setup\.ts/, teardown: 'archive-teardown' },
+    { name: 'archive-teardown', testMatch: /archive\.teardown\.ts/ },
+    { name: 'archive', testMatch: ARCHIVE_SPECS, dependencies: ['archive-setup'] },
     // The load test runs alone, after the rest: 50 connections would starve tests running beside it, and
     // their traffic would muddle its count. (`npx playwright test --no-deps e2e/load-and-bad-requests.spec.ts` runs it by itself.)
-    { name: 'load', testMatch: /load-and-bad-requests\.spec\.ts/, dependencies: ['chromium'] },
+    { name: 'load', testMatch: /load-and-bad-requests\.spec\.ts/, dependencies: ['chromium', 'archive'] },
   ],
   // The production build served by the standalone server (`npm run build` + `npm run serve`), exactly
   // what `npm start` runs for readers and crawlers. Build and server both run in a zone far from Seoul,

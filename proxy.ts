@@ -1,15 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
+import { storySlugs } from '@/content/stories/slugs.generated';
+import { isVisible, productionVisibility } from '@/lib/content/visibility';
+
+/** What Next sends with its own 404 pages: no one may keep it. */
+const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
+
+let notFoundPage: Promise<string> | undefined;
+/** The site's 404 page (app/not-found.tsx) as the build prerendered it, read once. */
+const notFoundHtml = () =>
+  (notFoundPage ??= readFile(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/app/_not-found.html'), 'utf8'));
+
+/** True when the production build has a story with this slug (published by the build's clock). */
+function isPublishedStory(slug: string): boolean {
+  const story = Object.hasOwn(storySlugs, slug) ? storySlugs[slug] : undefined;
+  return !!story && isVisible(story, productionVisibility());
+}
 
 /**
- * Answers 400 for a path whose percent-encoding cannot be decoded (`/stories/%`, `/stories/%E0%A4%A`).
- * Next.js 16.4 throws on these while matching a dynamic route and answers 500
- * (vercel/next.js#92527); crawlers and mangled links hit them often, and a 500 reads as an outage.
- * The matcher keeps this off every ordinary request: it only runs for paths containing a `%`.
+ * Two jobs, each before any page renders:
+ * - Answers 400 for a path whose percent-encoding cannot be decoded (`/stories/%`, `/stories/%E0%A4%A`).
+ *   Next.js 16.4 throws on these while matching a dynamic route and answers 500 (vercel/next.js#92527);
+ *   crawlers and mangled links hit them often, and a 500 reads as an outage.
+ * - Answers 404, with the site's 404 page, for a story slug no story has. Story pages outside the prerender
+ *   window are rendered on first request and cached; an unknown slug must not be: Next would cache its 404
+ *   (x-nextjs-cache: HIT) under the pages' public Cache-Control, and a CDN would then hide a story published
+ *   under that slug later. The list of slugs is generated with the story index (content:check).
+ * The matcher keeps this off every other request.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const rawPath = request.url.slice(request.nextUrl.origin.length).split('?')[0] ?? '';
+  let path: string;
   try {
-    decodeURIComponent(rawPath);
+    path = decodeURIComponent(rawPath);
   } catch {
     return new NextResponse('Bad request: the address has malformed percent-encoding.\n', {
       status: 400,
@@ -17,9 +41,19 @@ export function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }
+  const story = /^\/stories\/([^/]+)/.exec(path);
+  // Under next dev every story is there to preview, drafts included; the index may lag a new file by a moment.
+  if (story && process.env.NODE_ENV === 'production' && !isPublishedStory(story[1]!)) {
+    // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
+    // pages' public Cache-Control (next.config.js) would win over a 404's.
+    return new NextResponse(await notFoundHtml(), {
+      status: 404,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NOT_FOUND_CACHE_CONTROL },
+    });
+  }
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: ['/(.*%.*)'],
+  matcher: ['/(.*%.*)', '/stories/:path+'],
 };

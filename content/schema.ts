@@ -12,11 +12,11 @@ import { z } from 'zod';
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Story slugs that would clash with a route, a generated file or the registry module. Each maps to why.
- * (Reserved for stories only: /stories/<slug> and content/stories/<slug>.ts.)
+ * Story slugs that would clash with a route, a generated file or a tool. Each maps to why.
+ * (Reserved for stories only: /stories/<slug> and content/stories/<year>/<month>/<slug>.ts.)
  */
 export const RESERVED_SLUGS: Record<string, string> = {
-  index: 'content/stories/index.ts is the list of stories',
+  index: 'content/stories/index.generated.ts is the generated list of stories',
   schema: 'it names the content schema module',
   'opengraph-image': 'it is the name of the generated social card route',
   'twitter-image': 'it is the name of a generated image route',
@@ -109,6 +109,13 @@ const instant = (what: string) =>
     })
     .meta({ example: '2024-06-18T08:25:00+09:00' });
 
+/** One coordinate of a photo's focal point: a fraction of the width or height. */
+const focalCoordinate = (axis: 'x' | 'y', zero: string, one: string) => {
+  const range = (issue: { input?: unknown }) =>
+    `focalPoint.${axis} is ${String(issue.input)} — it must be between 0 (${zero}) and 1 (${one}), e.g. 0.5 for the middle`;
+  return z.number().min(0, { error: range }).max(1, { error: range }).meta({ example: 0.5 });
+};
+
 export const photoSchema = z
   .object({
     src: z
@@ -134,6 +141,17 @@ export const photoSchema = z
     credit: text('credit', 'Yonhap')
       .describe('Who took or supplied the photo: agency or photographer.')
       .meta({ example: 'Yonhap' }),
+    focalPoint: z
+      .object({
+        x: focalCoordinate('x', 'the left edge', 'the right edge'),
+        y: focalCoordinate('y', 'the top', 'the bottom'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'The point every crop keeps in view (social card, structured-data crops, listing thumbnails), as fractions of the width (`x`, 0 = left edge, 1 = right edge) and height (`y`, 0 = top, 1 = bottom). Leave it out to crop around the centre.',
+      )
+      .meta({ example: { x: 0.5, y: 0.3 } }),
   })
   .strict();
 
@@ -192,7 +210,7 @@ export const storySchema = z
         error: (issue) =>
           `slug "${String(issue.input)}" is reserved because ${RESERVED_SLUGS[String(issue.input)]} — choose another slug (and file name)`,
       })
-      .describe('The story\'s address: /stories/<slug>. Must equal the file name without ".ts", and be unique.')
+      .describe('The story\'s address: /stories/<slug>. Must equal the file name without ".ts", and be unique across all years.')
       .meta({ example: 'putin-heads-to-pyongyang' }),
     headline: limited('headline', 'Putin heads to Pyongyang amid deepening military ties')
       .describe('The headline, as printed on the page.')
@@ -248,13 +266,13 @@ export const storySchema = z
       .strict()
       .describe('Opens the first paragraph: "SEOUL, June 18 (AJU PRESS) -". The date comes from postedAt, in KST.')
       .meta({ example: { place: 'SEOUL', publication: 'AJU PRESS' } }),
-    postedAt: instant('postedAt').describe('When the story was first posted, with offset.').meta({ example: '2024-06-18T08:25:00+09:00' }),
+    postedAt: instant('postedAt').describe('When the story was first posted, with offset. Its year and month in Korea name the folder the file lives in: content/stories/2024/06/ for June 2024.').meta({ example: '2024-06-18T08:25:00+09:00' }),
     updatedAt: instant('updatedAt')
       .describe('When the story was last changed, with offset. Not before postedAt.')
       .meta({ example: '2024-06-18T17:17:00+09:00' }),
     publishAt: instant('publishAt')
       .optional()
-      .describe('Schedules the story: it stays hidden everywhere until this time, and appears at the first build after it.')
+      .describe('Schedules the story: it stays hidden everywhere until this time, and appears at the first build after it. postedAt must not be earlier.')
       .meta({ example: '2024-06-19T06:00:00+09:00' }),
     draft: z
       .boolean()
@@ -299,6 +317,7 @@ export const tagSchema = z
   .strict();
 
 export type PhotoInput = z.input<typeof photoSchema>;
+export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
 export type BlockInput = z.input<typeof blockSchema>;
 export type StoryInput = z.input<typeof storySchema>;
 export type AuthorInput = z.input<typeof authorSchema>;

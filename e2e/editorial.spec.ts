@@ -171,9 +171,12 @@ test.describe.serial('editorial fields', () => {
 
   test('drafts and scheduled stories are previewed under next dev, with banners, on /dev/previews', async ({ page }) => {
     test.setTimeout(180_000);
-    const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev' });
-    // The cards are checked by their address only: rendering each one in dev would only cost time.
-    await page.route('**/opengraph-image**', (route) => route.abort());
+    // As on an editor's machine: SITE_URL is the production origin, which has no card for a draft (and
+    // which this test cannot reach). The link card must show the card from this server.
+    const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+    // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
+    const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
+    await page.route('**/opengraph-image**', (route) => (route.request().url().startsWith(draftCard) ? route.fallback() : route.abort()));
     try {
       await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
       await expect(page.getByRole('note')).toContainText('DRAFT — not published');
@@ -193,10 +196,26 @@ test.describe.serial('editorial fields', () => {
         await expect(preview.getByTestId('link-card')).toContainText(headline!);
       }
       await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
+      // The draft's link card shows its image, loaded from this server (og:image names the production origin).
+      const cardImage = page.locator(`section[data-slug="${DRAFT.slug}"]`).getByTestId('link-card').locator('img');
+      await expect(cardImage).toHaveAttribute('src', new RegExp(`^/stories/${DRAFT.slug}/opengraph-image`));
+      const imageResponse = await page.request.get(server.origin + (await cardImage.getAttribute('src'))!);
+      expect(imageResponse.status()).toBe(200);
+      expect(imageResponse.headers()['content-type']).toBe('image/png');
+      await expect.poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 60_000 }).toBe(1200);
+      await expect(page.getByTestId('link-card').first()).toContainText('Networks fetch the image from https://www.ajupress.com/stories/');
+
+      // Any story, however old, is found by slug or headline (a GET form, filtered on the server).
+      await page.getByLabel('Find a story by slug or headline').fill('kicker');
+      await page.getByRole('button', { name: 'Find' }).click();
+      await expect(page).toHaveURL(/\/dev\/previews\?q=kicker$/);
+      await expect(page.getByRole('status')).toHaveText('1 story matches “kicker”.');
+      await expect(page.locator('section.preview')).toHaveCount(1);
+      await expect(page.locator(`section[data-slug="${CORRECTED.slug}"]`)).toHaveCount(1);
       await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
 
       // Edits show live: save the file, reload the page.
-      const file = path.join(project.dir, `content/stories/${DRAFT.slug}.ts`);
+      const file = path.join(project.dir, `content/stories/2024/06/${DRAFT.slug}.ts`);
       writeFileSync(file, readFileSync(file, 'utf8').replace(`"headline": "${DRAFT.headline}"`, '"headline": "Edited while the server runs"'));
       await expect(async () => {
         await page.goto(`${server.origin}/stories/${DRAFT.slug}`);

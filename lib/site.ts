@@ -13,6 +13,22 @@ function canonicalOrigin(raw: string | undefined): string {
   }
 }
 
+/**
+ * How many of the newest stories a build prerenders (page, card and crops). 200 is several days of a busy
+ * newsroom's output: the stories readers, social networks and the Google News sitemap (two days) ask for
+ * most, ready before the first request. Older ones render on their first request and are then served
+ * from the server's cache until the next deploy, so the build no longer grows with the archive.
+ * PRERENDER_STORIES overrides it at build time (the archive tests use a small window).
+ */
+const DEFAULT_PRERENDER_STORIES = 200;
+
+function prerenderStories(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PRERENDER_STORIES;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`PRERENDER_STORIES must be a whole number of stories, 0 or more; got "${raw}"`);
+  return value;
+}
+
 export const site = {
   name: 'Aju Press',
   description: 'News from Seoul on Korea, North Korea and the region, in English.',
@@ -31,6 +47,8 @@ export const site = {
     /** Stories on each page of a section, author, tag or month listing. */
     pageSize: 20,
   },
+  /** The newest stories prerendered at build; the rest render on first request, then come from the cache. */
+  prerenderStories: prerenderStories(process.env.PRERENDER_STORIES),
 } as const;
 
 /** An absolute URL on the canonical origin for a site path such as "/stories/x". */

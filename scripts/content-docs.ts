@@ -21,7 +21,7 @@ import {
 } from '@/content/schema';
 import { exampleOf, objectShape, unwrap } from '@/lib/content/schema-walk';
 import { formatProblem, validateContent } from '@/lib/content/validate';
-import { createMistakePublicDir, mistakes, mistakeSources, unlistedStory } from './lib/content-mistakes';
+import { createMistakePublicDir, mistakes, mistakeSources } from './lib/content-mistakes';
 
 export const CONTENT_MD = path.resolve(import.meta.dirname, '../CONTENT.md');
 
@@ -123,7 +123,7 @@ async function messagesSection(): Promise<string> {
   try {
     const out: string[] = [];
     let rule = '';
-    for (const mistake of [...mistakes, unlistedStory]) {
+    for (const mistake of mistakes) {
       if (mistake.rule !== rule) {
         rule = mistake.rule;
         out.push(`### ${rule}`, '');

@@ -1,6 +1,8 @@
 /**
  * Draws the labelled stand-in for the Yonhap wire photo, which is not ours to redistribute.
  * It describes the real photo in words and never depicts real people. Run once; the JPEG is committed.
+ * The label is 1000 px wide, narrower than any crop the site cuts (the social card's photo panel takes
+ * 1117 px of the 2400), so with the story's focal point on it every crop shows it whole.
  * To use the real photo, replace the file: width and height are read from it at build time.
  *
  *   npx tsx scripts/make-standin-photo.ts
@@ -28,8 +30,8 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${
   </defs>
   <rect width="100%" height="100%" fill="url(#g)"/>
   <rect x="80" y="80" width="${WIDTH - 160}" height="${HEIGHT - 160}" fill="none" stroke="#c9d1da" stroke-width="6" stroke-dasharray="28 18"/>
-  <rect x="160" y="220" width="1200" height="120" rx="12" fill="#f2c14e"/>
-  <text x="200" y="305" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="72" fill="#1d242c">STAND-IN FOR WIRE PHOTO</text>
+  <rect x="480" y="220" width="1000" height="120" rx="12" fill="#f2c14e"/>
+  <text x="980" y="301" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="56" fill="#1d242c">STAND-IN FOR WIRE PHOTO</text>
   ${lines
     .map(
       (line, i) =>

@@ -1,20 +1,21 @@
 /**
- * npm run new-story — scaffolds content/stories/<slug>.ts and adds it to content/stories/index.ts.
+ * npm run new-story — scaffolds content/stories/<year>/<month>/<slug>.ts (this month in Korea). Nothing else
+ * changes: content:check finds the file and adds it to the generated story index.
  *
  *   npm run new-story                                   # asks for what it needs
  *   npm run new-story -- --headline "Kim visits Moscow" --author park-ung --section north-korea [--slug kim-visits-moscow]
  *
  * The new story is a draft, posted now (KST). Fields the editor must write say TODO; content:check names each.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import authors from '@/content/authors';
 import { PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from '@/content/schema';
 import sections from '@/content/sections';
-import { closest } from '@/lib/content/validate';
-import { REGISTRY_FILE, STORIES_DIR } from './lib/load-content';
+import { closest, storyFilePath } from '@/lib/content/validate';
+import { storyFiles } from './lib/load-content';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -39,16 +40,11 @@ export function nowInKst(now = new Date()): string {
   return `${kst.toISOString().slice(0, 16)}:00+09:00`;
 }
 
-const identifier = (slug: string) => {
-  const camel = slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  return /^[0-9]/.test(camel) ? `story${camel}` : camel;
-};
-
 const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function storySource(fields: { slug: string; headline: string; author: string; section: string; now: string }): string {
   const todo = PLACEHOLDER;
-  return `import { defineStory } from '../schema';
+  return `import { defineStory } from '@/content/schema';
 
 // Scaffolded by npm run new-story. Replace every ${todo}, then run npm run content:check. CONTENT.md explains each field.
 export default defineStory({
@@ -79,20 +75,6 @@ export default defineStory({
   ],
 });
 `;
-}
-
-/** The registry with one more story: its import after the last import, its name at the end of the list. */
-export function addToRegistry(registry: string, slug: string): string {
-  const name = identifier(slug);
-  const importLine = `import ${name} from './${slug}';`;
-  const imports = [...registry.matchAll(/^import .*;$/gm)];
-  const last = imports.at(-1);
-  const at = last ? last.index + last[0].length : 0;
-  const withImport = `${registry.slice(0, at)}${last ? '\n' : ''}${importLine}${last ? '' : '\n'}${registry.slice(at)}`;
-  const list = /export default \[([\s\S]*?)\];/.exec(withImport);
-  if (!list) throw new Error(`${REGISTRY_FILE} has no "export default [ … ];" list to add the story to`);
-  const entries = list[1]!.split(',').map((s) => s.trim()).filter(Boolean);
-  return withImport.replace(list[0], `export default [${[...entries, name].join(', ')}];`);
 }
 
 function fail(message: string): never {
@@ -130,17 +112,17 @@ async function main() {
   const slug = values.slug ?? (await ask('slug', 'Slug (the address /stories/<slug>)', slugFromHeadline(headline) || undefined));
   if (!SLUG_PATTERN.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and single hyphens — pass --slug, e.g. --slug kim-visits-moscow`);
   if (Object.hasOwn(RESERVED_SLUGS, slug)) fail(`slug "${slug}" is reserved because ${RESERVED_SLUGS[slug]} — pass another --slug`);
-  const file = `${STORIES_DIR}/${slug}.ts`;
-  if (existsSync(path.join(root, file))) fail(`${file} already exists — choose another slug with --slug`);
+  const now = nowInKst();
+  const file = storyFilePath(slug, now);
+  const taken = storyFiles(root).find((existing) => path.basename(existing, path.extname(existing)) === slug);
+  if (taken) fail(`${taken} already has the slug "${slug}" — slugs are unique across all years; choose another with --slug`);
   const author = await choose('author', values.author, authors.map((a) => a.id), 'content/authors.ts');
   const section = await choose('section', values.section, sections.map((s) => s.id), 'content/sections.ts');
   prompt?.close();
 
-  const registryPath = path.join(root, REGISTRY_FILE);
-  const registry = addToRegistry(readFileSync(registryPath, 'utf8'), slug);
-  writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now: nowInKst() }));
-  writeFileSync(registryPath, registry);
-  console.log(`✔ Created ${file} (a draft) and added it to ${REGISTRY_FILE}.
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now }));
+  console.log(`✔ Created ${file} (a draft). Nothing else to edit: content:check and the build find it in its folder.
 Next: replace each ${PLACEHOLDER} in the file, add tags, put the photo at public/images/stories/${slug}.jpg,
 then run npm run content:check until it reports no errors. Preview it with npm run dev at /stories/${slug}.`);
 }

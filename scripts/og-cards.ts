@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getContent, type Story } from '@/lib/content';
+import { getContent, type StorySummary } from '@/lib/content';
 import { renderStoryCard } from '@/lib/og/render-in-node';
 
 const args = process.argv.slice(2);
@@ -16,7 +16,7 @@ const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.og-cards'
 await mkdir(outDir, { recursive: true });
 
 const { stories } = await getContent();
-const cards: Array<{ name: string; story: Story }> = stories.map((story) => ({ name: story.slug, story }));
+const cards: Array<{ name: string; story: StorySummary }> = stories.map((story) => ({ name: story.slug, story }));
 if (args.includes('--sample') && stories[0]) {
   cards.push({
     name: 'sample-long-mixed-headline',

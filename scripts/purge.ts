@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContent, defaultSources } from '@/lib/content';
+import { buildContent, loadDefaultSources } from '@/lib/content';
 import { storyPurgeTargets, type PurgeTarget } from '@/lib/edge/purge-targets';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,7 +40,7 @@ function send(edge: string, method: 'PURGE' | 'BAN', urlPath: string, headers: R
 
 /** Every story's purge targets, read from the content as it is now (drafts too: unpublishing needs a purge). */
 export async function purgeTargetsForStory(slug: string, root = PROJECT_ROOT): Promise<PurgeTarget[]> {
-  const content = await buildContent(defaultSources(), {
+  const content = await buildContent(await loadDefaultSources(), {
     publicDir: path.join(root, 'public'),
     visibility: { now: new Date(), includeDrafts: true, includeScheduled: true },
   });

@@ -26,7 +26,8 @@ const serverFiles = path.join(dist, 'required-server-files.json');
 const builtAt = existsSync(serverFiles) ? JSON.parse(readFileSync(serverFiles, 'utf8')).config?.env?.SITE_BUILT_AT : undefined;
 if (builtAt) process.env.SITE_BUILT_AT = builtAt;
 Object.assign(process.env, { NODE_ENV: 'production' });
-const { getContent } = await import('@/lib/content');
+const { buildContent, productionVisibility } = await import('@/lib/content');
+const { loadContentSources } = await import('./lib/load-content');
 
 /** Everything a reader might search a story by, as plain text. */
 export function searchText(story: Story): string {
@@ -37,7 +38,9 @@ export function searchText(story: Story): string {
 }
 
 const started = performance.now();
-const { stories } = await getContent();
+// Whole stories (bodies too), all loaded at once: the site's own getContent() lists stories without bodies.
+const { sources } = await loadContentSources(root);
+const { stories } = await buildContent(sources, { publicDir: path.join(root, 'public'), visibility: productionVisibility() });
 const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 

@@ -36,7 +36,7 @@ const tsx = (script: string, ...args: string[]) => sh(process.execPath, [path.jo
 const contentCheck = () => tsx('scripts/content-check.ts');
 const problemLines = (out: string) => out.split('\n').filter((line) => /^(✖ error|⚠ warning) /.test(line));
 
-const SEED = 'content/stories/putin-heads-to-pyongyang.ts';
+const SEED = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';
 let seedSource: string;
 
 test('content:check passes the seed story', async () => {
@@ -49,15 +49,15 @@ test('content:check passes the seed story', async () => {
 
 test('content:check reports every problem in every file at once, sorted by file, and exits 1', async () => {
   project.write(SEED, seedSource.replace("credit: 'Yonhap'", "credit: 'Yonhap',\n    captoin: 'x'").replace("authors: ['park-ung']", "authors: ['park-un']"));
-  project.write('content/stories/unlisted-story.ts', seedSource.replace("slug: 'putin-heads-to-pyongyang'", "slug: 'unlisted-story'"));
-  project.write('content/stories/broken-syntax.ts', "import { defineStory } from '../schema';\nexport default defineStory({\n  slug: 'broken-syntax,\n});\n");
+  project.write('content/stories/2024/05/misplaced-story.ts', seedSource.replace("slug: 'putin-heads-to-pyongyang'", "slug: 'misplaced-story'"));
+  project.write('content/stories/2024/06/broken-syntax.ts', "import { defineStory } from '@/content/schema';\nexport default defineStory({\n  slug: 'broken-syntax,\n});\n");
   const { code, out } = await contentCheck();
   assert.equal(code, 1, out);
   assert.deepEqual(problemLines(out), [
-    "✖ error   content/stories/broken-syntax.ts: cannot be read — Transform failed with 1 error: content/stories/broken-syntax.ts:3:23: ERROR: Unterminated string literal — fix the file's syntax at that line",
+    "✖ error   content/stories/2024/05/misplaced-story.ts: is in content/stories/2024/05/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/misplaced-story.ts",
+    "✖ error   content/stories/2024/06/broken-syntax.ts: cannot be read — Transform failed with 1 error: content/stories/2024/06/broken-syntax.ts:3:23: ERROR: Unterminated string literal — fix the file's syntax at that line",
     `✖ error   ${SEED} › leadPhoto.captoin: unknown field "captoin" — did you mean "caption"? Rename it`,
     `✖ error   ${SEED} › authors[0]: author "park-un" does not exist — did you mean "park-ung"? (content/authors.ts lists them all)`,
-    "✖ error   content/stories/unlisted-story.ts: is not listed in content/stories/index.ts, so it would never be published — add `import … from './unlisted-story';` and the name to the list there (npm run new-story does this for you)",
   ]);
   assert.match(out, /✖ 4 errors and 0 warnings\./);
 });
@@ -72,12 +72,12 @@ test('next build stops with the same messages before compiling anything', async 
 
 test('new-story scaffolds a draft that content:check accepts once its TODOs are filled', async () => {
   project.write(SEED, seedSource);
-  for (const name of ['unlisted-story', 'broken-syntax']) rmSync(path.join(project.dir, `content/stories/${name}.ts`));
+  for (const file of ['2024/05/misplaced-story', '2024/06/broken-syntax']) rmSync(path.join(project.dir, `content/stories/${file}.ts`));
 
   const created = await tsx('scripts/new-story.ts', '--headline', 'Kim Jong-un’s train reaches Moscow', '--author', 'park-ung', '--section', 'north-korea');
   assert.equal(created.code, 0, created.out);
-  const file = 'content/stories/kim-jong-uns-train-reaches-moscow.ts';
-  assert.match(readFileSync(path.join(project.dir, 'content/stories/index.ts'), 'utf8'), /import kimJongUnsTrainReachesMoscow from '\.\/kim-jong-uns-train-reaches-moscow';/);
+  const file = /Created (content\/stories\/\d{4}\/\d\d\/kim-jong-uns-train-reaches-moscow\.ts)/.exec(created.out)?.[1];
+  assert.ok(file, created.out);
   const scaffold = readFileSync(path.join(project.dir, file), 'utf8');
   assert.match(scaffold, /postedAt: '\d{4}-\d\d-\d\dT\d\d:\d\d:00\+09:00'/);
   assert.match(scaffold, /draft: true/);
@@ -106,6 +106,9 @@ test('new-story scaffolds a draft that content:check accepts once its TODOs are 
   const filled = await contentCheck();
   assert.equal(filled.code, 0, filled.out);
   assert.deepEqual(problemLines(filled.out), []);
+  // Found in its folder: the generated index loads it, and no shared file was edited to list it.
+  const index = readFileSync(path.join(project.dir, 'content/stories/index.generated.ts'), 'utf8');
+  assert.ok(index.includes(`${JSON.stringify(file)}: () => import(`), index.slice(0, 2000));
 });
 
 test('new-story refuses an author that does not exist, suggesting the right one', async () => {

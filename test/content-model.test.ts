@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { blockSchema, storySchema } from '@/content/schema';
-import seedStory from '@/content/stories/putin-heads-to-pyongyang';
-import { buildContent, defaultSources, isVisible, productionVisibility } from '@/lib/content';
+import seedStory from '@/content/stories/2024/06/putin-heads-to-pyongyang';
+import { buildContent, buildStories, isVisible, loadDefaultSources, productionVisibility } from '@/lib/content';
 import { parseRecord } from '@/lib/content/validate';
 import { readSeed } from '../e2e/support/seed';
 
@@ -42,8 +42,8 @@ test('times must carry an explicit offset', () => {
 });
 
 test('the content API resolves references and reads image sizes from the files', async () => {
-  const content = await buildContent(defaultSources(), { publicDir, visibility });
-  const story = content.stories.find((s) => s.slug === 'putin-heads-to-pyongyang');
+  const { stories } = await buildStories(await loadDefaultSources(), { publicDir, visibility });
+  const story = stories.find((s) => s.slug === 'putin-heads-to-pyongyang');
   assert.ok(story);
   assert.equal(story.path, '/stories/putin-heads-to-pyongyang');
   assert.deepEqual(story.authors.map((a) => a.name), ['Park Ung']);
@@ -56,8 +56,8 @@ test('the content API resolves references and reads image sizes from the files',
 
 test('stories are listed newest first', async () => {
   const older = { ...seedStory, slug: 'older-story', postedAt: '2024-06-17T08:00:00+09:00', updatedAt: '2024-06-17T08:00:00+09:00' };
-  const sources = defaultSources();
-  sources.stories.push({ file: 'content/stories/older-story.ts', data: older });
+  const sources = await loadDefaultSources();
+  sources.stories.push({ file: 'content/stories/2024/06/older-story.ts', data: older });
   const content = await buildContent(sources, { publicDir, visibility });
   assert.deepEqual(content.stories.map((s) => s.slug), ['putin-heads-to-pyongyang', 'older-story']);
 });
@@ -72,13 +72,13 @@ test('drafts are hidden unless allowed; scheduled stories until their time', () 
 });
 
 test('invalid content stops the build with file › field messages', async () => {
-  const sources = defaultSources();
+  const sources = await loadDefaultSources();
   sources.stories.push({
-    file: 'content/stories/broken.ts',
+    file: 'content/stories/2024/06/broken.ts',
     data: { ...seedStory, slug: 'broken', leadPhoto: { ...seedStory.leadPhoto, alt: undefined } },
   });
   await assert.rejects(buildContent(sources, { publicDir, visibility }), (error: Error) => {
-    assert.match(error.message, /content\/stories\/broken\.ts › leadPhoto\.alt: alt text is missing/);
+    assert.match(error.message, /content\/stories\/2024\/06\/broken\.ts › leadPhoto\.alt: alt text is missing/);
     return true;
   });
 });

@@ -10,7 +10,6 @@ import {
   mistakes,
   mistakeSources,
   SEED_FILE,
-  unlistedStory,
 } from '@/scripts/lib/content-mistakes';
 import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
 
@@ -24,7 +23,7 @@ const problemsOf = async (sources: Parameters<typeof validateContent>[0]) =>
   (await validateContent(sources, { publicDir: publicDir.dir })).problems;
 
 describe('each rule reports exactly its file › field message', () => {
-  for (const mistake of [...mistakes, unlistedStory]) {
+  for (const mistake of mistakes) {
     test(`${mistake.rule}: ${mistake.mistake}`, async () => {
       const problems = await problemsOf(mistakeSources(mistake));
       assert.deepEqual(problems.map(formatProblem), mistake.expected);
@@ -35,7 +34,7 @@ describe('each rule reports exactly its file › field message', () => {
 });
 
 test('the seed story passes with no error and no warning', async () => {
-  const sources = mistakeSources({ ...unlistedStory, stories: (s) => [{ file: SEED_FILE, data: s }] });
+  const sources = mistakeSources({ ...mistakes[0]!, stories: (s) => [{ file: SEED_FILE, data: s }] });
   const { problems, content } = await validateContent(sources, { publicDir: path.join(PROJECT_ROOT, 'public') });
   assert.deepEqual(problems, []);
   assert.equal(content.stories.length, 1);
@@ -47,7 +46,7 @@ test('one run reports every problem of a story, schema and cross-record alike', 
   delete story.summary;
   story.authors = ['park-un'];
   delete story.leadPhoto.alt;
-  const problems = await problemsOf(mistakeSources({ ...unlistedStory, stories: () => [{ file: SEED_FILE, data: story }] }));
+  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
   assert.deepEqual(
     problems.map((p) => p.field),
     ['summary', 'authors[0]', 'leadPhoto.alt'],
@@ -57,7 +56,7 @@ test('one run reports every problem of a story, schema and cross-record alike', 
 test('a file that is not an image is reported as such', async () => {
   const story = freshSeed();
   story.body.push({ type: 'photo', photo: { ...story.leadPhoto, src: '/images/stories/not-a-photo.jpg' } });
-  const problems = await problemsOf(mistakeSources({ ...unlistedStory, stories: () => [{ file: SEED_FILE, data: story }] }));
+  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
   assert.deepEqual(problems.map(formatProblem), [
     `${SEED_FILE} › body[12].photo.src: image file public/images/stories/not-a-photo.jpg was not found or is not an image — add the file under public/ or correct the path`,
   ]);
@@ -66,7 +65,7 @@ test('a file that is not an image is reported as such', async () => {
 test('an image path cannot reach outside public/', async () => {
   const story = freshSeed();
   story.leadPhoto.src = '/../public/images/stories/putin-heads-to-pyongyang.jpg';
-  const problems = await problemsOf(mistakeSources({ ...unlistedStory, stories: () => [{ file: SEED_FILE, data: story }] }));
+  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
   assert.deepEqual(problems.map((p) => p.field), ['leadPhoto.src']);
 });
 
@@ -75,7 +74,7 @@ describe('no message is raw schema output', () => {
   const wrongValues: unknown[] = [undefined, null, 42, true, 'x', '', [], {}, [1], new Date(0)];
   const paths: string[][] = [
     ...Object.keys(storySchema.shape).map((k) => [k]),
-    ...['src', 'alt', 'decorative', 'caption', 'credit'].map((k) => ['leadPhoto', k]),
+    ...['src', 'alt', 'decorative', 'caption', 'credit', 'focalPoint'].map((k) => ['leadPhoto', k]),
     ['body', '2', 'type'],
     ['body', '2', 'speaker'],
     ['body', '0'],
@@ -88,7 +87,7 @@ describe('no message is raw schema output', () => {
         const story = freshSeed();
         const parent = fieldPath.slice(0, -1).reduce((at, key) => at[key], story);
         parent[fieldPath.at(-1)!] = value;
-        const problems = await problemsOf(mistakeSources({ ...unlistedStory, stories: () => [{ file: SEED_FILE, data: story }] }));
+        const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
         for (const p of problems) {
           const line = formatProblem(p);
           assert.doesNotMatch(p.message, /Invalid|expected [a-z]+, received|Unrecognized key|Too (big|small)|\{"|\[object/, line);
@@ -129,5 +128,22 @@ describe('editorial visibility', () => {
     assert.equal(isVisible({ publishAt: '2024-06-18T12:00:01+09:00' }, production), false);
     assert.equal(isVisible({ publishAt: '2024-06-18T03:00:00Z' }, production), true);
     assert.equal(isVisible({ publishAt: '2024-06-19T00:00:00+09:00' }, development), true);
+  });
+});
+
+describe('story files live in the folder of the month they were posted, in Korea', () => {
+  const check = async (file: string, postedAt: string) => {
+    const story = freshSeed();
+    Object.assign(story, { postedAt, updatedAt: postedAt });
+    return (await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file, data: story }] }))).map(formatProblem);
+  };
+  test('evening of June 30 in New York is July 1 in Seoul: the July folder', async () => {
+    assert.deepEqual(await check('content/stories/2024/07/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'), []);
+    assert.match((await check('content/stories/2024/06/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'))[0]!, /postedAt is July 2024 in Korea\) — move the file to content\/stories\/2024\/07\/putin-heads-to-pyongyang\.ts$/);
+  });
+  test('a scheduled story posted when it goes live passes', async () => {
+    const story = freshSeed();
+    Object.assign(story, { publishAt: '2024-06-18T08:25:00+09:00' });
+    assert.deepEqual(await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] })), []);
   });
 });

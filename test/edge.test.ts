@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildContent, defaultSources } from '@/lib/content';
+import { buildContent, loadDefaultSources } from '@/lib/content';
 import { storyPurgeTargets } from '@/lib/edge/purge-targets';
 import { originsVcl, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
 import { purgeTargetsForStory } from '@/scripts/purge';
@@ -42,7 +42,7 @@ test('a story’s purge covers its page, card, crops, photo, front page, section
 });
 
 test('story purge rules apply only to routes that exist: the archive and monthly sitemaps when they do', async () => {
-  const content = await buildContent(defaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
+  const content = await buildContent(await loadDefaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
   const without = storyPurgeTargets(content, SLUG, (route) => !['archive', 'sitemaps/[file]', 'search'].includes(route))!;
   assert.ok(!without.some((t) => t.pattern.includes('archive') || t.pattern.includes('/sitemaps/') || t.pattern.includes('search')));
   const all = storyPurgeTargets(content, SLUG, () => true)!;
@@ -56,7 +56,7 @@ test('story purge rules apply only to routes that exist: the archive and monthly
 });
 
 test('a story’s purge covers the other stories that list it as related', async () => {
-  const content = await buildContent(defaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
+  const content = await buildContent(await loadDefaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
   const seed = content.stories.find((s) => s.slug === SLUG)!;
   const sibling = { ...seed, slug: 'a-sibling-story', path: '/stories/a-sibling-story', postedAt: '2024-06-19T08:00:00+09:00' };
   const draft = { ...sibling, slug: 'a-draft-story', path: '/stories/a-draft-story', draft: true };

@@ -1,10 +1,10 @@
 import { Byline } from '@/components/story/Byline';
 import { KstTime } from '@/components/ui/KstTime';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 
 /** The front page's top story: photo, headline, summary, byline and time. */
-export function LeadStory({ story }: { story: Story }) {
+export function LeadStory({ story }: { story: StorySummary }) {
   return (
     <article className="lead-story">
       <a href={story.path} className="lead-story__photo" tabIndex={-1} aria-hidden="true">

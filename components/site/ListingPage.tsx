@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
 
@@ -8,7 +8,7 @@ interface ListingPageProps {
   title: string;
   intro: ReactNode;
   /** This page's stories only (one page of the listing). */
-  stories: Story[];
+  stories: StorySummary[];
   /** The listing's own URL and where this page sits in it. */
   pagination?: { basePath: string; page: number; pageCount: number };
 }

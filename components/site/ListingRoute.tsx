@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { authorPath, getAuthor, getSection, getTag, sectionPath, tagPath, type Story } from '@/lib/content';
+import { authorPath, getAuthor, getSection, getTag, sectionPath, tagPath, type StorySummary } from '@/lib/content';
 import { paginate, parsePageNumber } from '@/lib/content/listings';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { authorMetadata, sectionMetadata, tagMetadata } from '@/lib/seo/metadata';
@@ -18,7 +18,7 @@ interface Listing {
   label: string;
   title: string;
   intro: string;
-  stories: Story[];
+  stories: StorySummary[];
   metadata: (page: number) => Metadata;
 }
 

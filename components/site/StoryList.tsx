@@ -1,15 +1,15 @@
 import { KstTime } from '@/components/ui/KstTime';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
-import type { Photo, Story } from '@/lib/content';
+import type { Photo, StorySummary } from '@/lib/content';
+import { objectPosition as focalObjectPosition } from '@/lib/images/focal-point';
 
 /** Where a crop of the photo centres: its focal point when it has one (x, y in 0..1), else the middle. */
 export function objectPosition(photo: Photo): string | undefined {
-  const focal = (photo as Photo & { focalPoint?: { x: number; y: number } }).focalPoint;
-  return focal ? `${+(focal.x * 100).toFixed(2)}% ${+(focal.y * 100).toFixed(2)}%` : undefined;
+  return photo.focalPoint ? focalObjectPosition(photo.focalPoint) : undefined;
 }
 
 /** A list of stories, newest first: a small photo, headline link, summary and posted time. */
-export function StoryList({ stories, headingLevel = 3 }: { stories: Story[]; headingLevel?: 2 | 3 }) {
+export function StoryList({ stories, headingLevel = 3 }: { stories: StorySummary[]; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ol className="story-list">

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import seed from '@/content/stories/putin-heads-to-pyongyang';
-import { createTempProject, PROJECT_ROOT, storyIndexSource, type TempProject } from '@/scripts/lib/temp-project';
+import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
+import { storyFilePath } from '@/lib/content/validate';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '@/scripts/lib/temp-project';
 
 export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
 export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };
@@ -21,28 +22,27 @@ export const CORRECTED = {
 };
 
 const storySource = (data: object) =>
-  `import { defineStory } from '../schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+  `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
 
 export function createEditorialProject(): TempProject {
   const project = createTempProject('aju-editorial-');
   const photo = readFileSync(path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'));
   for (const [story, extra] of [
     [DRAFT, { draft: true }],
-    [SCHEDULED, { publishAt: '2099-01-01T09:00:00+09:00' }],
+    // Posted when it goes live: content:check rejects a postedAt earlier than publishAt.
+    [SCHEDULED, { publishAt: '2099-01-01T09:00:00+09:00', postedAt: '2099-01-01T09:00:00+09:00', updatedAt: '2099-01-01T09:00:00+09:00' }],
     [CORRECTED, { updatedAt: '2024-06-19T10:30:00+09:00' }],
   ] as const) {
     project.write(`public/images/stories/${story.slug}.jpg`, photo);
+    const data = { ...seed, ...story, ...extra };
     project.write(
-      `content/stories/${story.slug}.ts`,
+      storyFilePath(story.slug, data.postedAt),
       storySource({
-        ...seed,
-        ...story,
-        ...extra,
+        ...data,
         summary: `${story.headline}: a summary that must never be published early.`,
         leadPhoto: { ...seed.leadPhoto, src: `/images/stories/${story.slug}.jpg` },
       }),
     );
   }
-  project.write('content/stories/index.ts', storyIndexSource(['putin-heads-to-pyongyang', DRAFT.slug, SCHEDULED.slug, CORRECTED.slug]));
   return project;
 }

@@ -1,16 +1,36 @@
 /**
  * The content API for pages: validated, resolved (references to records, image sizes read from the
- * files) and filtered to what may be published. Loaded once per process.
+ * files) and filtered to what may be published.
+ *
+ * A production server never loads every story's text: listings come from the generated story index
+ * (lib/content/story-index.ts; content:check validated every story before the build), and a story's module is
+ * imported only when its page, card or crops are rendered. Under next dev and in scripts, every story module
+ * is loaded and validated on each request instead, so an edit shows at once.
  */
 import path from 'node:path';
+import { cache } from 'react';
 import authorRecords from '@/content/authors';
 import sectionRecords from '@/content/sections';
-import storyModules from '@/content/stories';
+import { storyListing, storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
-import type { Author, PhotoInput, Section, StoryRecord, Tag } from '@/content/schema';
+import {
+  authorSchema,
+  sectionSchema,
+  storySchema,
+  tagSchema,
+  type Author,
+  type FocalPoint,
+  type PhotoInput,
+  type Section,
+  type StoryRecord,
+  type Tag,
+} from '@/content/schema';
+import { site } from '@/lib/site';
+import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
+import type { ListedStoryRecord } from './story-index';
 import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
 
-export type { Author, Section, Tag };
+export type { Author, FocalPoint, Section, Tag };
 
 export interface Photo extends ImageSize {
   src: string;
@@ -18,6 +38,8 @@ export interface Photo extends ImageSize {
   alt: string;
   caption: string;
   credit: string;
+  /** The point crops keep in view (fractions of width and height); absent: the centre. */
+  focalPoint?: FocalPoint;
 }
 
 export type StoryBlock =
@@ -25,19 +47,27 @@ export type StoryBlock =
   | { type: 'pullQuote'; text: string; speaker: string; role: string }
   | { type: 'photo'; photo: Photo };
 
-export interface Story extends Omit<StoryRecord, 'authors' | 'section' | 'tags' | 'leadPhoto' | 'body'> {
+/** A story as listings, feeds and sitemaps see it: everything but its body and corrections. */
+export interface StorySummary extends Omit<ListedStoryRecord, 'file' | 'authors' | 'section' | 'tags' | 'leadPhoto'> {
   /** Site path of the story page, e.g. /stories/putin-heads-to-pyongyang */
   path: string;
+  /** Path of its file from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
+  file: string;
   authors: Author[];
   section: Section;
   tags: Tag[];
   leadPhoto: Photo;
+}
+
+/** A whole story, for its own page, card and crops. */
+export interface Story extends StorySummary {
   body: StoryBlock[];
+  corrections?: StoryRecord['corrections'];
 }
 
 export interface Content {
   /** Published stories, newest first. */
-  stories: Story[];
+  stories: StorySummary[];
   authors: Author[];
   sections: Section[];
   tags: Tag[];
@@ -59,98 +89,133 @@ export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
 export const tagPath = (id: string) => `/tags/${id}`;
 
-export interface VisibilityOptions {
-  now: Date;
-  /** Show stories marked draft: true (development only). */
-  includeDrafts: boolean;
-  /** Show stories whose publishAt is still to come (development only, for previewing them). */
-  includeScheduled: boolean;
-}
+export { isScheduled, isVisible, productionVisibility, type VisibilityOptions } from './visibility';
 
-/** Drafts and scheduled stories only where the options allow; otherwise a scheduled story once its time has come. */
-export function isVisible(story: Pick<StoryRecord, 'draft' | 'publishAt'>, options: VisibilityOptions): boolean {
-  if (story.draft && !options.includeDrafts) return false;
-  if (isScheduled(story, options.now) && !options.includeScheduled) return false;
-  return true;
-}
+const production = () => process.env.NODE_ENV === 'production';
 
-/** True while a story's publishAt is in the future. */
-export const isScheduled = (story: Pick<StoryRecord, 'publishAt'>, now: Date = new Date()): boolean =>
-  !!story.publishAt && Date.parse(story.publishAt) > now.getTime();
-
-/**
- * What this process may show. A production build (and `next start`) never includes drafts or stories
- * scheduled after the build; `next dev` shows everything, with banners, so editors can preview.
- */
-export const productionVisibility = (): VisibilityOptions => {
-  const development = process.env.NODE_ENV !== 'production';
-  // "Now" is when the site was built (next.config.js bakes SITE_BUILT_AT in): story pages exist only for the
-  // stories visible then, so a route re-rendered later (the news sitemap) must not list a story that went
-  // live after the build and has no page yet.
-  const builtAt = process.env.SITE_BUILT_AT;
-  return { now: builtAt ? new Date(builtAt) : new Date(), includeDrafts: development, includeScheduled: development };
-};
-
-export function defaultSources(): ContentSources {
+/** Every story module (through the generated index), with the authors, sections and tags, as unchecked sources. */
+export async function loadDefaultSources(): Promise<ContentSources> {
+  const stories = await Promise.all(Object.entries(storyModules).map(async ([file, load]) => ({ file, data: (await load()).default })));
   return {
-    // The registry holds plain imports; the CLI checks file names, here the slug names the file.
-    stories: storyModules.map((data) => ({ file: `content/stories/${(data as { slug?: string }).slug ?? '?'}.ts`, data })),
+    stories,
     authors: { file: 'content/authors.ts', data: authorRecords },
     sections: { file: 'content/sections.ts', data: sectionRecords },
     tags: { file: 'content/tags.ts', data: tagRecords },
   };
 }
 
-export async function buildContent(
+interface Records {
+  authors: Map<string, Author>;
+  sections: Map<string, Section>;
+  tags: Map<string, Tag>;
+  images: ReadonlyMap<string, ImageSize> | Record<string, ImageSize>;
+}
+
+const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
+
+function resolvePhoto(p: PhotoInput, images: Records['images']): Photo {
+  const size = images instanceof Map ? images.get(p.src) : (images as Record<string, ImageSize>)[p.src];
+  return {
+    src: p.src,
+    alt: p.decorative ? '' : (p.alt ?? ''),
+    caption: p.caption,
+    credit: p.credit,
+    ...size!,
+    ...(p.focalPoint ? { focalPoint: p.focalPoint } : {}),
+  };
+}
+
+function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: string, records: Records): StorySummary {
+  return {
+    ...story,
+    file,
+    path: storyPath(story.slug),
+    authors: story.authors.map((id) => records.authors.get(id)!),
+    section: records.sections.get(story.section)!,
+    tags: story.tags.map((id) => records.tags.get(id)!),
+    leadPhoto: resolvePhoto(story.leadPhoto, records.images),
+  };
+}
+
+function resolveStory(story: StoryRecord, file: string, records: Records): Story {
+  return {
+    ...resolveSummary(story, file, records),
+    body: story.body.map((block) => (block.type === 'photo' ? { type: 'photo', photo: resolvePhoto(block.photo, records.images) } : block)),
+  };
+}
+
+const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) => Date.parse(b.postedAt) - Date.parse(a.postedAt);
+
+/** Validates the sources and resolves every visible story in full (scripts, tests and next dev). */
+export async function buildStories(
   sources: ContentSources,
   options: { publicDir: string; visibility: VisibilityOptions },
-): Promise<Content> {
+): Promise<{ content: Content; stories: Story[] }> {
   const { problems, content } = await validateContent(sources, { publicDir: options.publicDir });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
-
-  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
-  const authors = byId(content.authors);
-  const sections = byId(content.sections);
-  const tags = byId(content.tags);
-  const photo = (p: PhotoInput): Photo => {
-    const size = content.images.get(p.src)!;
-    return { src: p.src, alt: p.decorative ? '' : (p.alt ?? ''), caption: p.caption, credit: p.credit, ...size };
-  };
-
+  const records: Records = { authors: byId(content.authors), sections: byId(content.sections), tags: byId(content.tags), images: content.images };
   const stories = content.stories
-    .map(({ story }) => story)
-    .filter((story) => isVisible(story, options.visibility))
-    .map(
-      (story): Story => ({
-        ...story,
-        path: storyPath(story.slug),
-        authors: story.authors.map((id) => authors.get(id)!),
-        section: sections.get(story.section)!,
-        tags: story.tags.map((id) => tags.get(id)!),
-        leadPhoto: photo(story.leadPhoto),
-        body: story.body.map((block) => (block.type === 'photo' ? { type: 'photo', photo: photo(block.photo) } : block)),
-      }),
-    )
-    .sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt));
-
-  return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
+    .filter(({ story }) => isVisible(story, options.visibility))
+    .map(({ file, story }) => resolveStory(story, file, records))
+    .sort(newestFirst);
+  return { content: { stories, authors: content.authors, sections: content.sections, tags: content.tags }, stories };
 }
 
-let loaded: Promise<Content> | undefined;
+/** Content whose stories are whole (scripts and tests: the search index, purge targets). */
+export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
 
-/** The site's content, validated once per process. */
-export function getContent(): Promise<Content> {
-  loaded ??= buildContent(defaultSources(), {
-    publicDir: path.join(process.cwd(), 'public'),
-    visibility: productionVisibility(),
-  });
-  return loaded;
+/** Validates the sources; the visible stories in full, newest first, with the records. */
+export async function buildContent(sources: ContentSources, options: { publicDir: string; visibility: VisibilityOptions }): Promise<FullContent> {
+  const { content, stories } = await buildStories(sources, options);
+  return { ...content, stories };
 }
 
-export async function getStory(slug: string): Promise<Story | undefined> {
-  return (await getContent()).stories.find((s) => s.slug === slug);
+/** The production server's view: from the generated listing, checked before the build; no story text loaded. */
+function contentFromListing(): { content: Content; records: Records; bySlug: Map<string, StorySummary> } {
+  const records: Records = {
+    authors: byId(authorSchema.array().parse(authorRecords)),
+    sections: byId(sectionSchema.array().parse(sectionRecords)),
+    tags: byId(tagSchema.array().parse(tagRecords)),
+    images: storyListing.images,
+  };
+  const visibility = productionVisibility();
+  const stories = storyListing.stories
+    .filter((story) => isVisible(story, visibility))
+    .map(({ file, ...story }) => resolveSummary(story, file, records))
+    .sort(newestFirst);
+  const content: Content = { stories, authors: [...records.authors.values()], sections: [...records.sections.values()], tags: [...records.tags.values()] };
+  return { content, records, bySlug: new Map(stories.map((s) => [s.slug, s])) };
 }
+
+let fromListing: ReturnType<typeof contentFromListing> | undefined;
+const listingView = () => (fromListing ??= contentFromListing());
+
+/** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
+const loadEverything = cache(async () =>
+  buildStories(await loadDefaultSources(), { publicDir: path.join(process.cwd(), 'public'), visibility: productionVisibility() }),
+);
+
+/** The site's published content (stories without their bodies), newest first. */
+export async function getContent(): Promise<Content> {
+  if (production()) return listingView().content;
+  return (await loadEverything()).content;
+}
+
+/** The newest stories, which the build prerenders (site.prerenderStories); any other renders on first request. */
+export async function prerenderedStories(): Promise<StorySummary[]> {
+  return (await getContent()).stories.slice(0, site.prerenderStories);
+}
+
+/** One story in full, or undefined when no published story has this slug. */
+export const getStory = cache(async (slug: string): Promise<Story | undefined> => {
+  if (!production()) return (await loadEverything()).stories.find((s) => s.slug === slug);
+  const { bySlug, records } = listingView();
+  const summary = bySlug.get(slug);
+  if (!summary) return undefined;
+  const module = await storyModules[summary.file]!();
+  return resolveStory(storySchema.parse(module.default), summary.file, records);
+});
 
 export async function getSection(id: string) {
   const content = await getContent();

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
+import { kstYearMonth } from '@/lib/time';
 import { exampleOf, objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
 import {
   LENGTH_LIMITS,
@@ -30,7 +31,7 @@ export interface ContentProblem {
 }
 
 export interface ContentSource<T = unknown> {
-  /** Path from the project root, e.g. content/stories/putin-heads-to-pyongyang.ts */
+  /** Path from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
   file: string;
   data: T;
 }
@@ -40,8 +41,6 @@ export interface ContentSources {
   authors: ContentSource;
   sections: ContentSource;
   tags: ContentSource;
-  /** The registry module and what it lists; every story source must be among its entries. */
-  registry?: { file: string; entries: readonly unknown[] };
 }
 
 export interface ImageSize {
@@ -59,6 +58,17 @@ export interface ValidContent {
 }
 
 export const MIN_LEAD_PHOTO_WIDTH = 1200;
+
+/** Where story files live: content/stories/<year>/<month>/<slug>.ts, year and month of postedAt in Korea. */
+export const STORIES_FOLDER = 'content/stories';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The path of a story file: content/stories/2024/06/putin-heads-to-pyongyang.ts */
+export function storyFilePath(slug: string, postedAt: string, extension = '.ts'): string {
+  const { year, month } = kstYearMonth(postedAt);
+  return `${STORIES_FOLDER}/${year}/${String(month).padStart(2, '0')}/${slug}${extension}`;
+}
 
 export function formatProblem(p: ContentProblem): string {
   const where = p.field ? `${p.file} › ${p.field}` : p.file;
@@ -307,15 +317,6 @@ export async function validateContent(
   const stories: ValidContent['stories'] = [];
   const slugs = new Map<string, string>();
   for (const { file, data } of sources.stories) {
-    if (sources.registry && !sources.registry.entries.includes(data)) {
-      const name = path.basename(file).replace(/\.tsx?$/, '');
-      problems.push({
-        file,
-        field: '',
-        message: `is not listed in ${sources.registry.file}, so it would never be published — add \`import … from './${name}';\` and the name to the list there (npm run new-story does this for you)`,
-        severity: 'error',
-      });
-    }
     const parsed = parseRecord(file, storySchema, data);
     problems.push(...parsed.problems);
     // The rules below also run on a story that failed the schema, on each field that is itself sound,
@@ -335,6 +336,23 @@ export async function validateContent(
       const other = slugs.get(story.slug);
       if (other) error('slug', `slug "${story.slug}" is already used by ${other} — choose a different slug (and file name)`);
       else slugs.set(story.slug, file);
+    }
+
+    if (isTime(story.postedAt) && file.startsWith(`${STORIES_FOLDER}/`)) {
+      const expected = storyFilePath(expectedSlug, story.postedAt, path.extname(file));
+      if (file !== expected) {
+        const { year, month } = kstYearMonth(story.postedAt);
+        problems.push({
+          file,
+          field: '',
+          message: `is in ${path.dirname(file)}/, but a story lives in the folder of the year and month it was posted (postedAt is ${MONTHS[month - 1]} ${year} in Korea) — move the file to ${expected}`,
+          severity: 'error',
+        });
+      }
+    }
+
+    if (isTime(story.publishAt) && isTime(story.postedAt) && Date.parse(story.postedAt) < Date.parse(story.publishAt)) {
+      error('postedAt', `postedAt (${story.postedAt}) is before publishAt (${story.publishAt}), so readers would see a story "posted" before it appeared — set postedAt to "${story.publishAt}" (the time it goes live), updatedAt no earlier, and move the file to that month's folder if it changes`);
     }
 
     if (isTime(story.updatedAt) && isTime(story.postedAt) && Date.parse(story.updatedAt) < Date.parse(story.postedAt)) {

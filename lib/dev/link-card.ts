@@ -53,3 +53,13 @@ export function readLinkCard(html: string): LinkCard {
     twitterCard: first('twitter:card'),
   };
 }
+
+/**
+ * The card image as the server the previews run on serves it. og:image names the canonical origin
+ * (SITE_URL), where a draft's card does not exist yet and which a dev machine may not reach; the same path,
+ * relative, loads it from whatever address the editor opened the previews at. Other origins stay as they are.
+ */
+export function localImageUrl(image: string, canonicalOrigin: string): string {
+  const url = new URL(image, canonicalOrigin);
+  return url.origin === new URL(canonicalOrigin).origin ? `${url.pathname}${url.search}` : url.toString();
+}

@@ -5,7 +5,7 @@
  * over the edge's stored paths (deploy/varnish/default.vcl bans by them), so a rule covers every page of a
  * paginated listing and every query variant without knowing how many there are.
  */
-import { isScheduled, type Content, type Story } from '@/lib/content';
+import { isScheduled, type FullContent, type Story } from '@/lib/content';
 import { relatedStories } from '@/lib/content/listings';
 
 export interface PurgeTarget {
@@ -18,7 +18,7 @@ export interface PurgeTarget {
 interface PurgeRule {
   /** The route folder under app/ this rule is for; the rule applies only when it exists. */
   route: string;
-  targets(story: Story, content: Content): PurgeTarget[];
+  targets(story: Story, content: FullContent): PurgeTarget[];
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,7 +89,7 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
  * The purge targets for one story, from the content (its section, authors, tags, photos, month) and the
  * routes that exist (`routeExists('archive')` for app/archive). Undefined when no story has that slug.
  */
-export function storyPurgeTargets(content: Content, slug: string, routeExists: (route: string) => boolean): PurgeTarget[] | undefined {
+export function storyPurgeTargets(content: FullContent, slug: string, routeExists: (route: string) => boolean): PurgeTarget[] | undefined {
   const story = content.stories.find((s) => s.slug === slug);
   if (!story) return undefined;
   const seen = new Set<string>();

@@ -5,10 +5,10 @@
  * under plain Node and draws the same element with the same fonts.
  */
 import { ImageResponse } from 'next/og';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import { storyCard } from './story-card';
 
-export async function renderStoryCard(story: Story): Promise<Response> {
+export async function renderStoryCard(story: StorySummary): Promise<Response> {
   const { element, options } = await storyCard(story);
   return new ImageResponse(element, options);
 }

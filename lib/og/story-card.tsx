@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
-import sharp from 'sharp';
-import type { Story } from '@/lib/content';
+import { cropToFill } from '@/lib/images/focal-point';
+import type { StorySummary } from '@/lib/content';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
 import { coverText, loadCardFonts, SANS, SERIF, type CardFonts } from './fonts';
@@ -33,7 +33,7 @@ const joinNames = (names: string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 /** The card's words, as drawn. */
-export function storyCardText(story: Story) {
+export function storyCardText(story: StorySummary) {
   return {
     // Upper-cased here, not with CSS: the fonts are cut to exactly these characters.
     kicker: story.section.name.toUpperCase(),
@@ -86,18 +86,19 @@ export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>,
   return { fontSize, lines: fitting, lineClamp: fitting };
 }
 
-/** Crops already made, by file and modification time: the photo is decoded and resized once per process. */
+/** Crops already made, by file, modification time and focal point: the photo is decoded and resized once per process. */
 const photoCrops = new Map<string, Promise<string>>();
 const MAX_CACHED_CROPS = 300;
 
-/** The lead photo, cropped to the card's photo panel, as a data URL. */
-function photoDataUrl(src: string): Promise<string> {
-  const file = path.join(process.cwd(), 'public', src);
-  const key = `${file}\0${statSync(file).mtimeMs}`;
+/** The lead photo, cropped around its focal point to the card's photo panel, as a data URL. */
+function photoDataUrl(photo: Pick<StorySummary['leadPhoto'], 'src' | 'focalPoint'>): Promise<string> {
+  const file = path.join(process.cwd(), 'public', photo.src);
+  const focal = photo.focalPoint ? `${photo.focalPoint.x},${photo.focalPoint.y}` : 'centre';
+  const key = `${file}\0${statSync(file).mtimeMs}\0${focal}`;
   let crop = photoCrops.get(key);
   if (!crop) {
     crop = readFile(file)
-      .then((data) => sharp(data).resize(PHOTO_WIDTH, CARD_SIZE.height, { fit: 'cover', position: 'centre' }).jpeg({ quality: 82 }).toBuffer())
+      .then(async (data) => (await cropToFill(data, { width: PHOTO_WIDTH, height: CARD_SIZE.height }, photo.focalPoint)).jpeg({ quality: 82 }).toBuffer())
       .then((jpeg) => `data:image/jpeg;base64,${jpeg.toString('base64')}`);
     crop.catch(() => photoCrops.delete(key));
     photoCrops.set(key, crop);
@@ -113,7 +114,7 @@ export interface StoryCard {
 }
 
 /** The story's card as an element and ImageResponse options (size and the fonts it needs). */
-export async function storyCard(story: Story): Promise<StoryCard> {
+export async function storyCard(story: StorySummary): Promise<StoryCard> {
   const raw = storyCardText(story);
   // Characters no bundled font can draw would make Satori fetch one: replace them, and say so.
   const covered = await Promise.all(Object.values(raw).map((t) => coverText(t)));
@@ -123,7 +124,7 @@ export async function storyCard(story: Story): Promise<StoryCard> {
   }
   const [kicker, headline, meta, publication] = covered.map((c) => c.text) as [string, string, string, string];
 
-  const [fonts, photo] = await Promise.all([loadCardFonts(covered.map((c) => c.text).join('')), photoDataUrl(story.leadPhoto.src)]);
+  const [fonts, photo] = await Promise.all([loadCardFonts(covered.map((c) => c.text).join('')), photoDataUrl(story.leadPhoto)]);
   const fit = fitHeadline(headline, fonts);
 
   return {

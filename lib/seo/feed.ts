@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Feed } from 'feed';
-import { authorPath, lastUpdated, tagPath, sectionPath, type Story } from '@/lib/content';
+import { authorPath, lastUpdated, tagPath, sectionPath, type StorySummary } from '@/lib/content';
 import { absoluteUrl, site } from '@/lib/site';
 
 /** How many of the newest stories a feed carries. */
@@ -22,7 +22,7 @@ export interface FeedChannel {
   feedPath: string;
 }
 
-export async function buildRss(channel: FeedChannel, stories: Story[]): Promise<string> {
+export async function buildRss(channel: FeedChannel, stories: StorySummary[]): Promise<string> {
   const items = stories.slice(0, FEED_SIZE);
   const feed = new Feed({
     title: channel.title,

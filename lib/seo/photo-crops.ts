@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { cropToFill, type FocalPoint } from '@/lib/images/focal-point';
 
 export const PHOTO_CROPS = {
   '16x9': { width: 1200, height: 675 },
@@ -21,9 +21,8 @@ export const isCropRatio = (value: string): value is CropRatio => Object.hasOwn(
 /** Site path of a story photo crop, e.g. /stories/x/images/16x9 */
 export const photoCropPath = (storyPath: string, ratio: CropRatio) => `${storyPath}/images/${ratio}`;
 
-/** The photo at `src` (a path under public/) cropped to fill `ratio`, as JPEG. */
-export async function cropPhoto(src: string, ratio: CropRatio): Promise<Buffer> {
-  const { width, height } = PHOTO_CROPS[ratio];
+/** The photo at `src` (a path under public/) cropped to fill `ratio` around its focal point, as JPEG. */
+export async function cropPhoto(src: string, ratio: CropRatio, focalPoint?: FocalPoint): Promise<Buffer> {
   const file = await readFile(path.join(process.cwd(), 'public', src));
-  return sharp(file).resize(width, height, { fit: 'cover', position: 'centre' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  return (await cropToFill(file, PHOTO_CROPS[ratio], focalPoint)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }

@@ -3,12 +3,12 @@
  * (syndicated copies) are left out of both: a sitemap lists only our canonical pages.
  */
 import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/listings';
-import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type Story } from '@/lib/content';
+import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type StorySummary } from '@/lib/content';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
 
-const ownCanonical = (story: Story) => !story.canonicalUrl;
+const ownCanonical = (story: StorySummary) => !story.canonicalUrl;
 
 /** At most this many URLs in one sitemap file (the sitemaps.org limit). */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -23,9 +23,9 @@ export interface SitemapEntry {
 
 type SitemapContent = Pick<Content, 'stories' | 'sections' | 'authors' | 'tags'>;
 
-const ownStoriesCache = new WeakMap<Story[], Story[]>();
+const ownStoriesCache = new WeakMap<StorySummary[], StorySummary[]>();
 /** The stories a sitemap lists (our canonical ones), newest first; filtered once per list. */
-function ownStories(stories: Story[]): Story[] {
+function ownStories(stories: StorySummary[]): StorySummary[] {
   let own = ownStoriesCache.get(stories);
   if (!own) ownStoriesCache.set(stories, (own = stories.filter(ownCanonical)));
   return own;
@@ -35,7 +35,7 @@ function ownStories(stories: Story[]): Story[] {
  * The story sitemaps: one per month of posting (KST), named 2024-06; a month past 50,000 stories is cut
  * into 2024-06, 2024-06-2, …. Newest month first.
  */
-export function storySitemaps(stories: Story[]): Array<{ name: string; stories: Story[] }> {
+export function storySitemaps(stories: StorySummary[]): Array<{ name: string; stories: StorySummary[] }> {
   return archiveYears(ownStories(stories)).flatMap((y) =>
     y.months.flatMap((m) => {
       const base = `${y.year}-${String(m.month).padStart(2, '0')}`;
@@ -49,7 +49,7 @@ export function storySitemaps(stories: Story[]): Array<{ name: string; stories: 
 }
 
 /** One story sitemap's entries, or undefined for a name that is not one. */
-export function storySitemapEntries(stories: Story[], name: string): SitemapEntry[] | undefined {
+export function storySitemapEntries(stories: StorySummary[], name: string): SitemapEntry[] | undefined {
   return storySitemaps(stories)
     .find((s) => s.name === name)
     ?.stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(s.updatedAt) }));
@@ -58,11 +58,11 @@ export function storySitemapEntries(stories: Story[], name: string): SitemapEntr
 /** Every page that is not a story: front page, the date archive, and the first page of every section, author and tag. */
 export function pagesSitemapEntries(content: SitemapContent): SitemapEntry[] {
   const stories = ownStories(content.stories);
-  const listing = (path: string, listed: Story[]) => ({ url: absoluteUrl(path), lastModified: lastUpdated(listed) });
-  const bySection = new Map<string, Story[]>();
-  const byAuthor = new Map<string, Story[]>();
-  const byTag = new Map<string, Story[]>();
-  const add = (map: Map<string, Story[]>, key: string, story: Story) => (map.get(key) ?? map.set(key, []).get(key)!).push(story);
+  const listing = (path: string, listed: StorySummary[]) => ({ url: absoluteUrl(path), lastModified: lastUpdated(listed) });
+  const bySection = new Map<string, StorySummary[]>();
+  const byAuthor = new Map<string, StorySummary[]>();
+  const byTag = new Map<string, StorySummary[]>();
+  const add = (map: Map<string, StorySummary[]>, key: string, story: StorySummary) => (map.get(key) ?? map.set(key, []).get(key)!).push(story);
   for (const story of stories) {
     add(bySection, story.section.id, story);
     for (const a of story.authors) add(byAuthor, a.id, story);
@@ -119,7 +119,7 @@ export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1000;
 
 /** The stories a Google News sitemap lists at `now`: posted within the last two days, newest first. */
-export function newsSitemapStories(stories: Story[], now: Date): Story[] {
+export function newsSitemapStories(stories: StorySummary[], now: Date): StorySummary[] {
   const t = now.getTime();
   return stories
     .filter(ownCanonical)
@@ -135,7 +135,7 @@ const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** The Google News sitemap at `now` (injected, so the two-day rule can be tested). */
-export function newsSitemapXml(stories: Story[], now: Date): string {
+export function newsSitemapXml(stories: StorySummary[], now: Date): string {
   const urls = newsSitemapStories(stories, now).map(
     (s) => `  <url>
     <loc>${escapeXml(absoluteUrl(s.path))}</loc>

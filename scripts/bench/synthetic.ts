@@ -2,12 +2,12 @@
  * Synthetic stories for the build-time benchmark: copies of the seed story under new slugs, headlines
  * and times, generated into a temporary project (scripts/lib/temp-project.ts). Never written to content/.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import seed from '@/content/stories/putin-heads-to-pyongyang';
-import { storyIndexSource, type TempProject } from '../lib/temp-project';
-
-const SEED_MODULE = 'putin-heads-to-pyongyang';
+import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
+import { storyFilePath } from '@/lib/content/validate';
+import { storyFiles } from '../lib/load-content';
+import type { TempProject } from '../lib/temp-project';
 
 const SEED_POSTED = Date.parse(seed.postedAt);
 
@@ -23,20 +23,17 @@ export function syntheticStorySource(index: number): string {
     postedAt: isoSeconds(posted),
     updatedAt: isoSeconds(posted + 1_800_000),
   };
-  return `import { defineStory } from '../schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`;
+  return `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`;
 }
 
 /**
  * Leaves the project with `count` stories: the seed (kept, since scripts/ import it) and `count - 1`
- * synthetic ones, each file listed in the index as the content check requires.
+ * synthetic ones, each in its year/month folder (the content check finds them there).
  */
 export function writeSyntheticStories(project: TempProject, count: number): void {
-  const storiesDir = path.join(project.dir, 'content/stories');
-  for (const file of readdirSync(storiesDir)) if (file.startsWith('synthetic-story-')) rmSync(path.join(storiesDir, file));
-  const names = [SEED_MODULE];
+  for (const file of storyFiles(project.dir)) if (path.basename(file).startsWith('synthetic-story-')) rmSync(path.join(project.dir, file));
   for (let i = 2; i <= count; i++) {
-    names.push(`synthetic-story-${i}`);
-    project.write(`content/stories/synthetic-story-${i}.ts`, syntheticStorySource(i));
+    const posted = isoSeconds(SEED_POSTED - i * 3_600_000);
+    project.write(storyFilePath(`synthetic-story-${i}`, posted), syntheticStorySource(i));
   }
-  project.write('content/stories/index.ts', storyIndexSource(names));
 }

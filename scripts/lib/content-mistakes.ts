@@ -10,12 +10,12 @@ import sharp from 'sharp';
 import authors from '@/content/authors';
 import type { StoryInput } from '@/content/schema';
 import sections from '@/content/sections';
-import seed from '@/content/stories/putin-heads-to-pyongyang';
+import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import tags from '@/content/tags';
 import type { ContentSource, ContentSources } from '@/lib/content/validate';
 import { PROJECT_ROOT } from './temp-project';
 
-export const SEED_FILE = 'content/stories/putin-heads-to-pyongyang.ts';
+export const SEED_FILE = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';
 
 /** A story as an editor might write it: anything goes. */
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -116,19 +116,19 @@ export const mistakes: Mistake[] = [
     mistake: 'two stories with the same slug',
     stories: (s) => [
       { file: SEED_FILE, data: s },
-      { file: 'content/stories/putin-in-pyongyang.ts', data: { ...structuredClone(s) } },
+      { file: 'content/stories/2024/06/putin-in-pyongyang.ts', data: { ...structuredClone(s) } },
     ],
     expected: [
-      'content/stories/putin-in-pyongyang.ts › slug: slug "putin-heads-to-pyongyang" does not match the file name — rename the file to putin-heads-to-pyongyang.ts or set slug to "putin-in-pyongyang"',
-      `content/stories/putin-in-pyongyang.ts › slug: slug "putin-heads-to-pyongyang" is already used by ${SEED_FILE} — choose a different slug (and file name)`,
+      'content/stories/2024/06/putin-in-pyongyang.ts › slug: slug "putin-heads-to-pyongyang" does not match the file name — rename the file to putin-heads-to-pyongyang.ts or set slug to "putin-in-pyongyang"',
+      `content/stories/2024/06/putin-in-pyongyang.ts › slug: slug "putin-heads-to-pyongyang" is already used by ${SEED_FILE} — choose a different slug (and file name)`,
     ],
   },
   {
     rule: 'Slugs',
     mistake: 'a reserved slug',
-    stories: (s) => one({ ...s, slug: 'feed' }, 'content/stories/feed.ts'),
+    stories: (s) => one({ ...s, slug: 'feed' }, 'content/stories/2024/06/feed.ts'),
     expected: [
-      'content/stories/feed.ts › slug: slug "feed" is reserved because it is reserved for a stories feed — choose another slug (and file name)',
+      'content/stories/2024/06/feed.ts › slug: slug "feed" is reserved because it is reserved for a stories feed — choose another slug (and file name)',
     ],
   },
   {
@@ -153,6 +153,14 @@ export const mistakes: Mistake[] = [
     stories: edit((s) => (s.updatedAt = '2024-06-18T07:00:00+09:00')),
     expected: [
       `${at('updatedAt')}: updatedAt (2024-06-18T07:00:00+09:00) is before postedAt (2024-06-18T08:25:00+09:00) — a story cannot be updated before it is posted; set updatedAt to postedAt or later`,
+    ],
+  },
+  {
+    rule: 'Times',
+    mistake: 'a scheduled story posted before it goes live',
+    stories: edit((s) => (s.publishAt = '2024-06-19T06:00:00+09:00')),
+    expected: [
+      `${at('postedAt')}: postedAt (2024-06-18T08:25:00+09:00) is before publishAt (2024-06-19T06:00:00+09:00), so readers would see a story "posted" before it appeared — set postedAt to "2024-06-19T06:00:00+09:00" (the time it goes live), updatedAt no earlier, and move the file to that month's folder if it changes`,
     ],
   },
   {
@@ -224,6 +232,14 @@ export const mistakes: Mistake[] = [
     expected: [`${at('leadPhoto.caption')}: caption ends with the credit "Yonhap" — remove it from the caption; the credit field prints it`],
   },
   {
+    rule: 'Photos',
+    mistake: 'a focal point outside the photo',
+    stories: edit((s) => (s.leadPhoto.focalPoint = { x: 1.4, y: 0.3 })),
+    expected: [
+      `${at('leadPhoto.focalPoint.x')}: focalPoint.x is 1.4 — it must be between 0 (the left edge) and 1 (the right edge), e.g. 0.5 for the middle`,
+    ],
+  },
+  {
     rule: 'Pull-quotes',
     mistake: 'a pull-quote that is not in the body',
     stories: edit((s) => (s.body[2].text = 'The visit is an expression of gratitude.')),
@@ -293,30 +309,34 @@ export const mistakes: Mistake[] = [
     stories: edit((s) => (s.corrections = [{ text: 'An earlier version misspelled the name of the academy.' }])),
     expected: [`${at('corrections[0].date')}: date is missing — add it, e.g. date: "2024-06-18T08:25:00+09:00"`],
   },
-];
 
-/** A mistake needing the story registry: a story file that index.ts does not list. */
-export const unlistedStory: Mistake = {
-  rule: 'Story files',
-  mistake: 'a story file that content/stories/index.ts does not list',
-  stories: (s) => one({ ...s, slug: 'putin-in-pyongyang' }, 'content/stories/putin-in-pyongyang.ts'),
-  expected: [
-    "content/stories/putin-in-pyongyang.ts: is not listed in content/stories/index.ts, so it would never be published — add `import … from './putin-in-pyongyang';` and the name to the list there (npm run new-story does this for you)",
-  ],
-};
+  {
+    rule: 'Story files',
+    mistake: 'a story file in another month\'s folder',
+    stories: (s) => one(s, 'content/stories/2024/05/putin-heads-to-pyongyang.ts'),
+    expected: [
+      'content/stories/2024/05/putin-heads-to-pyongyang.ts: is in content/stories/2024/05/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/putin-heads-to-pyongyang.ts',
+    ],
+  },
+  {
+    rule: 'Story files',
+    mistake: 'a story file outside the year and month folders',
+    stories: (s) => one(s, 'content/stories/putin-heads-to-pyongyang.ts'),
+    expected: [
+      'content/stories/putin-heads-to-pyongyang.ts: is in content/stories/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/putin-heads-to-pyongyang.ts',
+    ],
+  },
+];
 
 export const freshSeed = (): Loose => structuredClone(seed) as StoryInput as Loose;
 
-/** Sources for a mistake: its stories, the real authors, sections and tags, and a registry of exactly the seed. */
+/** Sources for a mistake: its stories, with the real authors, sections and tags. */
 export function mistakeSources(mistake: Mistake): ContentSources {
-  const stories = mistake.stories(freshSeed());
-  const listed = mistake === unlistedStory ? [] : stories.map((s) => s.data);
   return {
-    stories,
+    stories: mistake.stories(freshSeed()),
     authors: { file: 'content/authors.ts', data: authors },
     sections: { file: 'content/sections.ts', data: sections },
     tags: { file: 'content/tags.ts', data: tags },
-    registry: { file: 'content/stories/index.ts', entries: listed },
   };
 }
 

@@ -4,7 +4,7 @@
  * node_modules is hard-linked, not symlinked: Turbopack refuses a node_modules that points outside its root.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,9 +19,14 @@ export interface TempProject {
   remove(): void;
 }
 
-export function createTempProject(prefix = 'aju-site-'): TempProject {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true });
+/** The generated story index is rebuilt in the copy by its own content check; a stale one is never copied. */
+const notGenerated = (source: string) => !source.endsWith('.generated.ts');
+
+/** A copy in a new temporary folder named with `prefix`, or in `dir` when given (created; it must not exist or be empty). */
+export function createTempProject(prefix = 'aju-site-', dir = mkdtempSync(path.join(os.tmpdir(), prefix))): TempProject {
+  mkdirSync(dir, { recursive: true });
+  if (readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: choose a new folder for the copy`);
+  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter: notGenerated });
   execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
   return {
     dir,
@@ -34,15 +39,4 @@ export function createTempProject(prefix = 'aju-site-'): TempProject {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** The source of content/stories/index.ts listing the given story file names (without .ts). */
-export function storyIndexSource(names: string[]): string {
-  const id = (name: string) => `story_${name.replace(/[^a-zA-Z0-9]/g, '_')}`;
-  return [
-    ...names.map((name) => `import ${id(name)} from './${name}';`),
-    '',
-    `export default [${names.map(id).join(', ')}];`,
-    '',
-  ].join('\n');
 }

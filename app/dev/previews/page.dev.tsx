@@ -1,17 +1,23 @@
 /**
  * /dev/previews — for editors, under `npm run dev` only (a `.dev.tsx` page: production builds never see it).
- * For every story, drafts and scheduled ones too: its social card image, the link card a social network
- * would draw from the story page's real metadata, and what content:check says about it.
+ * For the drafts, the scheduled stories and the newest published ones (or, with ?q=, the stories whose slug
+ * or headline matches): the social card image, the link card a social network would draw from the story
+ * page's real metadata, and what content:check says about it. Stories that fail the check are listed first.
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import path from 'node:path';
-import { defaultSources, isScheduled, storyPath } from '@/lib/content';
+import { isScheduled, loadDefaultSources, storyPath } from '@/lib/content';
 import { formatProblem, validateContent, type ContentProblem } from '@/lib/content/validate';
-import { readLinkCard, type LinkCard } from '@/lib/dev/link-card';
+import { localImageUrl, readLinkCard, type LinkCard } from '@/lib/dev/link-card';
+import { site } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Story previews', robots: { index: false, follow: false } };
+
+/** Published stories shown besides drafts and scheduled ones; and at most this many search results. */
+const RECENT = 12;
+const MATCHES = 30;
 
 async function fetchLinkCard(origin: string, pagePath: string): Promise<LinkCard | string> {
   try {
@@ -45,8 +51,8 @@ function Card({ card, origin }: { card: LinkCard; origin: string }) {
   return (
     <div className="link-card" data-testid="link-card">
       {card.image ? (
-        // eslint-disable-next-line @next/next/no-img-element -- shows the image exactly as the network would fetch it
-        <img src={card.image} alt={card.imageAlt ?? ''} width={600} height={315} />
+        // eslint-disable-next-line @next/next/no-img-element -- shows the image exactly as the network would draw it
+        <img src={localImageUrl(card.image, site.origin)} alt={card.imageAlt ?? ''} width={600} height={315} />
       ) : (
         <p className="link-card__missing">No og:image: the network would draw a card without a picture.</p>
       )}
@@ -55,32 +61,68 @@ function Card({ card, origin }: { card: LinkCard; origin: string }) {
         <p className="link-card__title">{card.title ?? '(no title)'}</p>
         <p className="link-card__description">{card.description ?? '(no description)'}</p>
       </div>
+      {card.image && (
+        <p className="link-card__source">
+          Networks fetch the image from <code>{card.image}</code>.
+        </p>
+      )}
     </div>
   );
 }
 
-export default async function StoryPreviewsPage() {
+export default async function StoryPreviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('host')}`;
-  const sources = defaultSources();
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const sources = await loadDefaultSources();
   const { problems, content } = await validateContent(sources, { publicDir: path.join(process.cwd(), 'public') });
   const invalid = sources.stories.filter((s) => !content.stories.some((v) => v.file === s.file));
-  const cards = await Promise.all(content.stories.map(({ story }) => fetchLinkCard(origin, storyPath(story.slug))));
+
+  const newestFirst = [...content.stories].sort((a, b) => Date.parse(b.story.postedAt) - Date.parse(a.story.postedAt));
+  const needle = query.toLowerCase();
+  const shown = query
+    ? newestFirst.filter(({ story }) => story.slug.includes(needle) || story.headline.toLowerCase().includes(needle))
+    : [
+        ...newestFirst.filter(({ story }) => story.draft || isScheduled(story)),
+        ...newestFirst.filter(({ story }) => !story.draft && !isScheduled(story)).slice(0, RECENT),
+      ];
+  const listed = shown.slice(0, query ? MATCHES : shown.length);
+  const cards = await Promise.all(listed.map(({ story }) => fetchLinkCard(origin, storyPath(story.slug))));
 
   return (
     <div className="previews">
       <h1>Story previews</h1>
       <p>
-        Every story, drafts and scheduled ones included, as social networks will show it. Only under{' '}
-        <code>npm run dev</code>; run <code>npm run content:check</code> for the full report.
+        How social networks will show the drafts, the scheduled stories and the {RECENT} newest published ones,
+        of {content.stories.length} in all. Only under <code>npm run dev</code>; run <code>npm run content:check</code>{' '}
+        for the full report.
       </p>
+      <form method="get" role="search" className="previews__search">
+        <label htmlFor="previews-q">Find a story by slug or headline</label>{' '}
+        <input id="previews-q" name="q" type="search" defaultValue={query} />{' '}
+        <button type="submit">Find</button>
+        {query && (
+          <>
+            {' '}
+            <a href="/dev/previews">Show drafts, scheduled and recent</a>
+          </>
+        )}
+      </form>
+      {query && (
+        <p role="status">
+          {shown.length === 0
+            ? `No story’s slug or headline contains “${query}”.`
+            : `${shown.length} stor${shown.length === 1 ? 'y matches' : 'ies match'} “${query}”${shown.length > listed.length ? `; the newest ${listed.length} are shown` : ''}.`}
+        </p>
+      )}
       {invalid.length > 0 && (
         <section aria-labelledby="invalid-heading">
           <h2 id="invalid-heading">Stories that cannot be previewed yet</h2>
           <Problems problems={problems.filter((p) => invalid.some((s) => s.file === p.file))} />
         </section>
       )}
-      {content.stories.map(({ file, story }, i) => {
+      {listed.map(({ file, story }, i) => {
         const card = cards[i]!;
         const status = story.draft ? 'Draft' : isScheduled(story) ? `Scheduled for ${story.publishAt}` : 'Published';
         return (

@@ -1,11 +1,11 @@
 import { ImageResponse } from '@vercel/og';
 import { notFound } from 'next/navigation';
-import { getContent, getStory } from '@/lib/content';
+import { getStory, prerenderedStories } from '@/lib/content';
 import { CARD_ALT, CARD_SIZE, storyCard } from '@/lib/og/story-card';
 
-// One card per story, drawn at build; any other slug is a 404.
+// Drawn at build for the prerendered stories, on first request (then cached) for the rest, like the page.
 export const dynamic = 'force-static';
-export const dynamicParams = false;
+export const dynamicParams = true;
 // The alt must be a constant here: Next prerenders per-image metadata (generateImageMetadata) only for
 // routes without other dynamic segments, so it describes the card's parts rather than one story.
 export const alt = CARD_ALT;
@@ -13,8 +13,7 @@ export const size = CARD_SIZE;
 export const contentType = 'image/png';
 
 export async function generateStaticParams() {
-  const { stories } = await getContent();
-  return stories.map((story) => ({ slug: story.slug }));
+  return (await prerenderedStories()).map((story) => ({ slug: story.slug }));
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {

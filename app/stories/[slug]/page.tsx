@@ -3,16 +3,17 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { RelatedStories } from '@/components/story/RelatedStories';
 import { StoryArticle } from '@/components/story/StoryArticle';
-import { getContent, getStory } from '@/lib/content';
+import { getStory, prerenderedStories } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 
-// Every story is prerendered; any other slug is a 404.
-export const dynamicParams = false;
+// The newest stories are prerendered; any other renders on its first request and is then served from the
+// server's cache until the next deploy (no revalidate: content only changes with a deploy). Unknown slugs
+// never get here: proxy.ts answers them with an uncached 404.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
-  const { stories } = await getContent();
-  return stories.map((story) => ({ slug: story.slug }));
+  return (await prerenderedStories()).map((story) => ({ slug: story.slug }));
 }
 
 export async function generateMetadata({ params }: PageProps<'/stories/[slug]'>): Promise<Metadata> {

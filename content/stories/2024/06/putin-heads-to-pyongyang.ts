@@ -1,4 +1,4 @@
-import { defineStory } from '../schema';
+import { defineStory } from '@/content/schema';
 
 // Source: the publisher's page, kept verbatim in test/fixtures/putin-heads-to-pyongyang.txt; reproduced word for word.
 export default defineStory({
@@ -20,6 +20,8 @@ export default defineStory({
     caption:
       'Russian President Vladimir Putin (right) and North Korean leader Kim Jong-un shake hands during their meeting in Russia, in this file photo taken on Sept. 13, 2023.',
     credit: 'Yonhap',
+    // The stand-in's label: every crop (social card, structured-data crops, thumbnails) keeps it in view.
+    focalPoint: { x: 0.41, y: 0.18 },
   },
   body: [
     {

@@ -1,0 +1,126 @@
+/**
+ * The archive test site: one production build of a synthetic archive (scripts/lib/synthetic-archive.ts) with
+ * a few hundred stories and a small prerender window, served by the standalone server on a free port. The
+ * `archive-setup` Playwright project builds and starts it before the specs that need it (the `archive`
+ * project: e2e/archive*.spec.ts, e2e/browse*.spec.ts) and `archive-teardown` stops it and removes the copy,
+ * so other specs never pay for it. Specs read where it is with `archiveSite()`.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/scripts/lib/synthetic-archive';
+
+/** Stories in the archive (the seed included) and how many of the newest are prerendered. */
+export const ARCHIVE_STORIES = 300;
+export const ARCHIVE_WINDOW = 30;
+
+export interface ArchiveSite {
+  /** Origin of the running server, e.g. http://127.0.0.1:41234 (also the build's SITE_URL). */
+  url: string;
+  /** The project copy: its content, its .next build. */
+  dir: string;
+  /** Server process id (its own process group). */
+  pid: number;
+  /** Build time in seconds, for the record. */
+  buildSeconds: number;
+  window: number;
+}
+
+/** Where the running site is written down; set once in playwright.config.ts so every worker reads the same file. */
+const stateFile = () => {
+  const file = process.env.ARCHIVE_SITE_STATE;
+  if (!file) throw new Error('ARCHIVE_SITE_STATE is not set: run the archive specs through playwright.config.ts');
+  return file;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Ends a detached process group and waits until it is gone. */
+export async function stopGroup(pid: number): Promise<void> {
+  if (!processAlive(-pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  for (let i = 0; i < 50 && processAlive(-pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (processAlive(-pid)) process.kill(-pid, 'SIGKILL');
+}
+
+/** Builds the synthetic archive and starts its server; writes the state file. */
+export async function startArchiveSite(): Promise<ArchiveSite> {
+  const { project } = await createSyntheticArchive({ stories: ARCHIVE_STORIES });
+  let pid: number | undefined;
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      AJU_CONTENT_CHECKED: '',
+      SITE_URL: url,
+      PRERENDER_STORIES: String(ARCHIVE_WINDOW),
+      TZ: 'Pacific/Honolulu',
+    };
+    const started = performance.now();
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: project.dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`archive build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    });
+    const buildSeconds = (performance.now() - started) / 1000;
+    const child = spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: project.dir,
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
+    pid = child.pid!;
+    child.unref();
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(url);
+        break;
+      } catch {
+        if (i > 100 || child.exitCode !== null) throw new Error(`the archive server did not answer on ${url}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const site: ArchiveSite = { url, dir: project.dir, pid, buildSeconds, window: ARCHIVE_WINDOW };
+    writeFileSync(stateFile(), JSON.stringify(site));
+    return site;
+  } catch (error) {
+    if (pid) await stopGroup(pid);
+    project.remove();
+    throw error;
+  }
+}
+
+/** The running archive site (started by the archive-setup project). */
+export function archiveSite(): ArchiveSite & { manifest: SyntheticManifest } {
+  const site = JSON.parse(readFileSync(stateFile(), 'utf8')) as ArchiveSite;
+  return { ...site, manifest: JSON.parse(readFileSync(path.join(site.dir, MANIFEST_FILE), 'utf8')) as SyntheticManifest };
+}
+
+/** Stops the server and removes the copy; nothing to do when setup never got that far. */
+export async function stopArchiveSite(): Promise<void> {
+  const file = stateFile();
+  if (!existsSync(file)) return;
+  const site = JSON.parse(readFileSync(file, 'utf8')) as ArchiveSite;
+  await stopGroup(site.pid);
+  rmSync(site.dir, { recursive: true, force: true });
+  rmSync(file, { force: true });
+}
