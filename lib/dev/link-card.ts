@@ -55,11 +55,14 @@ export function readLinkCard(html: string): LinkCard {
 }
 
 /**
- * The card image as the server the previews run on serves it. og:image names the canonical origin
- * (SITE_URL), where a draft's card does not exist yet and which a dev machine may not reach; the same path,
- * relative, loads it from whatever address the editor opened the previews at. Other origins stay as they are.
+ * The card image as the server the previews run on serves it. og:image is absolute: on the canonical origin
+ * (SITE_URL), where a draft's card does not exist yet and which a dev machine may not reach, or under
+ * `next dev` on a localhost address that may not be the one the editor opened. The same path, relative,
+ * loads it from whatever address the previews were opened at. Images on other sites stay as they are.
  */
-export function localImageUrl(image: string, canonicalOrigin: string): string {
+export function localImageUrl(image: string, canonicalOrigin: string, serverHost?: string): string {
   const url = new URL(image, canonicalOrigin);
-  return url.origin === new URL(canonicalOrigin).origin ? `${url.pathname}${url.search}` : url.toString();
+  const ours =
+    url.origin === new URL(canonicalOrigin).origin || url.host === serverHost || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return ours ? `${url.pathname}${url.search}` : url.toString();
 }

@@ -46,13 +46,13 @@ function Problems({ problems }: { problems: ContentProblem[] }) {
   );
 }
 
-function Card({ card, origin }: { card: LinkCard; origin: string }) {
+function Card({ card, origin, serverHost }: { card: LinkCard; origin: string; serverHost: string }) {
   const host = new URL(card.url ?? origin).host;
   return (
     <div className="link-card" data-testid="link-card">
       {card.image ? (
         // eslint-disable-next-line @next/next/no-img-element -- shows the image exactly as the network would draw it
-        <img src={localImageUrl(card.image, site.origin)} alt={card.imageAlt ?? ''} width={600} height={315} />
+        <img src={localImageUrl(card.image, site.origin, serverHost)} alt={card.imageAlt ?? ''} width={600} height={315} />
       ) : (
         <p className="link-card__missing">No og:image: the network would draw a card without a picture.</p>
       )}
@@ -139,7 +139,7 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
               <img src={`${storyPath(story.slug)}/opengraph-image`} alt={`Social card image for “${story.headline}”`} width={600} height={315} />
             </a>
             <h3>Link card</h3>
-            {typeof card === 'string' ? <p>Could not read the metadata: {card}.</p> : <Card card={card} origin={origin} />}
+            {typeof card === 'string' ? <p>Could not read the metadata: {card}.</p> : <Card card={card} origin={origin} serverHost={requestHeaders.get('host') ?? ''} />}
             <h3>Checks</h3>
             <Problems problems={problems.filter((p) => p.file === file)} />
           </section>
