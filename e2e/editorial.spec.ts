@@ -196,6 +196,7 @@ test.describe.serial('editorial fields', () => {
         await expect(preview.getByTestId('link-card')).toContainText(headline!);
       }
       await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
+      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
       // The draft's link card shows its image, loaded from this server (og:image is an absolute URL elsewhere).
       const cardImage = page.locator(`section[data-slug="${DRAFT.slug}"]`).getByTestId('link-card').locator('img');
       await expect(cardImage).toHaveAttribute('src', new RegExp(`^/stories/${DRAFT.slug}/opengraph-image`));
@@ -211,7 +212,6 @@ test.describe.serial('editorial fields', () => {
       await expect(page.getByRole('status')).toHaveText('1 story matches “kicker”.');
       await expect(page.locator('section.preview')).toHaveCount(1);
       await expect(page.locator(`section[data-slug="${CORRECTED.slug}"]`)).toHaveCount(1);
-      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
 
       // Edits show live: save the file, reload the page.
       const file = path.join(project.dir, `content/stories/2024/06/${DRAFT.slug}.ts`);

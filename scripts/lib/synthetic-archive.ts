@@ -142,6 +142,13 @@ const FILLER = {
   institutions: ['Korea University', 'Seoul National University', 'the Korea Development Institute', 'Yonsei University', 'the Asan Institute', 'Sejong Institute', 'Hyundai Research Institute'],
   experts: ['professor', 'senior fellow', 'economist', 'researcher', 'analyst'],
   kickers: ['Analysis', 'Interview', 'Explainer', 'Exclusive', 'Opinion'],
+  figures: [
+    (r: Random) => `up ${between(r, 2, 19)}.${between(r, 0, 9)} percent from a year earlier`,
+    (r: Random) => `according to ${between(r, 3, 90)} officials briefed on the plan`,
+    (r: Random) => `at a cost of ${between(r, 12, 980)} billion won`,
+    (r: Random) => `the ${['first', 'second', 'third', 'largest', 'latest'][between(r, 0, 4)]} such move since ${between(r, 1998, 2014)}`,
+    (r: Random) => `drawing about ${between(r, 2, 60)},000 people`,
+  ],
 };
 
 export interface PhotoSpec {
@@ -253,11 +260,17 @@ export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticO
     const expert = `${pick(random, SURNAMES)} ${pick(random, GIVEN)}`;
     const institution = pick(random, FILLER.institutions);
     const sentence = () => `${pick(random, FILLER.openers)} ${pick(random, FILLER.clauses)}.`;
-    const paragraphs = Array.from({ length: between(random, 4, 8) }, () =>
-      Array.from({ length: between(random, 2, 4) }, sentence).join(' '),
-    );
+    // One sentence a paragraph in the section's own words, with a figure: body text differs by topic.
+    const topical = () =>
+      `${pick(random, topic.subjects)} ${pick(random, topic.verbs)} ${pick(random, topic.objects)} in ${pick(random, topic.places)}, ${pick(random, FILLER.figures)(random)}.`;
+    const paragraphs = Array.from({ length: between(random, 4, 8) }, () => {
+      const sentences = Array.from({ length: between(random, 2, 4) }, sentence);
+      sentences.splice(between(random, 0, sentences.length), 0, topical());
+      return sentences.join(' ');
+    });
     const quote = `${capitalise(pick(random, FILLER.clauses))}, and ${pick(random, FILLER.clauses)}`;
-    paragraphs.splice(1, 0, `"${quote}," said ${expert}, a ${pick(random, FILLER.experts)} at ${institution}.`);
+    const expertRole = pick(random, FILLER.experts);
+    paragraphs.splice(1, 0, `"${quote}," said ${expert}, ${/^[aeiou]/.test(expertRole) ? 'an' : 'a'} ${expertRole} at ${institution}.`);
     paragraphs.push(pick(random, FILLER.closers));
     const body: StoryInput['body'] = paragraphs.map((text) => ({ type: 'paragraph' as const, text }));
     if (random() < 0.3) body.splice(2, 0, { type: 'pullQuote', text: quote, speaker: expert, role: `${capitalise(pick(random, FILLER.experts))}, ${institution}` });
