@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
+import { listingPages } from '@/content/stories/listing-pages.generated';
 import { storySlugs } from '@/content/stories/slugs.generated';
+import { isMissingListingPage } from '@/lib/content/listings';
 import { isVisible, productionVisibility } from '@/lib/content/visibility';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
@@ -27,6 +29,8 @@ function isPublishedStory(slug: string): boolean {
  *   window are rendered on first request and cached; an unknown slug must not be: Next would cache its 404
  *   (x-nextjs-cache: HIT) under the pages' public Cache-Control, and a CDN would then hide a story published
  *   under that slug later. The list of slugs is generated with the story index (content:check).
+ *   The same for a listing's numbered page past its last (…/page/<n>, rendered on first request like an
+ *   archive story), from the page counts generated beside it.
  * The matcher keeps this off every other request.
  */
 export async function proxy(request: NextRequest) {
@@ -43,7 +47,8 @@ export async function proxy(request: NextRequest) {
   }
   const story = /^\/stories\/([^/]+)/.exec(path);
   // Under next dev every story is there to preview, drafts included; the index may lag a new file by a moment.
-  if (story && process.env.NODE_ENV === 'production' && !isPublishedStory(story[1]!)) {
+  const missing = story ? !isPublishedStory(story[1]!) : isMissingListingPage(path, listingPages);
+  if (process.env.NODE_ENV === 'production' && missing) {
     // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
     // pages' public Cache-Control (next.config.js) would win over a 404's.
     return new NextResponse(await notFoundHtml(), {
@@ -55,5 +60,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/(.*%.*)', '/stories/:path+'],
+  matcher: ['/(.*%.*)', '/stories/:path+', '/:kind(sections|authors|tags)/:id/page/:page', '/archive/:year/:month/page/:page'],
 };

@@ -7,7 +7,16 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { build } from 'esbuild';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listedRecord, STORY_INDEX_FILE, STORY_SLUGS_FILE, storyIndexSource, storySlugsSource, type StoryListing } from '@/lib/content/story-index';
+import {
+  LISTING_PAGES_FILE,
+  listedRecord,
+  listingPagesSource,
+  STORY_INDEX_FILE,
+  STORY_SLUGS_FILE,
+  storyIndexSource,
+  storySlugsSource,
+  type StoryListing,
+} from '@/lib/content/story-index';
 import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/validate';
 
 export const STORIES_DIR = 'content/stories';
@@ -110,6 +119,8 @@ export function writeStoryIndex(root: string, files: string[], content: Pick<Val
   for (const [file, source] of [
     [STORY_INDEX_FILE, storyIndexSource(files, listing)],
     [STORY_SLUGS_FILE, storySlugsSource(listing)],
+    // During a build, next.config.js has set SITE_BUILT_AT: the pages counted are those the build publishes.
+    [LISTING_PAGES_FILE, listingPagesSource(listing, new Date(process.env.SITE_BUILT_AT ?? Date.now()))],
   ] as const) {
     const target = path.join(root, file);
     if (existsSync(target) && readFileSync(target, 'utf8') === source) continue;
