@@ -3,6 +3,7 @@
  * stories (e2e/support/archive-site.ts): paginated listings, the date archive, related stories, search in the
  * browser, the sitemap index and the feeds. What "every story" means comes from the generator's manifest.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
@@ -310,4 +311,16 @@ test('feeds carry the latest 50 stories, the site-wide one and each section’s'
   const feed = await parser.parseString(await getHtml(request, `${url}/sections/${section}/feed.xml`));
   const inSection = stories.filter((s) => s.section === section);
   expect(feed.items.map((i) => i.link)).toEqual(inSection.slice(0, 50).map((s) => `${url}${storyPath(s.slug)}`));
+});
+
+test('a numbered listing page, a month of the archive and search results have no WCAG 2.2 AA violations', async ({ page }) => {
+  const { url } = archiveSite();
+  const story = published()[0]!;
+  const { year, month } = kstYearMonth(story.postedAt);
+  for (const path of [`/sections/${story.section}/page/2`, `/archive/${year}/${String(month).padStart(2, '0')}`, '/archive', `/search?q=${encodeURIComponent(story.headline)}`]) {
+    await page.goto(url + path);
+    if (path.startsWith('/search')) await expect(page.locator('.search-result').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), path).toEqual([]);
+  }
 });
