@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
+import { objectPosition } from '../lib/images/focal-point';
 import { site as siteConfig } from '../lib/site';
 import { kstYearMonth } from '../lib/time';
 import { archiveSite } from './support/archive-site';
@@ -122,6 +123,15 @@ test('the pagination bar: numbered links, the current page marked, previous and 
   await expect(thumb).toHaveAttribute('loading', 'lazy');
   await expect(thumb).toHaveAttribute('srcset', /\/_next\/image\?/);
   await expect(thumb).toHaveAttribute('alt', '');
+
+  // Each thumbnail is a crop centred on its photo's focal point (none: the middle).
+  const listed = stories.filter((s) => s.section === section).slice(PAGE_SIZE, 2 * PAGE_SIZE);
+  const positions = await page.locator('.story-list__thumb img').evaluateAll((imgs) => imgs.map((img) => getComputedStyle(img).objectPosition));
+  expect(positions).toEqual(listed.map((s) => (s.leadPhoto.focalPoint ? objectPosition(s.leadPhoto.focalPoint) : '50% 50%')));
+  expect(listed.some((s) => s.leadPhoto.focalPoint), 'some photos on the page have a focal point').toBe(true);
+  const fit = await thumb.evaluate((img) => [getComputedStyle(img).objectFit, img.getBoundingClientRect().width / img.getBoundingClientRect().height]);
+  expect(fit[0]).toBe('cover');
+  expect(fit[1]).toBeCloseTo(3 / 2, 1);
 });
 
 test('the front page shows the lead and a bounded number of the latest, and links to the archive', async ({ request }) => {
