@@ -24,13 +24,15 @@ const hits = (pathname: string) => origins.reduce((sum, o) => sum + o.count(path
 const viaEdge = (p: string, options: Parameters<typeof request>[2] = {}) => request(edge!.url, p, options);
 const purge = async (p: string, headers: Record<string, string> = {}) => expect((await viaEdge(p, { method: 'PURGE', headers })).status).toBe(200);
 
-/** A reader's plain request must get exactly the page the origin serves. */
+/** A reader's plain request, with gzip (a browser) and without, must get exactly the page the origin serves. */
 async function expectThePage(p: string) {
-  const answer = await viaEdge(p, { headers: GZIP });
-  expect(answer.status, `${p} after the attempt`).toBe(200);
-  expect(answer.headers['content-type']).toContain('text/html');
-  expect(answer.body === originals.get(p)!.body, `${p}: the reader gets the page itself`).toBe(true);
-  return answer;
+  const answers = [await viaEdge(p, { headers: GZIP }), await viaEdge(p)];
+  for (const answer of answers) {
+    expect(answer.status, `${p} after the attempt`).toBe(200);
+    expect(answer.headers['content-type']).toContain('text/html');
+    expect(answer.body === originals.get(p)!.body, `${p}: the reader gets the page itself`).toBe(true);
+  }
+  return answers[0]!;
 }
 
 test.beforeAll(async () => {
@@ -56,7 +58,7 @@ test.afterAll(async () => {
   await Promise.all(origins.map((o) => o.stop()));
 });
 
-test('a second request is a hit, HEAD is served from the cached GET, tracking parameters share the page', async () => {
+test('a second request is a hit, once per encoding; HEAD is served from the cached GET; tracking parameters share the page', async () => {
   await purge(pages.story);
   const before = hits(pages.story);
   const first = await viaEdge(pages.story, { headers: GZIP });
@@ -73,10 +75,23 @@ test('a second request is a hit, HEAD is served from the cached GET, tracking pa
     expect(shared.body).toBe(second.body);
   }
   expect(hits(pages.story) - before, 'one origin request for all of them').toBe(1);
+  // Once per encoding: every spelling of gzip shares the gzip copy; clients without gzip share one plain copy.
+  for (const encoding of ['gzip', 'deflate, gzip', 'br;q=1.0, gzip;q=0.8, *;q=0.1']) {
+    const answer = await viaEdge(pages.story, { headers: { 'Accept-Encoding': encoding } });
+    expect([answer.headers['x-cache'], answer.headers['content-encoding']], encoding).toEqual(['HIT', 'gzip']);
+  }
+  const plainFirst = await viaEdge(pages.story);
+  expect([plainFirst.headers['x-cache'], plainFirst.headers['content-encoding']]).toEqual(['MISS', undefined]);
+  for (const encoding of [undefined, 'identity', 'br', 'gzip;q=0, deflate']) {
+    const answer = await viaEdge(pages.story, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
+    expect([answer.headers['x-cache'], answer.headers['content-encoding']], encoding).toEqual(['HIT', undefined]);
+    expect(answer.body).toBe(second.body);
+  }
+  expect(hits(pages.story) - before, 'one origin request per encoding').toBe(2);
 
   // HEAD first on a cold page: the origin is asked with GET, and the GET that follows is a hit with the body.
   await purge(pages.author);
-  const head = await viaEdge(pages.author, { method: 'HEAD' });
+  const head = await viaEdge(pages.author, { method: 'HEAD', headers: GZIP });
   expect(head.status).toBe(200);
   expect(head.body).toBe('');
   expect(origins.flatMap((o) => o.seen).filter((l) => l.endsWith(` ${pages.author}`)).at(-1)).toBe(`GET ${pages.author}`);
@@ -112,6 +127,8 @@ test('no request poisons a page: after each attempt, a plain reader gets the pag
     { name: 'Range', headers: { Range: 'bytes=0-99' } },
     { name: 'HEAD first', method: 'HEAD', headers: {} },
     { name: 'Accept-Encoding: br', headers: { 'Accept-Encoding': 'br' } },
+    { name: 'Accept-Encoding: a browser’s, with zstd', headers: { 'Accept-Encoding': 'zstd, br, gzip, deflate' } },
+    { name: 'Accept-Encoding: *', headers: { 'Accept-Encoding': '*' } },
     { name: 'Accept-Encoding: identity', headers: { 'Accept-Encoding': 'identity' } },
     { name: 'Accept-Encoding: gzip;q=0, deflate', headers: { 'Accept-Encoding': 'gzip;q=0, deflate' } },
     { name: 'Host: another site', headers: { Host: 'evil.example' } },
@@ -138,6 +155,9 @@ test('no request poisons a page: after each attempt, a plain reader gets the pag
         // that gets HTML for a flight request loads the page in full).
         expect(answer.status, attempt.name).toBeLessThan(300);
         if (attempt.method !== 'HEAD' && !attempt.headers.Range) expect(answer.headers['content-type'], attempt.name).toContain('text/html');
+      // And compressed only for a client that takes gzip.
+      const takesGzip = /\bgzip\b(?!\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$))/i.test(attempt.headers['Accept-Encoding'] ?? '');
+      expect(answer.headers['content-encoding'], attempt.name).toBe(takesGzip ? 'gzip' : undefined);
       });
     }
     // And the front page with the trick from the issue.

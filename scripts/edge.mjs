@@ -153,8 +153,9 @@ async function main() {
     '-f', VCL,
     '-p', `vcl_path=${vclDir}:${path.dirname(VCL)}`,
     '-s', config.storage,
-    // No management port: varnishadm -n <work folder>/varnish reaches it through the secret file.
-    '-T', 'none',
+    // The management port on loopback only, at a free port: `varnishadm -n <work folder>/varnish` finds it
+    // (and the secret) in the work folder, for backend.list, ban.list and the like.
+    '-T', '127.0.0.1:0',
   ];
   // As root, varnishd drops to its own user (Debian's package creates it); anyone else runs it as is.
   if (process.getuid?.() !== 0) args.push('-j', 'none');
@@ -182,7 +183,7 @@ async function main() {
 
   await waitForPort(config.listenHost.replace(/^0\.0\.0\.0$|^::$/, ''), config.port, child);
   const origins = config.origins.map((o) => `${o.host}:${o.port}`).join(', ');
-  console.log(`Edge (Varnish) on http://${config.listenHost || 'localhost'}:${config.port} in front of ${origins}; logs: varnishlog -n ${path.join(workDir, 'varnish')}`);
+  console.log(`Edge (Varnish) on http://${config.listenHost || 'localhost'}:${config.port} in front of ${origins}; logs: varnishlog -n ${path.join(workDir, 'varnish')} (varnishadm -n … backend.list for origin health)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

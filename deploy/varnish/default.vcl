@@ -6,7 +6,8 @@ vcl 4.1;
 #   1. purge (PURGE / BAN) only from the purge ACL;
 #   2. one request shape per URL: Next's router headers, `_rsc`, tracking parameters, cookies, odd
 #      Accept, forwarded-host headers are all removed, so the origin can only ever answer with the page;
-#   3. the key is the normalised path and query (not the Host: the origin gets one fixed Host);
+#   3. the key is the normalised path and query (not the Host: the origin gets one fixed Host), with one
+#      copy for clients that take gzip and one plain copy for those that do not;
 #   4. nothing but the page is stored: flight data, redirects into it, errors, private answers are not;
 #   5. stale pages served for a day while refetching (the site's stale-while-revalidate), three days
 #      while no origin is healthy; a short 503 page when nothing is cached and no origin answers.
@@ -27,6 +28,10 @@ sub edge_strip_query {
 
 sub vcl_recv {
 	set req.backend_hint = origins.backend();
+	# Set only here, never taken from a client (a purge restarts with it set, below).
+	if (req.restarts == 0) {
+		unset req.http.X-Edge-Plain;
+	}
 	# An absolute-form request line (`GET http://other.host/path`) keys like its path.
 	set req.url = regsub(req.url, "^(?i)https?://[^/]*", "");
 	call edge_strip_query;
@@ -105,12 +110,12 @@ sub vcl_recv {
 		unset req.http.Accept;
 	}
 	unset req.http.Accept-Language;
-	# One compressed copy and one plain copy per page, whatever Accept-Encoding a browser spells out
-	# (Varnish fetches gzip and unzips for clients without it).
-	if (req.http.Accept-Encoding ~ "(?i)\bgzip\b") {
+	# One gzip copy and one plain copy per page, whatever Accept-Encoding a client spells out.
+	if (req.http.Accept-Encoding ~ "(?i)\bgzip\b" && req.http.Accept-Encoding !~ "(?i)\bgzip\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
 		set req.http.Accept-Encoding = "gzip";
 	} else {
 		unset req.http.Accept-Encoding;
+		set req.http.X-Edge-Plain = "1";
 	}
 	# Serve stale while refetching for the site's stale-while-revalidate window when an origin is healthy;
 	# up to the object's full grace (three days) when none is.
@@ -123,6 +128,10 @@ sub vcl_recv {
 sub vcl_hash {
 	# Rule 3: the path and normalised query only. The Host is left out because the origin never sees it.
 	hash_data(req.url);
+	# The plain copy is its own object (unzipped once at fetch, not on every delivery).
+	if (req.http.X-Edge-Plain) {
+		hash_data("plain");
+	}
 	return (lookup);
 }
 
@@ -133,6 +142,13 @@ sub edge_purge {
 	} else {
 		set req.http.X-Purged = purge.hard();
 	}
+	# Then the plain copy, under its own key.
+	if (!req.http.X-Edge-Plain) {
+		set req.http.X-Purged-Gzip = req.http.X-Purged;
+		set req.http.X-Edge-Plain = "1";
+		return (restart);
+	}
+	set req.http.X-Purged = std.integer(req.http.X-Purged-Gzip, 0) + std.integer(req.http.X-Purged, 0);
 	return (synth(200, "Purged"));
 }
 
@@ -197,8 +213,12 @@ sub vcl_backend_response {
 	    beresp.http.Cache-Control ~ "(?i)(no-store|no-cache|private)") {
 		call edge_not_stored;
 	}
-	# Text the origin sent uncompressed is stored gzipped (served unzipped to clients without gzip).
-	if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ "(?i)^(text/|application/(xml|rss\+xml|json|javascript|manifest\+json)|image/svg)") {
+	# The plain copy is stored unzipped; text the origin sent uncompressed is stored gzipped for the gzip copy.
+	if (bereq.http.X-Edge-Plain) {
+		if (beresp.http.Content-Encoding == "gzip") {
+			set beresp.do_gunzip = true;
+		}
+	} elsif (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ "(?i)^(text/|application/(xml|rss\+xml|json|javascript|manifest\+json)|image/svg)") {
 		set beresp.do_gzip = true;
 	}
 	# Stale-if-error: kept three days past freshness (the site's stale-while-revalidate is one), and a day
@@ -254,6 +274,7 @@ sub vcl_synth {
 	call edge_security_headers;
 	set resp.http.X-Cache = "SYNTH";
 	set resp.http.Cache-Control = "no-store";
+	unset resp.http.Server;
 	if (req.http.X-Purged) {
 		set resp.http.X-Purged = req.http.X-Purged;
 	}

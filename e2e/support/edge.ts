@@ -99,11 +99,12 @@ export class Origin {
     private readonly proxy: http.Server,
   ) {}
 
-  static async start(): Promise<Origin> {
-    if (!existsSync(path.join(STANDALONE, 'server.js'))) throw new Error(`no ${STANDALONE}/server.js: the webServer builds it (npm run build)`);
+  /** `standalone`: a prepared `.next/standalone` folder (default: this project's, which the webServer built). */
+  static async start(standalone = STANDALONE): Promise<Origin> {
+    if (!existsSync(path.join(standalone, 'server.js'))) throw new Error(`no ${standalone}/server.js: build it first (npm run build)`);
     const originPort = await freePort();
     const server = spawn(process.execPath, ['server.js'], {
-      cwd: STANDALONE,
+      cwd: standalone,
       env: { ...process.env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -133,6 +134,11 @@ export class Origin {
 
   get address(): string {
     return new URL(this.url).host;
+  }
+
+  /** Requests that reached this origin, health probes left out. */
+  get requests(): number {
+    return this.seen.filter((line) => !line.endsWith(' /robots.txt')).length;
   }
 
   /** Requests for one path (and its query variants) that reached this origin. */

@@ -81,13 +81,17 @@ export function startFloor(root: string, floorDir: string, distDir: string, port
   return startProcess(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', floorDir, '-p', String(port), '-H', '127.0.0.1'], root, { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' }, `http://127.0.0.1:${port}`);
 }
 
-/** The static baseline: a separate Node process answering every request with the same HTML bytes from memory. */
-export function startStaticFileServer(htmlFile: string, port: number): Promise<RunningServer> {
+/**
+ * The static baseline: a separate Node process answering every request with the same bytes from memory
+ * (`contentEncoding: 'gzip'` when the file holds gzipped HTML, as an edge sends it).
+ */
+export function startStaticFileServer(htmlFile: string, port: number, contentEncoding?: 'gzip'): Promise<RunningServer> {
+  const encoding = contentEncoding ? `'Content-Encoding': 'gzip', ` : '';
   const source = `
     const http = require('node:http');
     const body = require('node:fs').readFileSync(${JSON.stringify(htmlFile)});
     http.createServer((req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+      res.writeHead(200, { ${encoding}'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     }).listen(${port}, '127.0.0.1');
   `;
