@@ -157,6 +157,8 @@ async function main() {
     // (and the secret) in the work folder, for backend.list, ban.list and the like.
     '-T', '127.0.0.1:0',
   ];
+  // Anything else for varnishd, e.g. EDGE_VARNISHD_ARGS="-p thread_pool_max=1000".
+  args.push(...(process.env.EDGE_VARNISHD_ARGS ?? '').split(/\s+/).filter(Boolean));
   // As root, varnishd drops to its own user (Debian's package creates it); anyone else runs it as is.
   if (process.getuid?.() !== 0) args.push('-j', 'none');
 

@@ -5,7 +5,7 @@
  * ports, every process stopped by `stop()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,6 +13,24 @@ import zlib from 'node:zlib';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const STANDALONE = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'standalone');
+
+/** Everything started here, signalled when this process exits for any reason, so nothing outlives a failed run. */
+const started = new Set<{ child: ChildProcess; group: boolean }>();
+process.on('exit', () => {
+  for (const { child, group } of started) {
+    try {
+      if (child.exitCode === null && child.pid) process.kill(group ? -child.pid : child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+const track = (child: ChildProcess, group = false) => {
+  const entry = { child, group };
+  started.add(entry);
+  child.once('exit', () => started.delete(entry));
+  return child;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,11 +121,13 @@ export class Origin {
   static async start(standalone = STANDALONE): Promise<Origin> {
     if (!existsSync(path.join(standalone, 'server.js'))) throw new Error(`no ${standalone}/server.js: build it first (npm run build)`);
     const originPort = await freePort();
-    const server = spawn(process.execPath, ['server.js'], {
-      cwd: standalone,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = track(
+      spawn(process.execPath, ['server.js'], {
+        cwd: standalone,
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
     const agent = new http.Agent({ keepAlive: true });
     const seen: string[] = [];
     const override: { cacheControl?: string } = {};
@@ -146,6 +166,11 @@ export class Origin {
     return this.seen.filter((line) => line.split(' ')[1]!.split('?')[0] === pathname).length;
   }
 
+  /** The origin's server process (not the proxy, which runs in this process). */
+  pids(): number[] {
+    return this.server.pid ? [this.server.pid] : [];
+  }
+
   async stop(): Promise<void> {
     this.proxy.close();
     this.proxy.closeAllConnections();
@@ -164,7 +189,7 @@ export class Edge {
   static async start(origins: Origin[]): Promise<Edge> {
     const port = await freePort();
     let output = '';
-    const child = spawn('npm', ['run', '--silent', 'edge'], {
+    const child = track(spawn('npm', ['run', '--silent', 'edge'], {
       cwd: ROOT,
       // Its own process group, so stop() reaches npm, node and varnishd together.
       detached: true,
@@ -176,7 +201,7 @@ export class Edge {
         EDGE_PURGE_ALLOW: '127.0.0.1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }), true);
     child.stdout!.on('data', (c: Buffer) => (output += c));
     child.stderr!.on('data', (c: Buffer) => (output += c));
     const edge = new Edge(`http://127.0.0.1:${port}`, child, () => output);
@@ -187,6 +212,22 @@ export class Edge {
       throw new Error(`${(error as Error).message}\n${output}`);
     }
     return edge;
+  }
+
+  /** Every process of the edge (npm, node, varnishd's manager and child): its process group. */
+  pids(): number[] {
+    const group = this.child.pid;
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          // Field 5 of /proc/<pid>/stat, after the parenthesised name, is the process group.
+          return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]) === group;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
   }
 
   stop(): Promise<void> {

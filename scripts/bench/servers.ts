@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export interface RunningServer {
   url: string;
+  /** The server's process, for reading its CPU time. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ async function startProcess(command: string, args: string[], cwd: string, env: R
       child.kill('SIGTERM');
     });
   return waitForHttp(url, child).then(
-    () => ({ url, stop }),
+    () => ({ url, pid: child.pid, stop }),
     async (error) => {
       await stop();
       throw error;
