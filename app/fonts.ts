@@ -1,22 +1,21 @@
 import localFont from 'next/font/local';
 
 // Source Serif 4, cut by scripts/make-fonts.ts (what it keeps and why: scripts/lib/text-face.ts) into a
-// core file and an extra file only pages with rarer characters fetch. The unicode-range values below are
-// what that script prints; test/text-face.test.ts checks them against the files. next/font sizes a local
-// fallback to match.
+// core file every page preloads and an extra file only pages with rarer characters fetch. The
+// unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
+// files. next/font sizes a local fallback to match.
 //
-// Not preloaded, display 'optional': the face is used when it is there within the first paint's short
-// block period (a fast link, or any later page: it is cached for a year), otherwise the page keeps the
-// size-adjusted fallback serif and never reflows (CLS stays 0). A preloaded 'optional' face holds the first
-// paint until it arrives; on a slow phone link that put its 25 KB, and in Lighthouse's simulation every
-// script that finished meanwhile, before the largest paint (BENCHMARKS.md: LCP 2× the floor's with it).
+// Preloaded, display 'optional': a preloaded optional face holds the first paint until it arrives (or a
+// short timeout), so the page is laid out once, in the face, and never reflows (CLS 0). Without the
+// preload the first layout used the fallback and the face replaced it within the block period: a shift of
+// 0.07–0.09 on a phone wherever the size-adjusted fallback's Times New Roman is missing (Linux, Android).
+// The price is the wait: BENCHMARKS.md shows the face on the path to the largest paint.
 
-/** The text face: Basic Latin and typographic punctuation, weights 400–800. */
+/** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
 export const serif = localFont({
   src: [{ path: './fonts/source-serif-4-text-core.woff2', style: 'normal', weight: '400 800' }],
   variable: '--font-serif',
   display: 'optional',
-  preload: false,
   adjustFontFallback: 'Times New Roman',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
   declarations: [

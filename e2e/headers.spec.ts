@@ -98,7 +98,7 @@ test('static assets are long-lived: hashed chunks and fonts immutable, photos a 
   const { story } = await discoverPages(request);
   const html = await (await request.get(story!)).text();
   const chunk = html.match(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/)![1]!;
-  // The text face is named in the inlined @font-face rule (it is not preloaded).
+  // The text face, as the inlined @font-face rule names it.
   const font = html.match(/url\((\/_next\/static\/media\/[^)]+\.woff2)\)/)![1]!;
   for (const asset of [chunk, font]) {
     const response = await request.get(asset);

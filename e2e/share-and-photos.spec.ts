@@ -168,8 +168,13 @@ test('loading, hydrating and using the share control fetches nothing from anothe
   await context.close();
 });
 
-test('nothing shifts while the story loads on a phone, through hydration and the share buttons appearing', async ({ browser }) => {
+test('nothing shifts while the story loads on a phone, through the text face arriving, hydration and the share buttons appearing', async ({ browser }) => {
   const { context, page } = await openIn(browser, PHONE);
+  // The face arrives a little late, as on a phone link: it must still not move anything once laid out.
+  await page.route('**/*.woff2', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await route.continue();
+  });
   await page.addInitScript(() => {
     const w = window as unknown as { shifts: number[] };
     w.shifts = [];
@@ -178,6 +183,8 @@ test('nothing shifts while the story loads on a phone, through hydration and the
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(STORY, { waitUntil: 'networkidle' });
+  // The face is preloaded: a preloaded optional face holds the first layout, so it is never swapped in later.
+  await expect(page.locator('link[rel="preload"][as="font"]')).toHaveCount(1);
   // Hydrated: the JavaScript-only buttons are showing.
   await expect(page.locator('.story-header').getByRole('button', { name: 'Copy link' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);

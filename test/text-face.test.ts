@@ -40,7 +40,7 @@ test('both files keep only the weights pages use (400 to 800), no other axis, an
     assert.equal(axes.wght!.min, TEXT_FACE_WEIGHT.min);
     assert.equal(axes.wght!.max, TEXT_FACE_WEIGHT.max);
   }
-  // The file every page fetches: small enough to arrive within the first paint's block period on a fast link.
+  // The preloaded file: every first paint waits for it.
   assert.ok(readFileSync(path.join(root, TEXT_FACE_FILES.core)).length < 28 * 1024);
 });
 

@@ -125,6 +125,11 @@ function cutFonts(needed: string): Promise<CutFont[]> {
   return cut;
 }
 
+/** Forgets every card's font cuts (not the common copies): for timing a card as if it were new. */
+export function clearCardFontCuts(): void {
+  cuts.clear();
+}
+
 /** The fonts for a card showing `text`, each holding only the glyphs that text needs. */
 export async function loadCardFonts(text: string): Promise<CardFonts> {
   // The ellipsis is Satori's, for a headline clamped at the smallest size; the space is for measuring.

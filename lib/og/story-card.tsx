@@ -12,7 +12,7 @@ import { cropToFill } from '@/lib/images/focal-point';
 import type { StorySummary } from '@/lib/content';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
-import { coverText, loadCardFonts, SANS, SERIF, type CardFonts } from './fonts';
+import { clearCardFontCuts, coverText, loadCardFonts, SANS, SERIF, type CardFonts } from './fonts';
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
@@ -89,6 +89,12 @@ export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>,
 /** Crops already made, by file, modification time and focal point: the photo is decoded and resized once per process. */
 const photoCrops = new Map<string, Promise<string>>();
 const MAX_CACHED_CROPS = 300;
+
+/** Forgets the cropped photos and font cuts: the next card is drawn as if never drawn before (benchmarks). */
+export function clearCardCaches(): void {
+  photoCrops.clear();
+  clearCardFontCuts();
+}
 
 /** The lead photo, cropped around its focal point to the card's photo panel, as a data URL. */
 function photoDataUrl(photo: Pick<StorySummary['leadPhoto'], 'src' | 'focalPoint'>): Promise<string> {

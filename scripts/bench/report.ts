@@ -139,8 +139,9 @@ export function renderReport(f: Figures): string {
   if (f.og) {
     for (const card of f.og.perStory) {
       const met = card.ms <= TARGETS.ogCardMs;
-      if (!met) misses.push(`The Open Graph card for ${card.slug} took ${ms(card.ms)} warm (target ${TARGETS.ogCardMs} ms).`);
-      rows.push([`OG card render, ${card.slug} (${kb(card.bytes)} PNG), warm`, ms(card.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.ms, f.og.baselineMs), `≤ ${TARGETS.ogCardMs} ms → ${mark(met)}`]);
+      if (!met) misses.push(`The Open Graph card for ${card.slug} took ${ms(card.ms)} to draw for the first time in a warm process (target ${TARGETS.ogCardMs} ms; ${ms(card.cachedMs)} drawn again, the one-line baseline card ${ms(f.og.baselineMs)}).`);
+      rows.push([`OG card render, ${card.slug} (${kb(card.bytes)} PNG), first time in a warm process`, ms(card.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.ms, f.og.baselineMs), `≤ ${TARGETS.ogCardMs} ms → ${mark(met)}`]);
+      rows.push([`OG card render, ${card.slug}, again (fonts cut and photo cropped already)`, ms(card.cachedMs), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.cachedMs, f.og.baselineMs), '']);
     }
   } else {
     pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; scripts/bench/og.ts times it as soon as it does.');
@@ -243,7 +244,8 @@ ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('
 ${runs('story', f.lighthouse.runs.story)}
 ${runs('floor', f.lighthouse.runs.floor)}
 - **OG cards**: \`renderStoryCard(story)\` from lib/og/render-in-node.ts (the card element from lib/og/story-card.tsx), until the PNG is fully read, median
-  of 5 after a warm-up; the baseline is a one-line 1200×630 card from \`next/og\` (the same renderer) in the same process.
+  of 5 after a warm-up. "First time": the card's font cuts and photo crop are forgotten before each round
+  (\`clearCardCaches\`), so each round draws it as for the first crawler to ask; "again": caches kept. The baseline is a one-line 1200×630 card from \`next/og\` (the same renderer) in the same process.
 - **Build time**: clean \`next build\` (TypeScript check, prerendering, standalone tracing) of a temporary
   copy of the site whose content is 1, 100 or 1,000 synthetic stories (copies of the seed story under new
   slugs and times), never written to content/, after one untimed warm-up build. The baseline is the

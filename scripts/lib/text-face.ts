@@ -3,7 +3,7 @@
  * weight), cut by scripts/make-fonts.ts into what pages use. Shared by that script and its unit test.
  *
  *   - core: Basic Latin, the no-break space and the typographic punctuation English copy uses (curly quotes,
- *     dashes, ellipsis, bullets, primes, a few currency signs). Every page uses it (app/fonts.ts says when).
+ *     dashes, ellipsis, bullets, primes, a few currency signs). Preloaded: every page paints with it.
  *   - extra: the rest of the package's Latin subset (accented letters, ligatures, rarer signs). Never
  *     preloaded; its unicode-range means a browser fetches it only for a page that has such a character.
  *
