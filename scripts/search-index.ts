@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { Story } from '@/lib/content';
+import { withoutStopWords } from '@/lib/search/stop-words';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
 
@@ -51,7 +52,8 @@ for (let i = 0; i < stories.length; i += BATCH) {
     stories.slice(i, i + BATCH).map((story) =>
       index.addCustomRecord({
         url: story.path,
-        content: searchText(story),
+        // Without stop words: they match nearly every story, so their index chunks would be the largest a query loads.
+        content: withoutStopWords(searchText(story)),
         language: site.language,
         meta: {
           title: story.headline,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { searchTerms } from '@/lib/search/stop-words';
 
 /** What scripts/search-index.ts stores with each story. */
 interface ResultData {
@@ -62,7 +63,8 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     setOutcome({ state: 'searching', query: trimmed });
     try {
       const pagefind = await loadPagefind();
-      const found = await pagefind.search(trimmed, inSection ? { filters: { section: inSection } } : {});
+      // The index has no stop words (scripts/search-index.ts): leave them out of the query too.
+      const found = await pagefind.search(searchTerms(trimmed), inSection ? { filters: { section: inSection } } : {});
       if (!found) return; // superseded by a newer search
       const results = await Promise.all(found.results.slice(0, BATCH).map((r) => r.data()));
       if (id === latest.current) setOutcome({ state: 'done', query: trimmed, hits: found.results, results });
