@@ -129,12 +129,12 @@ async function measureSearch(url: string, manifest: SyntheticManifest | undefine
       bytes += event.encodedDataLength;
     });
     const started = performance.now();
-    await page.getByRole('searchbox').first().fill(query);
-    await page.keyboard.press('Enter');
-    await page.locator('a[href^="/stories/"]').first().waitFor({ timeout: 30_000 });
+    // The search page's own box (SearchPanel) searches as the reader types.
+    await page.getByLabel('Search stories').fill(query);
+    await page.locator('.search-results a[href^="/stories/"]').first().waitFor({ timeout: 60_000 });
     const ms = performance.now() - started;
     await page.waitForLoadState('networkidle');
-    const results = await page.locator('main a[href^="/stories/"]').count();
+    const results = await page.locator('.search-results li').count();
     return { bytes, ms, query, results };
   } finally {
     await browser.close();
