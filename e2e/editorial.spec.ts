@@ -220,6 +220,14 @@ test.describe.serial('editorial fields', () => {
         await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edited while the server runs', { timeout: 1000 });
       }).toPass({ timeout: 30_000 });
+
+      // A new story file is found while the server runs: no list to edit, the index follows the folder.
+      const added = path.join(project.dir, 'content/stories/2024/06/added-while-the-server-runs.ts');
+      writeFileSync(added, readFileSync(file, 'utf8').replace(`"slug": "${DRAFT.slug}"`, '"slug": "added-while-the-server-runs"').replace('Edited while the server runs', 'Added while the server runs'));
+      await expect(async () => {
+        await page.goto(`${server.origin}/stories/added-while-the-server-runs`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', { timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
     } finally {
       await server.stop();
     }

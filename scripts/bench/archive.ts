@@ -77,33 +77,32 @@ function run(cwd: string, args: string[], env: Record<string, string>): number {
 /** RSS of a process in MB, from /proc. */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Starts server.js of a built copy directly (no wrapper process, so its RSS is the server's). */
+/** Starts a built copy as production runs it (`scripts/standalone.mjs serve`); `pid` is its server.js. */
 async function startServer(dir: string, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  execFileSync(process.execPath, ['scripts/standalone.mjs', 'prepare'], { cwd: dir });
-  const standalone = path.join(dir, '.next/standalone');
-  const child: ChildProcess = spawn(process.execPath, ['server.js'], {
-    cwd: standalone,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+  const wrapper: ChildProcess = spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      if (wrapper.exitCode !== null || wrapper.signalCode !== null) return resolve();
+      wrapper.once('exit', () => resolve());
+      wrapper.kill('SIGTERM');
     });
-  process.once('exit', () => child.kill('SIGKILL'));
+  process.once('exit', () => wrapper.kill('SIGKILL'));
   // Wait for the port, without a request (a request would load the routes before the RSS is read).
   for (let i = 0; ; i++) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true))).on('error', () => resolve(false));
     });
     if (open) break;
-    if (i > 300 || child.exitCode !== null) throw new Error(`server.js in ${dir} did not start`);
+    if (i > 600 || wrapper.exitCode !== null) throw new Error(`the server in ${dir} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, pid: child.pid!, stop };
+  const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  return { url, pid: children[0]!, stop };
 }
 
 async function timedGet(url: string): Promise<{ ms: number; status: number; bytes: number; cache?: string }> {
@@ -227,7 +226,8 @@ ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
 How: each size is a fresh copy of the project (\`npm run synthetic-archive\`: varied stories over ten years,
 the seed kept), checked (\`tsx scripts/content-check.ts\`, wall time), built (\`npm run build\`, wall time,
-default prerender window of 200), then served by its standalone \`server.js\` alone on a free loopback port.
+default prerender window of 200), then served as production runs it (\`scripts/standalone.mjs serve\`: \`server.js\` with
+its default heap cap, SERVER_MAX_HEAP_MB = 256) alone on a free loopback port.
 Latencies are sequential \`fetch\` calls from the benchmark process: the very first request after start is
 shown apart (it loads the route's modules); then every published story outside the window, up to
 ${fmt(DISTINCT_STORIES)}, once (rendered on that request: p50 of those), 100 of them again (Next's cache), and up
