@@ -28,9 +28,12 @@ sub edge_strip_query {
 
 sub vcl_recv {
 	set req.backend_hint = origins.backend();
-	# Set only here, never taken from a client (a purge restarts with it set, below).
+	# The edge's own markers are set only here, never taken from a client (a purge restarts with them set).
 	if (req.restarts == 0) {
 		unset req.http.X-Edge-Plain;
+		unset req.http.X-Edge-Pass;
+		unset req.http.X-Purged;
+		unset req.http.X-Purged-Gzip;
 	}
 	# An absolute-form request line (`GET http://other.host/path`) keys like its path.
 	set req.url = regsub(req.url, "^(?i)https?://[^/]*", "");
