@@ -102,9 +102,12 @@ sub vcl_recv {
 	if (req.http.Authorization) {
 		return (pass);
 	}
-	# Resized photos are the one response that varies by Accept (webp or the source format).
+	# Resized photos are the one response that varies by Accept (AVIF, else WebP, else the source format:
+	# Next's formats, in its order); one stored variant each, whatever else a browser lists.
 	if (req.url ~ "^/_next/image\?") {
-		if (req.http.Accept ~ "image/webp") {
+		if (req.http.Accept ~ "image/avif") {
+			set req.http.Accept = "image/avif";
+		} elsif (req.http.Accept ~ "image/webp") {
 			set req.http.Accept = "image/webp";
 		} else {
 			unset req.http.Accept;
