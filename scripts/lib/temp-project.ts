@@ -19,14 +19,19 @@ export interface TempProject {
   remove(): void;
 }
 
-/** The generated story index is rebuilt in the copy by its own content check; a stale one is never copied. */
-const notGenerated = (source: string) => !source.endsWith('.generated.ts');
+/**
+ * Left out of every copy: the generated story index (the copy's own content check rebuilds it; a stale one
+ * is never copied), and the benchmark harness (it imports e2e helpers the copy does not have, so the copy's
+ * type check would fail on it).
+ */
+const BENCH_DIR = path.join(PROJECT_ROOT, 'scripts/bench');
+const copied = (source: string) => !source.endsWith('.generated.ts') && source !== BENCH_DIR && !source.startsWith(BENCH_DIR + path.sep);
 
 /** A copy in a new temporary folder named with `prefix`, or in `dir` when given (created; it must not exist or be empty). */
 export function createTempProject(prefix = 'aju-site-', dir = mkdtempSync(path.join(os.tmpdir(), prefix))): TempProject {
   mkdirSync(dir, { recursive: true });
   if (readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: choose a new folder for the copy`);
-  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter: notGenerated });
+  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter: copied });
   execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
   return {
     dir,
