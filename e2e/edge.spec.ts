@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cachePolicies, securityHeaders } from '../next.config.js';
-import { Edge, Origin, request, type Answer } from './support/edge';
+import { Edge, Origin, request, type Answer } from '../scripts/lib/edge-harness';
 
 test.describe.configure({ mode: 'serial' });
 

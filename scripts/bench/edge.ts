@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { Edge, freePort, Origin, request } from '../../e2e/support/edge';
+import { Edge, freePort, Origin, request } from '../lib/edge-harness';
 import { createTempProject } from '../lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { timeBuild } from './measure';
