@@ -50,6 +50,14 @@ test('the check catches the ways a file can reach outside', () => {
   assert.deepEqual(outsideReferences('e2e/support/seed.ts', `path.resolve(import.meta.dirname, ${quoted(2, 'test/fixtures/x.txt')})`), []);
 });
 
+test('the site and its scripts never import test code from e2e/', () => {
+  // scripts/ (the benchmark among them) is copied into temporary projects without e2e/; what both need lives in scripts/lib.
+  const offenders = trackedTextFiles()
+    .filter((file) => /^(app|components|content|lib|scripts)\//.test(file) && /\.(tsx?|m?js)$/.test(file))
+    .filter((file) => /from\s+['"][^'"]*\/e2e\//.test(readFileSync(path.join(ROOT, file), 'utf8')));
+  assert.deepEqual(offenders, []);
+});
+
 test('the browser comes from CHROMIUM_PATH first, and a wrong one is named', () => {
   const saved = process.env.CHROMIUM_PATH;
   try {
