@@ -1,22 +1,13 @@
 import { Byline } from '@/components/story/Byline';
 import { KstTime } from '@/components/ui/KstTime';
-import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
+import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
 import type { StorySummary } from '@/lib/content';
 
 /** The front page's top story: photo, headline, summary, byline and time. */
 export function LeadStory({ story }: { story: StorySummary }) {
   return (
     <article className="lead-story">
-      <a href={story.path} className="lead-story__photo" tabIndex={-1} aria-hidden="true">
-        <ResponsiveImage
-          src={story.leadPhoto.src}
-          width={story.leadPhoto.width}
-          height={story.leadPhoto.height}
-          alt=""
-          sizes="(min-width: 1040px) 620px, 100vw"
-          priority
-        />
-      </a>
+      <StoryPhotoLink story={story} className="lead-story__photo" sizes="(min-width: 1040px) 620px, 100vw" priority />
       <div className="lead-story__text">
         <p className="kicker">{story.kicker ?? story.section.name}</p>
         <h2 className="lead-story__headline">

@@ -1,6 +1,5 @@
 import { KstTime } from '@/components/ui/KstTime';
-import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
-import { objectPosition } from '@/components/site/StoryList';
+import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
 import { getContent, type Story } from '@/lib/content';
 import { relatedStories } from '@/lib/content/listings';
 
@@ -15,16 +14,7 @@ export async function RelatedStories({ story }: { story: Story }) {
       <ul className="related__list">
         {related.map((other) => (
           <li key={other.slug} className="related__item">
-            <a href={other.path} className="related__thumb" tabIndex={-1} aria-hidden="true">
-              <ResponsiveImage
-                src={other.leadPhoto.src}
-                width={other.leadPhoto.width}
-                height={other.leadPhoto.height}
-                alt=""
-                sizes="(min-width: 48rem) 200px, 96px"
-                objectPosition={objectPosition(other.leadPhoto)}
-              />
-            </a>
+            <StoryPhotoLink story={other} className="related__thumb" sizes="(min-width: 48rem) 200px, 96px" />
             <h3 className="related__headline">
               <a href={other.path}>{other.headline}</a>
             </h3>
