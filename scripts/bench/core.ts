@@ -9,10 +9,10 @@
  *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
  *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
  *
- * Free ports chosen at start, dist folders .next-bench (site) and bench/floor/.next, one temporary project for the builds.
+ * Free ports chosen at start, dist folder .next-bench (site), a temporary copy of bench/floor, one temporary project for the builds.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -70,16 +70,20 @@ async function main() {
   // A build with another dist folder points next-env.d.ts (generated, untracked) at it: put it back after.
   const nextEnvFile = path.join(PROJECT_ROOT, 'next-env.d.ts');
   const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
+  const floorCopy = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-floor-'));
   try {
     log('building the floor app and the site');
-    rmSync(path.join(FLOOR_DIR, FLOOR_DIST), { recursive: true, force: true });
-    const floorBuild = timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: FLOOR_DIST }, [FLOOR_DIR]);
+    // The floor is built in a copy outside the repository: inside it, Turbopack also compiles the site's
+    // proxy.ts (it looks for one at the workspace root), which the floor must not have and cannot resolve.
+    cpSync(FLOOR_DIR, floorCopy, { recursive: true, filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)) });
+    execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
+    const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
     timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST, SITE_URL });
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
 
     const site = await startSite(PROJECT_ROOT, DIST, PORTS.site);
     servers.push(site);
-    const floor = await startFloor(PROJECT_ROOT, FLOOR_DIR, FLOOR_DIST, PORTS.floor);
+    const floor = await startFloor(floorCopy, floorCopy, FLOOR_DIST, PORTS.floor);
     servers.push(floor);
     const pages = await findPages();
     if (!pages.story) throw new Error('the front page links to no story');
@@ -161,7 +165,7 @@ async function main() {
     for (const server of servers) await server.stop();
     rmSync(path.join(PROJECT_ROOT, DIST), { recursive: true, force: true });
     if (nextEnv !== undefined) writeFileSync(nextEnvFile, nextEnv);
-    rmSync(path.join(FLOOR_DIR, FLOOR_DIST), { recursive: true, force: true });
+    rmSync(floorCopy, { recursive: true, force: true });
   }
 }
 
