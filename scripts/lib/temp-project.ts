@@ -10,8 +10,7 @@ import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-// e2e too: scripts import its helpers (scripts/bench/edge.ts), and the copy's build type-checks everything tsconfig.json includes.
-const COPIED = ['app', 'components', 'content', 'e2e', 'lib', 'public', 'scripts', 'next.config.js', 'proxy.ts', 'tsconfig.json', 'package.json'];
+const COPIED = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'next.config.js', 'proxy.ts', 'tsconfig.json', 'package.json'];
 
 export interface TempProject {
   dir: string;
