@@ -7,12 +7,12 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { writeFile as writeFileAsync } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { TempProject } from '@/scripts/lib/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
+import { freePort } from '@/scripts/lib/free-port';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -21,15 +21,6 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
   expect((await request.get('/dev/previews')).status()).toBe(404);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Starts a Next server in its own process group and waits until it answers. */
 async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {

@@ -7,10 +7,10 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/scripts/lib/synthetic-archive';
+import { freePort } from '@/scripts/lib/free-port';
 
 /** Stories in the archive (the seed included) and how many of the newest are prerendered. */
 export const ARCHIVE_STORIES = 300;
@@ -35,15 +35,6 @@ const stateFile = () => {
   return file;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 const processAlive = (pid: number) => {
   try {

@@ -27,6 +27,7 @@ import { createSyntheticArchive, publishedStories, type SyntheticManifest } from
 import { createTempProject } from '../lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { median } from './measure';
+import { freePort } from '../lib/free-port';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 const SIZES = values.full ? [1000, 10_000] : [1000];
@@ -53,15 +54,6 @@ interface SizeFigures {
   search?: { bytes: number; ms: number; query: string; results: number };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function run(cwd: string, args: string[], env: Record<string, string>): number {
   const started = performance.now();

@@ -22,7 +22,8 @@ import { LIGHTHOUSE_PHONE, lighthousePair, measureLoad, measurePage, PHONE, time
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
-import { freePort, startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
+import { freePort } from '../lib/free-port';
+import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
 // The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so
 // Next does not rewrite it); the floor has its own folder, so its default name is free.

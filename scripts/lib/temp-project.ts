@@ -19,13 +19,8 @@ export interface TempProject {
   remove(): void;
 }
 
-/**
- * Left out of every copy: the generated story index (the copy's own content check rebuilds it; a stale one
- * is never copied), and the benchmark harness (it imports e2e helpers the copy does not have, so the copy's
- * type check would fail on it).
- */
-const BENCH_DIR = path.join(PROJECT_ROOT, 'scripts/bench');
-const copied = (source: string) => !source.endsWith('.generated.ts') && source !== BENCH_DIR && !source.startsWith(BENCH_DIR + path.sep);
+/** Left out of every copy: the generated story index (the copy's own content check rebuilds it; a stale one is never copied). */
+const copied = (source: string) => !source.endsWith('.generated.ts');
 
 /** A copy in a new temporary folder named with `prefix`, or in `dir` when given (created; it must not exist or be empty). */
 export function createTempProject(prefix = 'aju-site-', dir = mkdtempSync(path.join(os.tmpdir(), prefix))): TempProject {
