@@ -210,7 +210,7 @@ function report(base: SizeFigures, sizes: SizeFigures[]): string {
   ];
   return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}; the machine was shared with other builds, so times are noisy.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at the start (times grow with whatever else the machine runs).
 
 The 10,000-story size is behind \`--full\` (it adds five to ten minutes: build, check and 1,000 first requests), so \`npm run bench\`
 runs 1 and 1,000 only; ${tenK ? 'this run had it.' : 'this run did not.'}${tenK && tenK.buildSeconds > TARGETS.buildSeconds10k ? ` The 10,000-story build missed its target: what still grows with the archive is compiling and type-checking 10,000 story modules, the generated index and the search index of every story; the pages built are the same 200 stories and the listings' first pages at every size.` : ''}
