@@ -20,6 +20,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { Edge, Origin, request } from '../lib/edge-harness';
 import { freePort } from '../lib/free-port';
+import { prng } from '../lib/synthetic-archive';
 import { createTempProject } from '../lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { timeBuild } from './measure';
@@ -101,18 +102,6 @@ async function pair(staticServer: { url: string; pids: number[] }, edgeServer: {
   return { static: summary(runs.map((r) => r.static)), edge: summary(runs.map((r) => r.edge)), ratio: median(ratios), ratioRange: [Math.min(...ratios), Math.max(...ratios)] };
 }
 
-/** A small deterministic generator, so every run sends the same mix. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 interface MixRequest {
   path: string;
   headers: Record<string, string>;
@@ -124,7 +113,8 @@ interface MixRequest {
  * shares (each a different campaign or click id); 10% of clients without gzip, 1% sending RSC headers.
  */
 function realisticMix(storyPaths: string[], otherPaths: string[], searches: string[]): MixRequest[] {
-  const next = random(20240618);
+  // Seeded, so every run sends the same mix.
+  const next = prng(20240618);
   const hot = storyPaths.slice(0, HOT_STORIES);
   const tail = storyPaths.slice(HOT_STORIES);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
