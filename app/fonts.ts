@@ -5,14 +5,16 @@ import localFont from 'next/font/local';
 // unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
 // files. next/font sizes a local fallback to match.
 //
-// Preloaded, display 'optional': a preloaded optional face holds the first paint until it arrives (or a
-// short timeout), so the page is laid out once, in the face, and never reflows (CLS 0). Without the
-// preload the first layout used the fallback and the face replaced it within the block period: a shift of
-// 0.07–0.09 on a phone wherever the size-adjusted fallback's Times New Roman is missing (Linux, Android).
-// The price is the wait: BENCHMARKS.md shows the face on the path to the largest paint.
+// Preloaded, display 'optional': the face holds the first paint briefly, so on a fast link the page is
+// laid out once, in the face; arriving after the text was painted, it is not used on that page view and
+// the fallback stays. Either way nothing moves (e2e/share-and-photos.spec.ts pins both cases).
+//
+// next/font names each face after its const. A face once named `serif` collided with the generic family:
+// arriving too late to be used, it made Chromium look "serif" up as an installed font (fontconfig's
+// DejaVu Serif on Linux) instead of going on down the list, and the text reflowed into that.
 
 /** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
-export const serif = localFont({
+export const textFace = localFont({
   src: [{ path: './fonts/source-serif-4-text-core.woff2', style: 'normal', weight: '400 800' }],
   variable: '--font-serif',
   display: 'optional',
@@ -30,7 +32,7 @@ export const serif = localFont({
  * Accented letters and rarer signs of the same face. Listed before the core face in --font-text: its
  * unicode-range leaves out every core character, so a page fetches it only if it has one of these.
  */
-export const serifExtra = localFont({
+export const textFaceExtra = localFont({
   src: [{ path: './fonts/source-serif-4-text-extra.woff2', style: 'normal', weight: '400 800' }],
   variable: '--font-serif-extra',
   display: 'optional',

@@ -168,26 +168,74 @@ test('loading, hydrating and using the share control fetches nothing from anothe
   await context.close();
 });
 
-test('nothing shifts while the story loads on a phone, through the text face arriving, hydration and the share buttons appearing', async ({ browser }) => {
+/** What a reader sees move if the text face changes the layout: the header's blocks and the lead photo. */
+const WATCHED = ['h1', '.standfirst', '.story-meta', 'figure.photo--lead'];
+
+/**
+ * Loads the story on a phone, with the text face at network speed or held back until the page has been
+ * painted, and returns the layout shifts Chromium reported plus where the watched blocks were once the
+ * parsed page was first painted and where they are after the face settled and the page hydrated.
+ * A preloaded `font-display: optional` face must leave the layout still either way: laid out in the face
+ * when it comes first, or never swapped in (and the fallback kept) when it comes after the text was painted.
+ */
+async function layoutWhileLoading(browser: Browser, face: 'at network speed' | 'after the first paint') {
   const { context, page } = await openIn(browser, PHONE);
-  // The face arrives a little late, as on a phone link: it must still not move anything once laid out.
-  await page.route('**/*.woff2', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[] };
+  let release = () => {};
+  const painted = new Promise<void>((resolve) => (release = resolve));
+  await page.exposeFunction('reportPainted', () => release());
+  if (face === 'after the first paint') {
+    await page.route('**/*.woff2', async (route) => {
+      await painted;
+      await route.continue();
+    });
+  }
+  await page.addInitScript((watched: string[]) => {
+    const w = window as unknown as { shifts: number[]; firstLayout: string[]; reportPainted: () => void };
     w.shifts = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shifts.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
-  });
+    // A frame runs only once rendering has begun; the task after it sees what that frame painted.
+    document.addEventListener('DOMContentLoaded', () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          w.firstLayout = watched.map((selector) => JSON.stringify(document.querySelector(selector)?.getBoundingClientRect()));
+          w.reportPainted();
+        }),
+      ),
+    );
+  }, WATCHED);
   await page.goto(STORY, { waitUntil: 'networkidle' });
-  // The face is preloaded: a preloaded optional face holds the first layout, so it is never swapped in later.
+  // The face is preloaded: the first layout waits for it (briefly), so a fast link lays out once, in it.
   await expect(page.locator('link[rel="preload"][as="font"]')).toHaveCount(1);
   // Hydrated: the JavaScript-only buttons are showing.
   await expect(page.locator('.story-header').getByRole('button', { name: 'Copy link' })).toBeVisible();
-  await page.evaluate(() => document.fonts.ready);
-  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  const result = await page.evaluate(async (watched) => {
+    await document.fonts.ready;
+    const w = window as unknown as { shifts: number[]; firstLayout: string[] };
+    return {
+      shifts: w.shifts,
+      firstLayout: w.firstLayout,
+      settledLayout: watched.map((selector) => JSON.stringify(document.querySelector(selector)?.getBoundingClientRect())),
+      faceStatus: [...document.fonts].filter((f) => f.family === 'textFace').map((f) => f.status),
+    };
+  }, WATCHED);
   await context.close();
+  return result;
+}
+
+test('nothing moves while the story loads on a phone when the text face comes first, through hydration and the share buttons appearing', async ({ browser }) => {
+  const { shifts, firstLayout, settledLayout, faceStatus } = await layoutWhileLoading(browser, 'at network speed');
+  expect(faceStatus).toEqual(['loaded']);
+  expect(firstLayout.every(Boolean)).toBe(true);
+  expect(settledLayout).toEqual(firstLayout);
+  expect(shifts).toEqual([]);
+});
+
+test('nothing moves on a phone when the text face comes only after the text was painted: the fallback stays', async ({ browser }) => {
+  const { shifts, firstLayout, settledLayout, faceStatus } = await layoutWhileLoading(browser, 'after the first paint');
+  expect(faceStatus).toEqual(['loaded']);
+  expect(firstLayout.every(Boolean)).toBe(true);
+  expect(settledLayout).toEqual(firstLayout);
+  expect(shifts).toEqual([]);
 });
