@@ -224,18 +224,17 @@ async function layoutWhileLoading(browser: Browser, face: 'at network speed' | '
   return result;
 }
 
-test('nothing moves while the story loads on a phone when the text face comes first, through hydration and the share buttons appearing', async ({ browser }) => {
-  const { shifts, firstLayout, settledLayout, faceStatus } = await layoutWhileLoading(browser, 'at network speed');
-  expect(faceStatus).toEqual(['loaded']);
-  expect(firstLayout.every(Boolean)).toBe(true);
-  expect(settledLayout).toEqual(firstLayout);
-  expect(shifts).toEqual([]);
-});
+const FACE_CASES = [
+  { face: 'at network speed', title: 'nothing moves while the story loads on a phone when the text face comes first, through hydration and the share buttons appearing' },
+  { face: 'after the first paint', title: 'nothing moves on a phone when the text face comes only after the text was painted: the fallback stays' },
+] as const;
 
-test('nothing moves on a phone when the text face comes only after the text was painted: the fallback stays', async ({ browser }) => {
-  const { shifts, firstLayout, settledLayout, faceStatus } = await layoutWhileLoading(browser, 'after the first paint');
-  expect(faceStatus).toEqual(['loaded']);
-  expect(firstLayout.every(Boolean)).toBe(true);
-  expect(settledLayout).toEqual(firstLayout);
-  expect(shifts).toEqual([]);
-});
+for (const { face, title } of FACE_CASES) {
+  test(title, async ({ browser }) => {
+    const { shifts, firstLayout, settledLayout, faceStatus } = await layoutWhileLoading(browser, face);
+    expect(faceStatus).toEqual(['loaded']);
+    expect(firstLayout.every(Boolean)).toBe(true);
+    expect(settledLayout).toEqual(firstLayout);
+    expect(shifts).toEqual([]);
+  });
+}
