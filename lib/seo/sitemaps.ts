@@ -92,25 +92,18 @@ export function sitemapIndexEntries(content: SitemapContent): SitemapEntry[] {
 
 const lastmod = (date: Date | undefined) => (date ? `<lastmod>${date.toISOString()}</lastmod>` : '');
 
-/** A <urlset> sitemap. */
-export const urlsetXml = (entries: SitemapEntry[]) =>
+/** A sitemap document: a <urlset> of <url>s, or a <sitemapindex> of <sitemap>s. */
+const sitemapXml = (root: 'urlset' | 'sitemapindex', item: 'url' | 'sitemap') => (entries: SitemapEntry[]) =>
   [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</url>`),
-    '</urlset>',
+    `<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
+    ...entries.map((e) => `<${item}><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</${item}>`),
+    `</${root}>`,
     '',
   ].join('\n');
 
-/** A <sitemapindex>. */
-export const sitemapIndexXml = (entries: SitemapEntry[]) =>
-  [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map((e) => `<sitemap><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</sitemap>`),
-    '</sitemapindex>',
-    '',
-  ].join('\n');
+export const urlsetXml = sitemapXml('urlset', 'url');
+export const sitemapIndexXml = sitemapXml('sitemapindex', 'sitemap');
 
 export const xmlResponse = (xml: string) => new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 
