@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { blockSchema, storySchema } from '@/content/schema';
 import seedStory from '@/content/stories/2024/06/putin-heads-to-pyongyang';
-import { buildContent, buildStories, isVisible, loadDefaultSources, productionVisibility } from '@/lib/content';
+import { buildContent, isVisible, loadDefaultSources, productionVisibility } from '@/lib/content';
 import { parseRecord } from '@/lib/content/validate';
 import { readSeed } from '../e2e/support/seed';
 
@@ -42,7 +42,7 @@ test('times must carry an explicit offset', () => {
 });
 
 test('the content API resolves references and reads image sizes from the files', async () => {
-  const { stories } = await buildStories(await loadDefaultSources(), { publicDir, visibility });
+  const { stories } = await buildContent(await loadDefaultSources(), { publicDir, visibility });
   const story = stories.find((s) => s.slug === 'putin-heads-to-pyongyang');
   assert.ok(story);
   assert.equal(story.path, '/stories/putin-heads-to-pyongyang');

@@ -144,13 +144,14 @@ function resolveStory(story: StoryRecord, file: string, records: Records): Story
   };
 }
 
-const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) => Date.parse(b.postedAt) - Date.parse(a.postedAt);
+/** Sort order of every story list: newest posted first. */
+export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) => Date.parse(b.postedAt) - Date.parse(a.postedAt);
 
-/** Validates the sources and resolves every visible story in full (scripts, tests and next dev). */
-export async function buildStories(
-  sources: ContentSources,
-  options: { publicDir: string; visibility: VisibilityOptions },
-): Promise<{ content: Content; stories: Story[] }> {
+/** Content whose stories are whole (scripts, tests and next dev: the search index, purge targets). */
+export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
+
+/** Validates the sources; the visible stories in full, newest first, with the records. */
+export async function buildContent(sources: ContentSources, options: { publicDir: string; visibility: VisibilityOptions }): Promise<FullContent> {
   const { problems, content } = await validateContent(sources, { publicDir: options.publicDir });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
@@ -159,16 +160,7 @@ export async function buildStories(
     .filter(({ story }) => isVisible(story, options.visibility))
     .map(({ file, story }) => resolveStory(story, file, records))
     .sort(newestFirst);
-  return { content: { stories, authors: content.authors, sections: content.sections, tags: content.tags }, stories };
-}
-
-/** Content whose stories are whole (scripts and tests: the search index, purge targets). */
-export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
-
-/** Validates the sources; the visible stories in full, newest first, with the records. */
-export async function buildContent(sources: ContentSources, options: { publicDir: string; visibility: VisibilityOptions }): Promise<FullContent> {
-  const { content, stories } = await buildStories(sources, options);
-  return { ...content, stories };
+  return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
 }
 
 /** The production server's view: from the generated listing, checked before the build; no story text loaded. */
@@ -193,13 +185,13 @@ const listingView = () => (fromListing ??= contentFromListing());
 
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>
-  buildStories(await loadDefaultSources(), { publicDir: path.join(process.cwd(), 'public'), visibility: productionVisibility() }),
+  buildContent(await loadDefaultSources(), { publicDir: path.join(process.cwd(), 'public'), visibility: productionVisibility() }),
 );
 
 /** The site's published content (stories without their bodies), newest first. */
 export async function getContent(): Promise<Content> {
   if (production()) return listingView().content;
-  return (await loadEverything()).content;
+  return loadEverything();
 }
 
 /** The newest stories, which the build prerenders (site.prerenderStories); any other renders on first request. */
