@@ -13,8 +13,10 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContent, loadDefaultSources } from '@/lib/content';
+import { buildContent } from '@/lib/content';
+import { formatProblem } from '@/lib/content/validate';
 import { storyPurgeTargets, type PurgeTarget } from '@/lib/edge/purge-targets';
+import { loadContentSources } from './lib/load-content';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -38,17 +40,24 @@ function send(edge: string, method: 'PURGE' | 'BAN', urlPath: string, headers: R
   });
 }
 
-/** Every story's purge targets, read from the content as it is now (drafts too: unpublishing needs a purge). */
-export async function purgeTargetsForStory(slug: string, root = PROJECT_ROOT): Promise<PurgeTarget[]> {
-  const content = await buildContent(await loadDefaultSources(), {
+/**
+ * The purge targets of these stories, from the content as it is now, read once (drafts too: unpublishing
+ * needs a purge).
+ */
+export async function purgeTargetsForStories(slugs: string[], root = PROJECT_ROOT): Promise<PurgeTarget[]> {
+  const { sources, problems } = await loadContentSources(root);
+  if (problems.length) throw new Error(`The content cannot be read:\n${problems.map(formatProblem).join('\n')}`);
+  const content = await buildContent(sources, {
     publicDir: path.join(root, 'public'),
     visibility: { now: new Date(), includeDrafts: true, includeScheduled: true },
   });
-  const targets = storyPurgeTargets(content, slug, (route) => existsSync(path.join(root, 'app', route)));
-  if (!targets) {
-    throw new Error(`No story with the slug "${slug}" in content/stories (slugs: ${content.stories.map((s) => s.slug).slice(0, 5).join(', ')}${content.stories.length > 5 ? ', …' : ''})`);
-  }
-  return targets;
+  return slugs.flatMap((slug) => {
+    const targets = storyPurgeTargets(content, slug, (route) => existsSync(path.join(root, 'app', route)));
+    if (!targets) {
+      throw new Error(`No story with the slug "${slug}" in content/stories (slugs: ${content.stories.map((s) => s.slug).slice(0, 5).join(', ')}${content.stories.length > 5 ? ', …' : ''})`);
+    }
+    return targets;
+  });
 }
 
 async function main() {
@@ -70,7 +79,7 @@ async function main() {
 
   const bans: PurgeTarget[] = [];
   if (values.all) bans.push({ label: 'everything', pattern: '.' });
-  for (const slug of values.story ?? []) bans.push(...(await purgeTargetsForStory(slug)));
+  if (values.story?.length) bans.push(...(await purgeTargetsForStories(values.story)));
 
   let failed = false;
   for (const edge of edges) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { buildContent, loadDefaultSources } from '@/lib/content';
 import { storyPurgeTargets } from '@/lib/edge/purge-targets';
 import { originsVcl, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
-import { purgeTargetsForStory } from '@/scripts/purge';
+import { purgeTargetsForStories } from '@/scripts/purge';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SLUG = 'putin-heads-to-pyongyang';
@@ -15,7 +15,7 @@ const SLUG = 'putin-heads-to-pyongyang';
 const matcher = (patterns: string[]) => (url: string) => patterns.some((p) => new RegExp(p).test(url));
 
 test('a story’s purge covers its page, card, crops, photo, front page, section, author and tag pages, feeds and sitemaps', async () => {
-  const targets = await purgeTargetsForStory(SLUG, ROOT);
+  const targets = await purgeTargetsForStories([SLUG], ROOT);
   const purged = matcher(targets.map((t) => t.pattern));
   for (const url of [
     `/stories/${SLUG}`,
@@ -64,6 +64,9 @@ test('a story’s purge covers the other stories that list it as related', async
   const purged = matcher(storyPurgeTargets(withSiblings, SLUG, () => true)!.map((t) => t.pattern));
   assert.ok(purged('/stories/a-sibling-story'), 'the sibling shows the story among its related ones');
   assert.ok(!purged('/stories/a-draft-story'), 'a draft has no page to purge');
+  // Unpublishing: the story just made a draft still sits at the foot of the pages that listed it.
+  const unpublished = matcher(storyPurgeTargets(withSiblings, 'a-draft-story', () => true)!.map((t) => t.pattern));
+  assert.ok(unpublished('/stories/a-sibling-story') && unpublished(`/stories/${SLUG}`), 'the pages that listed it are purged');
 });
 
 test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director and the purge ACL', () => {

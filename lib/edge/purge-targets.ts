@@ -5,8 +5,9 @@
  * over the edge's stored paths (deploy/varnish/default.vcl bans by them), so a rule covers every page of a
  * paginated listing and every query variant without knowing how many there are.
  */
-import { isScheduled, type FullContent, type Story } from '@/lib/content';
-import { relatedStories } from '@/lib/content/listings';
+import { isScheduled, newestFirst, type FullContent, type Story } from '@/lib/content';
+import { ARCHIVE_PATH, relatedStories } from '@/lib/content/listings';
+import { kstYearMonth } from '@/lib/time';
 
 export interface PurgeTarget {
   /** Why: which page of the site this is. */
@@ -27,10 +28,10 @@ const pageAndBelow = (path: string) => `^${escape(path)}([/?]|$)`;
 /** Exactly one path, with or without a query. */
 const exactly = (path: string) => `^${escape(path)}(\\?|$)`;
 
-/** Year and month of posting in Seoul, as the archive and the monthly sitemaps file it. */
-function seoulMonth(iso: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
-  return { year: parts.find((p) => p.type === 'year')!.value, month: parts.find((p) => p.type === 'month')!.value };
+/** Year and two-digit month of posting in Seoul, as the archive and the monthly sitemaps file it. */
+function postedMonth(story: Story): { year: number; month: string } {
+  const { year, month } = kstYearMonth(story.postedAt);
+  return { year, month: String(month).padStart(2, '0') };
 }
 
 const storyPhotos = (story: Story) => [story.leadPhoto.src, ...story.body.flatMap((b) => (b.type === 'photo' ? [b.photo.src] : []))];
@@ -52,8 +53,10 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
     route: 'stories/[slug]',
     targets: (s, content) => {
       const published = content.stories.filter((other) => !other.draft && !isScheduled(other));
+      // Scored as if published: a story being unpublished still sits at the foot of the pages that listed it.
+      const pool = published.includes(s) ? published : [...published, s].sort(newestFirst);
       return published
-        .filter((other) => other.slug !== s.slug && relatedStories(published, other).some((r) => r.slug === s.slug))
+        .filter((other) => other.slug !== s.slug && relatedStories(pool, other).some((r) => r.slug === s.slug))
         .map((other) => ({ label: `related: ${other.slug}`, pattern: exactly(other.path) }));
     },
   },
@@ -68,7 +71,7 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
   {
     route: 'sitemaps/[file]',
     targets: (s) => {
-      const { year, month } = seoulMonth(s.postedAt);
+      const { year, month } = postedMonth(s);
       return [
         { label: 'pages sitemap', pattern: exactly('/sitemaps/pages.xml') },
         { label: `story sitemap ${year}-${month}`, pattern: `^/sitemaps/${year}-${month}(-[0-9]+)?\\.xml(\\?|$)` },
@@ -78,8 +81,8 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
   {
     route: 'archive',
     targets: (s) => {
-      const { year, month } = seoulMonth(s.postedAt);
-      return [{ label: `archive, ${year} and ${year}/${month} with its pages`, pattern: `^/archive(/${year}(/${month}(/page/[0-9]+)?)?)?/?(\\?|$)` }];
+      const { year, month } = postedMonth(s);
+      return [{ label: `archive, ${year} and ${year}/${month} with its pages`, pattern: `^${escape(ARCHIVE_PATH)}(/${year}(/${month}(/page/[0-9]+)?)?)?/?(\\?|$)` }];
     },
   },
   { route: 'search', targets: () => [{ label: 'search page', pattern: pageAndBelow('/search') }, { label: 'search index', pattern: '^/pagefind/' }] },
