@@ -252,8 +252,17 @@ test('search: from the masthead box, find an archive story, filter by section, f
   await page.goto(`${url}/search?q=${encodeURIComponent(sectionName)}`);
   const results = page.getByRole('main').locator('.search-result');
   await expect(results).toHaveCount(10);
-  await page.getByRole('button', { name: 'Show more results' }).click();
+  await page.getByRole('button', { name: 'Show more results' }).press('Enter');
   await expect(results).toHaveCount(20);
+  // Focus moves to the first added result (the button may be gone), so a keyboard reader reads on from there.
+  await expect(results.nth(10).getByRole('link')).toBeFocused();
+
+  // A section chosen while a typed search still waits (250 ms) stands: the typed one does not undo it.
+  await page.getByRole('main').getByRole('searchbox', { name: 'Search stories' }).fill(`${sectionName} news`);
+  await page.getByRole('main').getByRole('combobox', { name: 'Section' }).selectOption(other);
+  await page.waitForTimeout(600); // past the typing delay: what would undo it has had its chance
+  expect(new URL(page.url()).searchParams.get('section')).toBe(other);
+  await expect(page.getByRole('main').getByRole('status')).toContainText(`in ${other}`);
 
   await page.goto(`${url}/search?q=qzxjvv`);
   await expect(page.getByRole('main').getByRole('status')).toContainText('No stories match “qzxjvv”');

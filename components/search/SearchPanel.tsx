@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+/** Moves focus to a link as it appears: the first of the results "Show more results" added. */
+const focusOnArrival = (link: HTMLAnchorElement | null) => link?.focus();
 import { searchTerms } from '@/lib/search/stop-words';
 
 /** What scripts/search-index.ts stores with each story. */
@@ -48,6 +51,8 @@ export function SearchPanel({ sections }: { sections: string[] }) {
   const [query, setQuery] = useState('');
   const [section, setSection] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  /** Index of the first result the last "Show more results" added; focus goes there, as the button may go. */
+  const [firstAdded, setFirstAdded] = useState<number>();
   const latest = useRef(0);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -61,6 +66,7 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     history.replaceState(null, '', params.size ? `/search?${params}` : '/search');
     if (!trimmed) return setOutcome({ state: 'idle' });
     setOutcome({ state: 'searching', query: trimmed });
+    setFirstAdded(undefined);
     try {
       const pagefind = await loadPagefind();
       // The index has no stop words (scripts/search-index.ts): leave them out of the query too.
@@ -101,10 +107,18 @@ export function SearchPanel({ sections }: { sections: string[] }) {
   const showMore = async () => {
     if (outcome.state !== 'done') return;
     const id = latest.current;
-    const more = await Promise.all(outcome.hits.slice(outcome.results.length, outcome.results.length + BATCH).map((r) => r.data()));
-    if (id === latest.current) setOutcome({ ...outcome, results: [...outcome.results, ...more] });
+    try {
+      const more = await Promise.all(outcome.hits.slice(outcome.results.length, outcome.results.length + BATCH).map((r) => r.data()));
+      if (id !== latest.current) return;
+      setOutcome({ ...outcome, results: [...outcome.results, ...more] });
+      setFirstAdded(outcome.results.length);
+    } catch {
+      // A result file did not load: the button stays, to try again.
+    }
   };
   const onSection = (value: string) => {
+    // A search still waiting on typing would run with the old section and undo this one.
+    clearTimeout(typing.current);
     setSection(value);
     void run(query, value);
   };
@@ -148,10 +162,12 @@ export function SearchPanel({ sections }: { sections: string[] }) {
       </p>
       {outcome.state === 'done' && outcome.results.length > 0 && (
         <ol className="story-list search-results">
-          {outcome.results.map((r) => (
+          {outcome.results.map((r, i) => (
             <li key={r.url} className="search-result">
               <h2 className="story-list__headline">
-                <a href={r.url}>{r.meta.title}</a>
+                <a href={r.url} ref={i === firstAdded ? focusOnArrival : undefined}>
+                  {r.meta.title}
+                </a>
               </h2>
               <p className="search-result__meta">
                 {r.meta.section} · <time dateTime={r.meta.date}>{r.meta.dateLabel}</time>
