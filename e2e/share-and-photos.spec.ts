@@ -131,6 +131,15 @@ test('"Copy link" copies the canonical URL with utm_source=copy_link and says so
   await expect(status).toHaveText('Link copied');
   await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?utm_source=copy_link&utm_medium=social`);
+  // Copying again is announced again: the live region's text changes, though the message is the same.
+  await status.evaluate((region) => {
+    const w = window as unknown as { statusChanged: boolean };
+    w.statusChanged = false;
+    new MutationObserver(() => (w.statusChanged ||= region.textContent!.startsWith('Link copied'))).observe(region, { characterData: true, childList: true, subtree: true });
+  });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { statusChanged: boolean }).statusChanged)).toBe(true);
+  await expect(status).toHaveText(/^Link copied/);
   // The confirmation is a live region the copy fills: axe is clean with it showing.
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.share').analyze();
   expect(violations.map((v) => v.id)).toEqual([]);

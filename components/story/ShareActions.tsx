@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface ShareActionsProps {
   /** What "Copy link" copies: the canonical URL with utm_source=copy_link. */
@@ -19,10 +19,12 @@ export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
   const [ready, setReady] = useState(false);
   const [canShare, setCanShare] = useState(false);
   const [status, setStatus] = useState('');
+  const clearStatus = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     setReady(true);
     setCanShare(typeof navigator.share === 'function');
+    return () => clearTimeout(clearStatus.current);
   }, []);
 
   const copy = async () => {
@@ -41,9 +43,11 @@ export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
       copied = document.execCommand('copy');
       field.remove();
     }
-    setStatus(copied ? 'Link copied' : 'Could not copy the link');
-    // Cleared so copying again is announced again.
-    setTimeout(() => setStatus(''), 4000);
+    const message = copied ? 'Link copied' : 'Could not copy the link';
+    // A live region speaks only when its text changes: a second copy adds a no-break space, so it is heard too.
+    setStatus((shown) => (shown === message ? `${message}\u00a0` : message));
+    clearTimeout(clearStatus.current);
+    clearStatus.current = setTimeout(() => setStatus(''), 4000);
   };
 
   const share = () =>
@@ -53,7 +57,7 @@ export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
   return (
     <span className="share__actions" data-ready={ready || undefined}>
       <button type="button" className="share__button" onClick={copy}>
-        {status === 'Link copied' ? 'Copied' : 'Copy link'}
+        {status.startsWith('Link copied') ? 'Copied' : 'Copy link'}
       </button>
       {/* Without a share sheet the button stays invisible but keeps its place, so nothing moves. */}
       <button type="button" className="share__button" onClick={share} data-unavailable={ready && !canShare ? '' : undefined}>
