@@ -46,6 +46,7 @@ test('page numbers from URLs: digits only, no leading zero', () => {
   assert.equal(parsePageNumber('2'), 2);
   assert.equal(parsePageNumber('120'), 120);
   for (const bad of ['0', '02', '-1', '1.5', 'two', '', '2x', '1e3']) assert.equal(parsePageNumber(bad), undefined, bad);
+  assert.equal(parsePageNumber(undefined), 1, 'the listing’s own URL is page 1');
   assert.equal(parseYear('2024'), 2024);
   assert.equal(parseYear('24'), undefined);
   assert.equal(parseMonth('06'), 6);

@@ -104,7 +104,7 @@ export async function ArchiveYear({ rawYear }: { rawYear: string }) {
 async function findMonth(rawYear: string, rawMonth: string, rawPage?: string) {
   const year = parseYear(rawYear);
   const month = parseMonth(rawMonth);
-  const page = rawPage === undefined ? 1 : parsePageNumber(rawPage);
+  const page = parsePageNumber(rawPage);
   if (year === undefined || month === undefined || page === undefined) return undefined;
   const found = archiveMonth((await getContent()).stories, year, month);
   const shown = found && paginate(found.stories, page);

@@ -56,18 +56,15 @@ async function findListing(kind: ListingKind, id: string): Promise<Listing | und
   };
 }
 
-/** The page number of …/page/<raw>, or of the bare URL (1); undefined for anything else. */
-const pageOf = (raw: string | undefined) => (raw === undefined ? 1 : parsePageNumber(raw));
-
 export async function listingMetadata(kind: ListingKind, id: string, rawPage?: string): Promise<Metadata> {
   const listing = await findListing(kind, id);
-  const page = pageOf(rawPage);
+  const page = parsePageNumber(rawPage);
   return listing && page && paginate(listing.stories, page) ? listing.metadata(page) : {};
 }
 
 export async function ListingRoute({ kind, id, rawPage }: { kind: ListingKind; id: string; rawPage?: string }) {
   const listing = await findListing(kind, id);
-  const page = pageOf(rawPage);
+  const page = parsePageNumber(rawPage);
   const shown = listing && page ? paginate(listing.stories, page) : undefined;
   if (!listing || !shown) notFound();
   return (

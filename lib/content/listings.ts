@@ -11,8 +11,12 @@ type Listed = Pick<Story, 'slug' | 'postedAt'>;
 
 // ---------- pagination ----------
 
-/** A page number from a URL segment: digits without a leading zero, else undefined (a 404). */
-export function parsePageNumber(raw: string): number | undefined {
+/**
+ * A page number from a URL's …/page/<raw> segment: digits without a leading zero, else undefined (a 404).
+ * No segment (the listing's own URL) is page 1.
+ */
+export function parsePageNumber(raw: string | undefined): number | undefined {
+  if (raw === undefined) return 1;
   return /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : undefined;
 }
 
@@ -24,15 +28,15 @@ export interface ListingPage<T> {
   total: number;
 }
 
+/** The number of pages a list of `count` items fills. */
+export const pageCountOf = (count: number, size: number = site.listings.pageSize) => Math.max(1, Math.ceil(count / size));
+
 /** One page of a list; undefined past the last page. An empty list still has its page 1. */
 export function paginate<T>(items: readonly T[], page: number, size: number = site.listings.pageSize): ListingPage<T> | undefined {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const pageCount = pageCountOf(items.length, size);
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
   return { items: items.slice((page - 1) * size, page * size), page, pageCount, total: items.length };
 }
-
-/** The number of pages a list of `count` items fills. */
-export const pageCountOf = (count: number, size: number = site.listings.pageSize) => Math.max(1, Math.ceil(count / size));
 
 /** Page 1 lives at the listing's own URL; page n at …/page/n. */
 export const listingPagePath = (basePath: string, page: number) => (page <= 1 ? basePath : `${basePath}/page/${page}`);
