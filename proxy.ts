@@ -11,8 +11,14 @@ const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-re
 
 let notFoundPage: Promise<string> | undefined;
 /** The site's 404 page (app/not-found.tsx) as the build prerendered it, read once. */
-const notFoundHtml = () =>
-  (notFoundPage ??= readFile(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/app/_not-found.html'), 'utf8'));
+const notFoundHtml = () => {
+  if (!notFoundPage) {
+    notFoundPage = readFile(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/app/_not-found.html'), 'utf8');
+    // A failed read is tried again on the next 404, not kept for the life of the server.
+    notFoundPage.catch(() => (notFoundPage = undefined));
+  }
+  return notFoundPage;
+};
 
 /** True when the production build has a story with this slug (published by the build's clock). */
 function isPublishedStory(slug: string): boolean {
