@@ -1,5 +1,5 @@
 /**
- * The edge under test or measurement, for real (e2e/edge.spec.ts, scripts/bench/edge.ts): two more origins
+ * The edge under test or measurement, for real (e2e/edge.spec.ts, bench/edge.ts): two more origins
  * from a production build (.next/standalone/server.js), each behind a counting proxy (so the test sees every request that reaches
  * an origin, from outside the edge), and `npm run edge` (Varnish) in front of both. Loopback only, free
  * ports, every process stopped by `stop()`.

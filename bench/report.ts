@@ -146,7 +146,7 @@ export function renderReport(f: Figures): string {
       rows.push([`OG card render, ${card.slug}, again (fonts cut and photo cropped already)`, ms(card.cachedMs), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.cachedMs, f.og.baselineMs), '']);
     }
   } else {
-    pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; scripts/bench/og.ts times it as soon as it does.');
+    pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; bench/og.ts times it as soon as it does.');
   }
 
   const builds = f.builds.byCount;

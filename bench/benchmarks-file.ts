@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../lib/temp-project';
+import { PROJECT_ROOT } from '../scripts/lib/temp-project';
 
 export const BENCHMARKS_FILE = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 
@@ -14,7 +14,7 @@ export type BenchPart = (typeof BENCH_PARTS)[number];
 
 const HEADER = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench/), one section per part (\`npm run bench:core\`, \`bench:edge\`,
+Written by \`npm run bench\` (bench/), one section per part (\`npm run bench:core\`, \`bench:edge\`,
 \`bench:archive\` re-run one part and rewrite only its section); do not edit by hand. Every figure is set
 beside a baseline measured in the same run, and the ratio is site ÷ baseline.
 `;

@@ -22,12 +22,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
-import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../lib/synthetic-archive';
-import { createTempProject } from '../lib/temp-project';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
+import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../scripts/lib/synthetic-archive';
+import { createTempProject } from '../scripts/lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { median } from './measure';
-import { freePort } from '../lib/free-port';
+import { freePort } from '../scripts/lib/free-port';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 const SIZES = values.full ? [1000, 10_000] : [1000];

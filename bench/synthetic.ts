@@ -6,8 +6,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { storyFilePath } from '@/lib/content/validate';
-import { storyFiles } from '../lib/load-content';
-import type { TempProject } from '../lib/temp-project';
+import { storyFiles } from '../scripts/lib/load-content';
+import type { TempProject } from '../scripts/lib/temp-project';
 
 const SEED_POSTED = Date.parse(seed.postedAt);
 

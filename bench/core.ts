@@ -16,13 +16,13 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
-import { createTempProject, PROJECT_ROOT } from '../lib/temp-project';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
+import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
 import { LIGHTHOUSE_PHONE, lighthousePair, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
-import { freePort } from '../lib/free-port';
+import { freePort } from '../scripts/lib/free-port';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
 // The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so

@@ -8,7 +8,7 @@
  *     parameters on a share of the links, a few odd clients), vs the 10,000 that reach an origin with no
  *     cache and the distinct URLs a cache keyed on the raw URL would fetch.
  *
- * A temporary project with synthetic stories (scripts/bench/synthetic.ts), two origins from its build
+ * A temporary project with synthetic stories (bench/synthetic.ts), two origins from its build
  * behind counting proxies, the edge in front; free ports; everything stopped and removed at the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,10 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { Edge, Origin, request } from '../lib/edge-harness';
-import { freePort } from '../lib/free-port';
-import { prng } from '../lib/synthetic-archive';
-import { createTempProject } from '../lib/temp-project';
+import { Edge, Origin, request } from '../scripts/lib/edge-harness';
+import { freePort } from '../scripts/lib/free-port';
+import { prng } from '../scripts/lib/synthetic-archive';
+import { createTempProject } from '../scripts/lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { timeBuild } from './measure';
 import { startStaticFileServer, type RunningServer } from './servers';
@@ -177,8 +177,6 @@ async function main() {
   const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-edge-html-'));
   try {
     log(`building a copy of the site with ${STORIES} stories`);
-    // The benchmarks import e2e helpers the copy lacks; next build type-checks every file it has.
-    rmSync(path.join(project.dir, 'scripts/bench'), { recursive: true, force: true });
     writeSyntheticStories(project, STORIES);
     const buildSeconds = timeBuild(project.dir, { NEXT_DIST_DIR: '.next' });
     execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], { cwd: project.dir, env: { ...process.env, NEXT_DIST_DIR: '.next' } });
