@@ -27,51 +27,11 @@ import {
 } from '@/content/schema';
 import { site } from '@/lib/site';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
-import type { ListedStoryRecord } from './story-index';
+import type { Content, ListedStoryRecord, Photo, Story, StorySummary } from './types';
 import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
 
 export type { Author, FocalPoint, Section, Tag };
-
-export interface Photo extends ImageSize {
-  src: string;
-  /** Empty for a decorative image. */
-  alt: string;
-  caption: string;
-  credit: string;
-  /** The point crops keep in view (fractions of width and height); absent: the centre. */
-  focalPoint?: FocalPoint;
-}
-
-export type StoryBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'pullQuote'; text: string; speaker: string; role: string }
-  | { type: 'photo'; photo: Photo };
-
-/** A story as listings, feeds and sitemaps see it: everything but its body and corrections. */
-export interface StorySummary extends Omit<ListedStoryRecord, 'file' | 'authors' | 'section' | 'tags' | 'leadPhoto'> {
-  /** Site path of the story page, e.g. /stories/putin-heads-to-pyongyang */
-  path: string;
-  /** Path of its file from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
-  file: string;
-  authors: Author[];
-  section: Section;
-  tags: Tag[];
-  leadPhoto: Photo;
-}
-
-/** A whole story, for its own page, card and crops. */
-export interface Story extends StorySummary {
-  body: StoryBlock[];
-  corrections?: StoryRecord['corrections'];
-}
-
-export interface Content {
-  /** Published stories, newest first. */
-  stories: StorySummary[];
-  authors: Author[];
-  sections: Section[];
-  tags: Tag[];
-}
+export type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {

@@ -5,7 +5,7 @@
  */
 import { site } from '@/lib/site';
 import { kstYearMonth } from '@/lib/time';
-import type { Story } from './index';
+import type { Story } from './types';
 
 type Listed = Pick<Story, 'slug' | 'postedAt'>;
 

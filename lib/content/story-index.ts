@@ -8,14 +8,11 @@
  */
 import type { StoryRecord } from '@/content/schema';
 import { listingPageCounts } from './listings';
+import type { ListedStoryRecord } from './types';
 import type { ImageSize } from './validate';
 import { isVisible } from './visibility';
 
-/** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
-export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
-  /** Path from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
-  file: string;
-};
+export type { ListedStoryRecord };
 
 export interface StoryListing {
   stories: ListedStoryRecord[];

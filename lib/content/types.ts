@@ -1,0 +1,54 @@
+/**
+ * The shapes of resolved content that pages, listings and the generated index share. Kept apart from the
+ * modules that build them, so lib/content's modules depend one way: types <- listings <- story-index <- index.
+ */
+import type { Author, FocalPoint, Section, StoryRecord, Tag } from '@/content/schema';
+import type { ImageSize } from './validate';
+
+/** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
+export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
+  /** Path from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
+  file: string;
+};
+
+export interface Photo extends ImageSize {
+  src: string;
+  /** Empty for a decorative image. */
+  alt: string;
+  caption: string;
+  credit: string;
+  /** The point crops keep in view (fractions of width and height); absent: the centre. */
+  focalPoint?: FocalPoint;
+}
+
+export type StoryBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'pullQuote'; text: string; speaker: string; role: string }
+  | { type: 'photo'; photo: Photo };
+
+/** A story as listings, feeds and sitemaps see it: everything but its body and corrections. */
+export interface StorySummary extends Omit<ListedStoryRecord, 'file' | 'authors' | 'section' | 'tags' | 'leadPhoto'> {
+  /** Site path of the story page, e.g. /stories/putin-heads-to-pyongyang */
+  path: string;
+  /** Path of its file from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
+  file: string;
+  authors: Author[];
+  section: Section;
+  tags: Tag[];
+  leadPhoto: Photo;
+}
+
+/** A whole story, for its own page, card and crops. */
+export interface Story extends StorySummary {
+  body: StoryBlock[];
+  corrections?: StoryRecord['corrections'];
+}
+
+export interface Content {
+  /** Published stories, newest first. */
+  stories: StorySummary[];
+  authors: Author[];
+  sections: Section[];
+  tags: Tag[];
+}
+
