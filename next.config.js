@@ -105,6 +105,9 @@ const nextConfig = {
   experimental: {
     // The stylesheet is small: shipped inside the HTML, it costs no render-blocking round trip.
     inlineCss: true,
+    // Pages rendered on demand stay in memory, not on disk: after a restart the disk holds only the build's
+    // prerendered pages, which the server then brings up to the published content (docs/decisions/0021).
+    isrFlushToDisk: false,
   },
   images: {
     // AVIF where the browser accepts it (about a fifth smaller than WebP for a photo), WebP otherwise.
@@ -127,6 +130,8 @@ const nextConfig = {
       // A plain request only: what a flight request gets (a redirect, the payload) is not the page.
       { source: '/:path((?!_next/).*)', missing: flightRequestMarkers, headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
+      // The publish channel (app/api/publish) answers one caller: never stored anywhere.
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }] },
       { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },
       { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
       // The lead photo's crops for structured data: drawn at build like the card, cached like it.

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
-import { listingPages } from '@/content/stories/listing-pages.generated';
-import { storySlugs } from '@/content/stories/slugs.generated';
-import { isMissingListingPage } from '@/lib/content/listings';
-import { isVisible, productionVisibility } from '@/lib/content/visibility';
+import { isMissingPath, type PathView } from '@/lib/content/known-paths';
+import { liveListing, visibleAt } from '@/lib/content/live';
+import type { SnapshotListing, SnapshotStory } from '@/lib/content/snapshot';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
@@ -20,10 +19,13 @@ const notFoundHtml = () => {
   return notFoundPage;
 };
 
-/** True when the production build has a story with this slug (published by the build's clock). */
-function isPublishedStory(slug: string): boolean {
-  const story = Object.hasOwn(storySlugs, slug) ? storySlugs[slug] : undefined;
-  return !!story && isVisible(story, productionVisibility());
+const pathViews = new WeakMap<SnapshotStory[], PathView>();
+/** The paths the served snapshot has now (a scheduled story counts once its publishAt has passed). */
+function pathView(listing: SnapshotListing): PathView {
+  const stories = visibleAt(listing, new Date());
+  let view = pathViews.get(stories);
+  if (!view) pathViews.set(stories, (view = { stories, sections: listing.sections, authors: listing.authors, tags: listing.tags }));
+  return view;
 }
 
 /**
@@ -34,9 +36,10 @@ function isPublishedStory(slug: string): boolean {
  * - Answers 404, with the site's 404 page, for a story slug no story has. Story pages outside the prerender
  *   window are rendered on first request and cached; an unknown slug must not be: Next would cache its 404
  *   (x-nextjs-cache: HIT) under the pages' public Cache-Control, and a CDN would then hide a story published
- *   under that slug later. The list of slugs is generated with the story index (content:check).
- *   The same for a listing's numbered page past its last (…/page/<n>, rendered on first request like an
- *   archive story), from the page counts generated beside it.
+ *   under that slug later. The slugs come from the content this server serves at run time (lib/content/live.ts),
+ *   so a story published or taken down without a build is found or refused at once. The same for a
+ *   listing's numbered page past its last, an unknown section, author, tag, archive year or month, and a month
+ *   sitemap no month has (lib/content/known-paths.ts): all are rendered on first request.
  * The matcher keeps this off every other request.
  */
 export async function proxy(request: NextRequest) {
@@ -51,10 +54,8 @@ export async function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }
-  const story = /^\/stories\/([^/]+)/.exec(path);
-  // Under next dev every story is there to preview, drafts included; the index may lag a new file by a moment.
-  const missing = story ? !isPublishedStory(story[1]!) : isMissingListingPage(path, listingPages);
-  if (process.env.NODE_ENV === 'production' && missing) {
+  // Under next dev every story is there to preview, drafts included.
+  if (process.env.NODE_ENV === 'production' && isMissingPath(path, pathView(await liveListing()))) {
     // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
     // pages' public Cache-Control (next.config.js) would win over a 404's.
     return new NextResponse(await notFoundHtml(), {
@@ -66,5 +67,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/(.*%.*)', '/stories/:path+', '/:kind(sections|authors|tags)/:id/page/:page', '/archive/:year/:month/page/:page'],
+  matcher: [
+    '/(.*%.*)',
+    '/stories/:path+',
+    '/:kind(sections|authors|tags)/:path+',
+    '/archive/:path+',
+    '/sitemaps/:path+',
+  ],
 };

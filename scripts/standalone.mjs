@@ -31,6 +31,8 @@ function prepare() {
     [path.join(root, 'public'), path.join(standalone, 'public')],
     [path.join(dist, 'static'), path.join(standalone, distName, 'static')],
     [path.join(dist, 'pagefind'), path.join(standalone, 'public', 'pagefind')],
+    // The build's content snapshot (content:check --build), read at run time until a publish brings a newer one.
+    [path.join(root, 'content/snapshot.generated'), path.join(standalone, 'content/snapshot.generated')],
   ]) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) cpSync(from, to, { recursive: true });
@@ -51,6 +53,14 @@ export function serverNodeOptions(env = process.env) {
   return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }
 
+/**
+ * Where the server finds published content (lib/content/store.ts): with REDIS_URL, Redis; else the folder
+ * CONTENT_STORE_DIR, by default .content-store/ in the project, where `npm run content:publish` writes.
+ */
+export function publishedContentEnv(env = process.env) {
+  return { CONTENT_STORE_DIR: path.resolve(root, env.CONTENT_STORE_DIR || '.content-store') };
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -66,7 +76,7 @@ if (command === 'prepare') {
   const child = spawn(process.execPath, [...serverNodeOptions(), server], {
     cwd: standalone,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', PORT: port, HOSTNAME: hostname },
+    env: { ...process.env, ...publishedContentEnv(), NODE_ENV: 'production', PORT: port, HOSTNAME: hostname },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -2,22 +2,18 @@
  * The content API for pages: validated, resolved (references to records, image sizes read from the
  * files) and filtered to what may be published.
  *
- * A production server never loads every story's text: listings come from the generated story index
- * (lib/content/story-index.ts; content:check validated every story before the build), and a story's module is
- * imported only when its page, card or crops are rendered. Under next dev and in scripts, every story module
+ * A production server never loads every story's text, nor any story module: listings come from the content
+ * snapshot it serves (lib/content/live.ts: the build's or the last published one, validated before it was
+ * written), and a story's record is read only when its page, card or crops are rendered. Under next dev and in scripts, every story module
  * is loaded and validated on each request instead, so an edit shows at once.
  */
 import path from 'node:path';
 import { cache } from 'react';
 import authorRecords from '@/content/authors';
 import sectionRecords from '@/content/sections';
-import { storyListing, storyModules } from '@/content/stories/index.generated';
+import { storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
 import {
-  authorSchema,
-  sectionSchema,
-  storySchema,
-  tagSchema,
   type Author,
   type FocalPoint,
   type PhotoInput,
@@ -26,6 +22,8 @@ import {
   type Tag,
 } from '@/content/schema';
 import { site } from '@/lib/site';
+import { embargoesLifted, liveListing, liveRecord, visibleAt } from './live';
+import type { SnapshotListing } from './snapshot';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
 import type { Content, ListedStoryRecord, Photo, Story, StorySummary } from './types';
 import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
@@ -123,25 +121,31 @@ export async function buildContent(sources: ContentSources, options: { publicDir
   return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
 }
 
-/** The production server's view: from the generated listing, checked before the build; no story text loaded. */
-function contentFromListing(): { content: Content; records: Records; bySlug: Map<string, StorySummary> } {
-  const records: Records = {
-    authors: byId(authorSchema.array().parse(authorRecords)),
-    sections: byId(sectionSchema.array().parse(sectionRecords)),
-    tags: byId(tagSchema.array().parse(tagRecords)),
-    images: storyListing.images,
-  };
-  const visibility = productionVisibility();
-  const stories = storyListing.stories
-    .filter((story) => isVisible(story, visibility))
-    .map(({ file, ...story }) => resolveSummary(story, file, records))
-    .sort(newestFirst);
-  const content: Content = { stories, authors: [...records.authors.values()], sections: [...records.sections.values()], tags: [...records.tags.values()] };
-  return { content, records, bySlug: new Map(stories.map((s) => [s.slug, s])) };
+/** Resolved views of a snapshot listing, one per version and embargo state (stable between publishes). */
+interface LiveView {
+  key: string;
+  content: Content;
+  records: Records;
+  bySlug: Map<string, StorySummary>;
+  hashes: Map<string, string>;
+}
+const liveViews = new WeakMap<SnapshotListing, LiveView>();
+
+/** What the production server shows at `now`: the snapshot's stories visible then, resolved, newest first. */
+export function viewOf(listing: SnapshotListing, now: Date): LiveView {
+  const key = `${listing.version}:${embargoesLifted(listing, now)}`;
+  const cached = liveViews.get(listing);
+  if (cached?.key === key) return cached;
+  const records: Records = { authors: byId(listing.authors), sections: byId(listing.sections), tags: byId(listing.tags), images: listing.images };
+  const visible = visibleAt(listing, now);
+  const stories = visible.map(({ file, hash: _hash, ...story }) => resolveSummary(story, file, records));
+  const content: Content = { stories, authors: listing.authors, sections: listing.sections, tags: listing.tags };
+  const view = { key, content, records, bySlug: new Map(stories.map((s) => [s.slug, s])), hashes: new Map(visible.map((s) => [s.slug, s.hash])) };
+  liveViews.set(listing, view);
+  return view;
 }
 
-let fromListing: ReturnType<typeof contentFromListing> | undefined;
-const listingView = () => (fromListing ??= contentFromListing());
+const liveView = async () => viewOf(await liveListing(), new Date());
 
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>
@@ -150,7 +154,7 @@ const loadEverything = cache(async () =>
 
 /** The site's published content (stories without their bodies), newest first. */
 export async function getContent(): Promise<Content> {
-  if (production()) return listingView().content;
+  if (production()) return (await liveView()).content;
   return loadEverything();
 }
 
@@ -162,11 +166,11 @@ export async function prerenderedStories(): Promise<StorySummary[]> {
 /** One story in full, or undefined when no published story has this slug. */
 export const getStory = cache(async (slug: string): Promise<Story | undefined> => {
   if (!production()) return (await loadEverything()).stories.find((s) => s.slug === slug);
-  const { bySlug, records } = listingView();
+  const { bySlug, records, hashes } = await liveView();
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
-  const module = await storyModules[summary.file]!();
-  return resolveStory(storySchema.parse(module.default), summary.file, records);
+  const record = await liveRecord(hashes.get(slug)!);
+  return record && resolveStory(record, summary.file, records);
 });
 
 export async function getSection(id: string) {

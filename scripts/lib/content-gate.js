@@ -17,13 +17,14 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants
 const projectDir = path.resolve(import.meta.dirname, '../..');
 // Next loads the config in several processes of one build; the check needs to run once.
 const CHECKED = 'AJU_CONTENT_CHECKED';
-const checkArgs = () => [createRequire(import.meta.url).resolve('tsx/cli'), path.join(projectDir, 'scripts/content-check.ts')];
+const checkArgs = (...extra) => [createRequire(import.meta.url).resolve('tsx/cli'), path.join(projectDir, 'scripts/content-check.ts'), ...extra];
 
 /** @param {{ fatal: boolean }} options */
 function checkContent({ fatal }) {
   if (process.env[CHECKED]) return;
   try {
-    execFileSync(process.execPath, checkArgs(), { cwd: projectDir, stdio: 'inherit' });
+    // A production build also writes the content snapshot the server reads at run time (content-check.ts --build).
+    execFileSync(process.execPath, checkArgs(...(fatal ? ['--build'] : [])), { cwd: projectDir, stdio: 'inherit' });
   } catch {
     if (fatal) {
       console.error('\nBuild stopped: the content has errors (listed above). Fix them and build again.\n');

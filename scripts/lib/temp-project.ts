@@ -10,7 +10,7 @@ import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-const COPIED = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'next.config.js', 'proxy.ts', 'tsconfig.json', 'package.json'];
+const COPIED = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'tsconfig.json', 'package.json'];
 
 export interface TempProject {
   dir: string;

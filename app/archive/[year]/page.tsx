@@ -1,7 +1,8 @@
 import { ArchiveYear, archiveStaticParams, archiveYearMetadata } from '@/components/site/ArchiveRoute';
 
-// Every year with stories is prerendered; any other is a 404.
-export const dynamicParams = false;
+// Every year with stories at build is prerendered; a year a later publish adds renders on first request;
+// any other is a 404 from proxy.ts (lib/content/known-paths.ts).
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const years = new Set((await archiveStaticParams()).map((p) => p.year));

@@ -1,9 +1,10 @@
 import { getContent } from '@/lib/content';
 import { PAGES_SITEMAP, pagesSitemapEntries, storySitemapEntries, storySitemaps, urlsetXml, xmlResponse } from '@/lib/seo/sitemaps';
 
-// Every child sitemap is written at build (/sitemaps/pages.xml, /sitemaps/2024-06.xml, …); any other name is a 404.
+// Every child sitemap is written at build (/sitemaps/pages.xml, /sitemaps/2024-06.xml, …), a month a later
+// publish adds on first request; any other name is a 404 from proxy.ts (lib/content/known-paths.ts).
 export const dynamic = 'force-static';
-export const dynamicParams = false;
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const { stories } = await getContent();

@@ -8,8 +8,8 @@ import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 
 // The newest stories are prerendered; any other renders on its first request and is then served from the
-// server's cache until the next deploy (no revalidate: content only changes with a deploy). Unknown slugs
-// never get here: proxy.ts answers them with an uncached 404.
+// server's cache until a publish changes it (POST /api/publish revalidates the paths that changed). Unknown
+// slugs never get here: proxy.ts answers them with an uncached 404.
 export const dynamicParams = true;
 
 export async function generateStaticParams() {

@@ -3,9 +3,10 @@ import { buildRss, rssResponse } from '@/lib/seo/feed';
 import { sectionFeedPath } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 
-// One feed per section, written at build; any other id is a 404.
+// One feed per section, written at build (a section a later publish adds: on first request); any other id
+// is a 404 from proxy.ts.
 export const dynamic = 'force-static';
-export const dynamicParams = false;
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const { sections } = await getContent();

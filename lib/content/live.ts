@@ -1,0 +1,139 @@
+/**
+ * The content a production server serves, read at run time from the content stores (lib/content/store.ts),
+ * never from modules compiled into the build (docs/decisions/0020).
+ * - At the first request it takes the newer of the build's snapshot and the published store's current
+ *   version; `sync()` (the publish endpoint) takes the store's current version again and returns both, so
+ *   the caller can revalidate what changed. The listing is held in memory and swapped whole; story bodies
+ *   are read per story when a page needs one.
+ * - Kept on globalThis: proxy.ts and the app's routes are separate bundles in one process, and must agree.
+ * - What is visible follows the clock: a scheduled story shows once its publishAt has passed (the embargo
+ *   timer, lib/content/embargo.ts, revalidates the pages it appears on at that moment).
+ */
+import path from 'node:path';
+import type { StoryRecord } from '@/content/schema';
+import type { SnapshotListing, SnapshotStory } from './snapshot';
+import { buildSnapshotDir, DiskStore, type ContentStore } from './store';
+
+interface LiveState {
+  listing?: SnapshotListing;
+  /** The store the listing came from (records are read from it, then from the other). */
+  from?: ContentStore;
+  loading?: Promise<SnapshotListing>;
+  records: Map<string, StoryRecord>;
+  stores?: { published?: ContentStore; build: ContentStore };
+}
+
+const STATE = Symbol.for('aju-press.live-content');
+const globals = globalThis as typeof globalThis & { [STATE]?: LiveState };
+const state: LiveState = (globals[STATE] ??= { records: new Map() });
+
+/** The published store this server reads: CONTENT_STORE_DIR on disk (REDIS_URL: lib/content/redis-store.ts). */
+let publishedStoreFactory: (() => ContentStore | undefined) | undefined;
+export function setPublishedStoreFactory(factory: () => ContentStore | undefined) {
+  publishedStoreFactory = factory;
+}
+
+function stores() {
+  if (!state.stores) {
+    const dir = process.env.CONTENT_STORE_DIR;
+    const published = publishedStoreFactory?.() ?? (dir ? new DiskStore(path.resolve(dir)) : undefined);
+    state.stores = { published, build: new DiskStore(buildSnapshotDir()) };
+  }
+  return state.stores;
+}
+
+/** The published store, if this server has one (for the publish endpoint's lock-free checks and tests). */
+export const publishedStore = () => stores().published;
+
+async function newest(): Promise<{ listing: SnapshotListing; from: ContentStore }> {
+  const { published, build } = stores();
+  const candidates: Array<{ store: ContentStore; createdAt: string; version: string }> = [];
+  for (const store of [published, build]) {
+    if (!store) continue;
+    const pointer = await store.current();
+    if (pointer) candidates.push({ store, ...pointer });
+  }
+  candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  for (const { store, version } of candidates) {
+    const listing = await store.listing(version);
+    if (listing) return { listing, from: store };
+  }
+  throw new Error(`No content snapshot: neither ${build.description} (written by npm run build) nor a published store has one.`);
+}
+
+/** The listing this server serves (loaded on first use). */
+export async function liveListing(): Promise<SnapshotListing> {
+  if (state.listing) return state.listing;
+  state.loading ??= newest().then(({ listing, from }) => {
+    state.listing ??= listing;
+    state.from ??= from;
+    return state.listing;
+  });
+  try {
+    return await state.loading;
+  } finally {
+    state.loading = undefined;
+  }
+}
+
+/**
+ * Takes the newest version again. Throws when the published store cannot be read (the server keeps serving
+ * what it has). Returns the listing served before and the one served now.
+ */
+export async function sync(): Promise<{ previous: SnapshotListing | undefined; next: SnapshotListing }> {
+  const previous = state.listing;
+  const { listing, from } = await newest();
+  if (!previous || previous.version !== listing.version) {
+    state.listing = listing;
+    state.from = from;
+  }
+  return { previous, next: state.listing! };
+}
+
+const RECORD_CACHE_SIZE = 200;
+
+/** A story's whole record, by the hash the listing gives it. */
+export async function liveRecord(hash: string): Promise<StoryRecord | undefined> {
+  const cached = state.records.get(hash);
+  if (cached) return cached;
+  const { published, build } = stores();
+  let record: StoryRecord | undefined;
+  for (const store of new Set([state.from, published, build])) {
+    if (!store) continue;
+    record = await store.record(hash).catch(() => undefined);
+    if (record) break;
+  }
+  if (!record) return undefined;
+  state.records.set(hash, record);
+  // Bodies are read per story: keep only the most recent few in memory.
+  if (state.records.size > RECORD_CACHE_SIZE) state.records.delete(state.records.keys().next().value!);
+  return record;
+}
+
+/** The stories visible at `now`: those with no publishAt, or whose publishAt has passed. Newest first. */
+export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] {
+  const key = embargoesLifted(listing, now);
+  const memo = visibleMemo.get(listing);
+  if (memo && memo.key === key) return memo.stories;
+  const stories = listing.stories.filter((s) => !s.publishAt || Date.parse(s.publishAt) <= now.getTime());
+  visibleMemo.set(listing, { key, stories });
+  return stories;
+}
+const visibleMemo = new WeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>();
+
+/** How many scheduled stories of the listing are live at `now`: the view changes only when this does. */
+export function embargoesLifted(listing: SnapshotListing, now: Date): number {
+  let lifted = 0;
+  for (const s of listing.stories) if (s.publishAt && Date.parse(s.publishAt) <= now.getTime()) lifted++;
+  return lifted;
+}
+
+/** The next publishAt after `now` in the listing, or undefined. */
+export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefined {
+  let next: number | undefined;
+  for (const s of listing.stories) {
+    const at = s.publishAt ? Date.parse(s.publishAt) : NaN;
+    if (at > now.getTime() && (next === undefined || at < next)) next = at;
+  }
+  return next === undefined ? undefined : new Date(next);
+}

@@ -1,0 +1,136 @@
+/**
+ * Where content snapshots (lib/content/snapshot.ts) live between `content:publish` and the origins
+ * (docs/decisions/0020). A store holds versions and an atomic pointer to the current one, so a reader sees
+ * one whole version or the previous one, never half of a publish.
+ * - On disk (one machine; no REDIS_URL): CONTENT_STORE_DIR, default `.content-store/` in the project
+ *   (`npm run serve` passes it to the server). Layout: current.json (the pointer, replaced by rename),
+ *   versions/<version>.json (listings), stories/<hash>.json (story records, shared by versions), publish.lock.
+ * - The build's own snapshot is a disk store too (content/snapshot.generated/, copied beside server.js), so
+ *   `npm start` serves the tree it was built from with nothing published yet.
+ */
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { StoryRecord } from '@/content/schema';
+import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
+
+export interface CurrentPointer {
+  version: string;
+  createdAt: string;
+}
+
+export interface ContentStore {
+  /** For messages: where this store is. */
+  readonly description: string;
+  current(): Promise<CurrentPointer | undefined>;
+  listing(version: string): Promise<SnapshotListing | undefined>;
+  record(hash: string): Promise<StoryRecord | undefined>;
+  /** Writes the snapshot's listing and the records the store lacks; returns how many records it wrote. */
+  write(snapshot: ContentSnapshot): Promise<number>;
+  /** Points readers at a version written before (atomically). */
+  setCurrent(pointer: CurrentPointer): Promise<void>;
+  /** Takes the publish lock, waiting up to waitMs for another holder; the returned function releases it. */
+  lock(owner: string, waitMs: number): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The build's snapshot, relative to the server's working folder: the project during `next build` (written by
+ * content:check --build before Next compiles; not under the dist folder, which Next empties first), and
+ * .next/standalone when serving (scripts/standalone.mjs copies it there). Git-ignored.
+ */
+export const BUILD_SNAPSHOT_DIR = 'content/snapshot.generated';
+export const buildSnapshotDir = (cwd: string = process.cwd()) => path.join(cwd, BUILD_SNAPSHOT_DIR);
+
+/** A lock older than this is left over from a publish that died: taken over. */
+const LOCK_STALE_MS = 120_000;
+
+export class PublishLockedError extends Error {}
+
+const readJson = async <T>(file: string): Promise<T | undefined> => {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+};
+
+/** Writes a file whole or not at all: a reader sees the old file or the new one. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+export class DiskStore implements ContentStore {
+  readonly description: string;
+  constructor(readonly dir: string) {
+    this.description = `the folder ${dir}`;
+  }
+
+  current() {
+    return readJson<CurrentPointer>(path.join(this.dir, 'current.json'));
+  }
+
+  listing(version: string) {
+    if (!isVersionId(version)) return Promise.resolve(undefined);
+    return readJson<SnapshotListing>(path.join(this.dir, 'versions', `${version}.json`));
+  }
+
+  record(hash: string) {
+    if (!isRecordHash(hash)) return Promise.resolve(undefined);
+    return readJson<StoryRecord>(path.join(this.dir, 'stories', `${hash}.json`));
+  }
+
+  async write({ listing, records }: ContentSnapshot): Promise<number> {
+    await mkdir(path.join(this.dir, 'versions'), { recursive: true });
+    await mkdir(path.join(this.dir, 'stories'), { recursive: true });
+    let written = 0;
+    for (const [hash, record] of records) {
+      const file = path.join(this.dir, 'stories', `${hash}.json`);
+      if (await stat(file).then(() => true, () => false)) continue;
+      await writeAtomically(file, JSON.stringify(record));
+      written++;
+    }
+    await writeAtomically(path.join(this.dir, 'versions', `${listing.version}.json`), JSON.stringify(listing));
+    return written;
+  }
+
+  async setCurrent(pointer: CurrentPointer): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeAtomically(path.join(this.dir, 'current.json'), JSON.stringify(pointer));
+  }
+
+  async lock(owner: string, waitMs: number): Promise<() => Promise<void>> {
+    await mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, 'publish.lock');
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        const handle = await open(file, 'wx');
+        await handle.writeFile(JSON.stringify({ owner, since: new Date().toISOString() }));
+        await handle.close();
+        return () => rm(file, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const held = await stat(file).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) {
+        await rm(file, { force: true });
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        const holder = await readJson<{ owner: string; since: string }>(file).catch(() => undefined);
+        throw new PublishLockedError(
+          `Another publish is running (${holder ? `${holder.owner}, since ${holder.since}` : 'lock held'}); nothing was changed. Run npm run content:publish again when it has finished.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** The project folder's default disk store, where `npm run serve` and `content:publish` meet. */
+export const DEFAULT_STORE_DIR = '.content-store';

@@ -1,0 +1,59 @@
+/**
+ * Soft purge by surrogate key at the edge (deploy/varnish/default.vcl, Varnish's xkey from varnish-modules;
+ * docs/decisions/0022). The edge files every stored object under its path (without the query) and under
+ * `site`; a publish sends the paths that changed, `PURGE /` with `xkey-softpurge: <key> <key> …`, and every
+ * stored copy of those pages (gzip and plain, any query) is marked stale: the next reader still gets it at
+ * once while one refetch runs, so no reader waits on an origin.
+ * EDGE_URL: one or more edges, comma-separated (none: nothing to purge).
+ */
+import http from 'node:http';
+
+/** Keys per request: the header stays well under Varnish's 8 KB header limit. */
+const KEYS_PER_REQUEST = 60;
+
+export const edgeUrls = (raw: string | undefined = process.env.EDGE_URL): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+
+function purgeRequest(edge: string, keys: string[]): Promise<{ status: number; purged: number; body: string }> {
+  const url = new URL('/', edge);
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'PURGE', headers: { 'xkey-softpurge': keys.join(' ') }, timeout: 10_000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, purged: Number(response.headers['x-purged'] ?? 0), body: body.trim() }),
+      );
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer from the edge ${edge} within 10 s`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Soft-purges these keys at one edge; throws with the edge's answer when it refuses. Returns how many objects. */
+export async function softPurgeKeys(edge: string, keys: readonly string[]): Promise<number> {
+  let purged = 0;
+  for (let i = 0; i < keys.length; i += KEYS_PER_REQUEST) {
+    const answer = await purgeRequest(edge, keys.slice(i, i + KEYS_PER_REQUEST));
+    if (answer.status !== 200) throw new Error(`the edge ${edge} refused the purge: ${answer.status} ${answer.body}`);
+    purged += answer.purged;
+  }
+  return purged;
+}
+
+/** Soft-purges at every edge in EDGE_URL; a summary line (errors included, never thrown). */
+export async function softPurgeEdges(keys: readonly string[], edges: string[] = edgeUrls()): Promise<string> {
+  const lines = await Promise.all(
+    edges.map((edge) =>
+      softPurgeKeys(edge, keys).then(
+        (n) => `${edge}: ${n} stored objects marked stale`,
+        (error: Error) => `${edge}: ${error.message}`,
+      ),
+    ),
+  );
+  return lines.join('; ');
+}

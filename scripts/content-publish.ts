@@ -1,0 +1,174 @@
+/**
+ * npm run content:publish — publishes the content tree as it stands to the running site, without a build
+ * (docs/operations/publishing.md, docs/decisions/0020–0023):
+ *   1. every rule of content:check; on any error nothing changes, and the same messages are printed;
+ *   2. the content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
+ *      CONTENT_STORE_DIR, default .content-store/), then made current in one step, under a lock: a second
+ *      publish waits for the first (30 s), then fails with a message;
+ *   3. every origin in PUBLISH_ORIGINS told to sync (POST /api/publish with PUBLISH_SECRET): each reads the
+ *      new version from the store and revalidates the pages that changed;
+ *   4. every edge in EDGE_URL soft-purges those pages (by xkey).
+ * It prints what changed (with URLs) and how long each step took. Exit code 1 when anything failed.
+ *
+ *   PUBLISH_ORIGINS   origin base URLs, comma-separated (default http://127.0.0.1:3000)
+ *   PUBLISH_SECRET    shared with the origins (default: the disk store's publish.secret, made on first use)
+ *   EDGE_URL          edges to purge, comma-separated (default http://127.0.0.1:$EDGE_PORT (8080), skipped when none answers there)
+ *   REDIS_URL, CONTENT_STORE_DIR   the store (see lib/content/store.ts)
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ContentChanges } from '@/lib/content/changes';
+import { buildSnapshot } from '@/lib/content/snapshot';
+import { DiskStore, type ContentStore } from '@/lib/content/store';
+import { edgeUrls, softPurgeKeys } from '@/lib/edge/xkey';
+import { checkContentTree, checkReport } from './lib/check-content';
+import { openStore } from './lib/open-store';
+
+const root = path.resolve(import.meta.dirname, '..');
+const started = performance.now();
+const timings: Array<[string, number]> = [];
+let last = started;
+const step = (name: string) => {
+  const now = performance.now();
+  timings.push([name, now - last]);
+  last = now;
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The secret: PUBLISH_SECRET, else the disk store's publish.secret (made here on first use; the server reads it). */
+function publishSecret(store: ContentStore): string {
+  if (process.env.PUBLISH_SECRET) return process.env.PUBLISH_SECRET;
+  if (!(store instanceof DiskStore)) throw new Error('PUBLISH_SECRET is not set: with REDIS_URL, set the same PUBLISH_SECRET (16 characters or more) here and on every origin.');
+  const file = path.join(store.dir, 'publish.secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(store.dir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  }
+}
+
+interface OriginAnswer extends ContentChanges {
+  version: string;
+}
+
+async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer> {
+  const url = new URL('/api/publish', origin);
+  let answer: Response;
+  try {
+    answer = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(120_000) });
+  } catch (error) {
+    throw new Error(`${origin} did not answer (${(error as Error).cause ?? (error as Error).message})`);
+  }
+  if (answer.status === 401) throw new Error(`${origin} refused the secret (401): set the same PUBLISH_SECRET here and on the origin`);
+  if (!answer.ok) throw new Error(`${origin} answered ${answer.status}: ${(await answer.text()).trim()}`);
+  return (await answer.json()) as OriginAnswer;
+}
+
+const siteUrl = (p: string) => new URL(p, process.env.SITE_URL || 'https://www.ajupress.com').toString();
+
+async function main(): Promise<number> {
+  const check = await checkContentTree(root);
+  step('check');
+  if (check.errors > 0) {
+    console.log(checkReport(check, seconds(performance.now() - started).replace(' s', ''), 'a publish').join('\n'));
+    console.log('\nNothing was published: the site is unchanged.');
+    return 1;
+  }
+  if (check.warnings > 0) console.log(checkReport(check, seconds(performance.now() - started).replace(' s', ''), 'a publish').join('\n'), '\n');
+  const snapshot = buildSnapshot(check.content);
+  step('snapshot');
+
+  const store = await openStore(root);
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await store.lock(`${os.hostname()} pid ${process.pid}`, 30_000);
+    const previous = await store.current();
+    const written = await store.write(snapshot);
+    await store.setCurrent({ version: snapshot.listing.version, createdAt: snapshot.listing.createdAt });
+    step('store');
+    console.log(
+      `Content ${snapshot.listing.version} (${check.storyCount} stories, ${written} story records written) is current in ${store.description}` +
+        (previous?.version === snapshot.listing.version ? ' (it already was).' : '.'),
+    );
+
+    const secret = publishSecret(store);
+    const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean);
+    const answers = await Promise.allSettled(origins.map((origin) => syncOrigin(origin, secret)));
+    step('origins');
+    let failed = false;
+    const paths = new Set<string>();
+    let everything = false;
+    let changes: OriginAnswer | undefined;
+    answers.forEach((answer, i) => {
+      if (answer.status === 'rejected') {
+        failed = true;
+        console.error(`✖ origin ${(answer.reason as Error).message}`);
+        return;
+      }
+      const { value } = answer;
+      if (value.version !== snapshot.listing.version) {
+        failed = true;
+        console.error(`✖ origin ${origins[i]} serves ${value.version}, not ${snapshot.listing.version}: does it read the same store (REDIS_URL / CONTENT_STORE_DIR)?`);
+        return;
+      }
+      console.log(`✔ origin ${origins[i]}: ${value.paths.length} pages revalidated`);
+      for (const p of value.paths) paths.add(p);
+      everything ||= value.everything;
+      changes ??= value;
+    });
+
+    const explicitEdges = edgeUrls();
+    const edges = explicitEdges.length ? explicitEdges : [`http://127.0.0.1:${process.env.EDGE_PORT || 8080}`];
+    if (paths.size > 0) {
+      for (const edge of edges) {
+        try {
+          const purged = await softPurgeKeys(edge, everything ? ['site'] : [...paths]);
+          console.log(`✔ edge ${edge}: ${purged} stored objects marked stale (${everything ? 'every page' : `${paths.size} pages`})`);
+        } catch (error) {
+          const refused = ((error as NodeJS.ErrnoException).code ?? '') === 'ECONNREFUSED';
+          if (!explicitEdges.length && refused) {
+            console.log(`  no edge at ${edge} (EDGE_URL unset): nothing to purge`);
+            continue;
+          }
+          failed = true;
+          console.error(`✖ edge ${edge}: ${(error as Error).message}`);
+        }
+      }
+    }
+    step('edge');
+
+    if (changes) {
+      const list = (label: string, slugs: string[]) => {
+        console.log(`${label}: ${slugs.length}`);
+        for (const slug of slugs) console.log(`  ${siteUrl(`/stories/${slug}`)}`);
+      };
+      list('added', changes.added);
+      list('updated', changes.updated);
+      list('removed', changes.removed);
+      if (changes.everything) console.log('authors, sections, tags or photos changed: every page revalidated');
+    }
+    console.log(`\nSteps: ${timings.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; total ${seconds(performance.now() - started)}.`);
+    if (failed) {
+      console.error('✖ The store holds the new content, but the site above did not all follow: fix what is named and run content:publish again.');
+      return 1;
+    }
+    console.log('✔ Published.');
+    return 0;
+  } finally {
+    await release?.();
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`✖ ${error.message}\nNothing was published: the site is unchanged.`);
+    process.exitCode = 1;
+  },
+);
