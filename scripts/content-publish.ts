@@ -2,12 +2,13 @@
  * npm run content:publish — publishes the content tree as it stands to the running site, without a build
  * (docs/operations/publishing.md, docs/decisions/0020–0023):
  *   1. every rule of content:check; on any error nothing changes, and the same messages are printed;
- *   2. the content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
- *      CONTENT_STORE_DIR, default .content-store/), then made current in one step, under a lock: a second
- *      publish waits for the first (30 s), then fails with a message;
- *   3. every origin in PUBLISH_ORIGINS told to sync (POST /api/publish with PUBLISH_SECRET): each reads the
+ *   2. under a lock (a second publish waits for the first, 30 s, then fails with a message), every origin
+ *      asked first whether it answers and takes the secret: if not, nothing changes;
+ *   3. the content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
+ *      CONTENT_STORE_DIR, default .content-store/), then made current in one step;
+ *   4. every origin in PUBLISH_ORIGINS told to sync (POST /api/publish with PUBLISH_SECRET): each reads the
  *      new version from the store and revalidates the pages that changed;
- *   4. every edge in EDGE_URL soft-purges those pages (by xkey).
+ *   5. every edge in EDGE_URL soft-purges those pages (by xkey).
  * It prints what changed (with URLs) and how long each step took. Exit code 1 when anything failed.
  *
  *   PUBLISH_ORIGINS   origin base URLs, comma-separated (default http://127.0.0.1:3000)
@@ -88,6 +89,14 @@ async function main(): Promise<number> {
   try {
     release = await store.lock(`${os.hostname()} pid ${process.pid}`, 30_000);
     const previous = await store.current();
+    const secret = publishSecret(store);
+    const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean);
+    // Before anything changes: every origin must answer and take the secret (a sync to the current
+    // version, which changes nothing), so a wrong secret or an origin down leaves the site as it was.
+    const preflight = await Promise.allSettled(origins.map((origin) => syncOrigin(origin, secret)));
+    const refused = preflight.flatMap((answer) => (answer.status === 'rejected' ? [(answer.reason as Error).message] : []));
+    if (refused.length) throw new Error(refused.map((m) => `origin ${m}`).join('\n✖ '));
+    step('origins reachable');
     const written = await store.write(snapshot);
     await store.setCurrent({ version: snapshot.listing.version, createdAt: snapshot.listing.createdAt });
     step('store');
@@ -96,12 +105,11 @@ async function main(): Promise<number> {
         (previous?.version === snapshot.listing.version ? ' (it already was).' : '.'),
     );
 
-    const secret = publishSecret(store);
-    const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean);
     const answers = await Promise.allSettled(origins.map((origin) => syncOrigin(origin, secret)));
     step('origins');
     let failed = false;
-    const paths = new Set<string>();
+    // Pages the preflight brought up to date (a publish that failed half-way before) are purged too.
+    const paths = new Set<string>(preflight.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value.paths : [])));
     let everything = false;
     let changes: OriginAnswer | undefined;
     answers.forEach((answer, i) => {

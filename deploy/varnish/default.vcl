@@ -15,6 +15,7 @@ vcl 4.1;
 import std;
 import directors;
 import purge;
+import xkey;
 
 include "origins.vcl";
 
@@ -42,6 +43,12 @@ sub vcl_recv {
 	if (req.method == "PURGE" || req.method == "BAN") {
 		if (!(client.ip ~ purgers)) {
 			return (synth(403, "Purge not allowed from this address"));
+		}
+		# Publish (lib/edge/xkey.ts): `PURGE /` with `xkey-softpurge: <key> …` marks every object filed under
+		# those keys stale (both encodings, any query): served at once while one refetch runs.
+		if (req.method == "PURGE" && req.http.xkey-softpurge) {
+			set req.http.X-Purged = xkey.softpurge(req.http.xkey-softpurge);
+			return (synth(200, "Soft-purged by key"));
 		}
 		if (req.method == "BAN") {
 			# X-Ban-Url: a regular expression over stored paths (`^/stories/slug/`, `.` for everything).
@@ -196,6 +203,9 @@ sub vcl_backend_response {
 		return (deliver);
 	}
 	set beresp.http.X-Edge-Url = bereq.url;
+	# Surrogate keys (xkey): each object is filed under its path without the query, and under `site`; a
+	# publish soft-purges the paths whose pages changed (or `site`). Removed before delivery.
+	set beresp.http.xkey = regsub(bereq.url, "\?.*$", "") + " site";
 	# Failures: a background refresh that fails keeps the stale copy; otherwise try another origin
 	# (one that is shutting down answers 502/503), then pass the error on, never stored.
 	if (beresp.status >= 500) {
@@ -268,6 +278,7 @@ sub vcl_deliver {
 		set resp.http.X-Cache = "MISS";
 	}
 	unset resp.http.X-Edge-Url;
+	unset resp.http.xkey;
 	unset resp.http.Via;
 	# The edge's own 503 page carries the site's security headers like every page.
 	if (resp.http.X-Edge-Synth) {

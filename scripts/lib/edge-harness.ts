@@ -108,14 +108,17 @@ export class Origin {
     private readonly proxy: http.Server,
   ) {}
 
-  /** `standalone`: a prepared `.next/standalone` folder (default: this project's, which the webServer built). */
-  static async start(standalone = STANDALONE): Promise<Origin> {
+  /**
+   * `standalone`: a prepared `.next/standalone` folder (default: this project's, which the webServer built);
+   * `env`: more environment for the server (the publish tests' store, secret and edge).
+   */
+  static async start(standalone = STANDALONE, env: Record<string, string> = {}): Promise<Origin> {
     if (!existsSync(path.join(standalone, 'server.js'))) throw new Error(`no ${standalone}/server.js: build it first (npm run build)`);
     const originPort = await freePort();
     const server = track(
       spawn(process.execPath, ['server.js'], {
         cwd: standalone,
-        env: { ...process.env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
+        env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
     );
@@ -177,8 +180,9 @@ export class Edge {
     readonly log: () => string,
   ) {}
 
-  static async start(origins: Origin[]): Promise<Edge> {
-    const port = await freePort();
+  /** `port`: where to listen (default: a free one), for origins told the edge's address before it starts. */
+  static async start(origins: Origin[], port?: number): Promise<Edge> {
+    port ??= await freePort();
     let output = '';
     const child = track(spawn('npm', ['run', '--silent', 'edge'], {
       cwd: ROOT,

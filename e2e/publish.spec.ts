@@ -1,0 +1,162 @@
+/**
+ * Publishing without a build (docs/operations/publishing.md): a copy of the site, built once, served by two
+ * origins sharing one store, real Varnish in front; `npm run content:publish` run in the copy as an editor
+ * runs it. Every check is made from outside, through the edge (and on the origins where the edge is not the
+ * point). Serial: each test publishes on top of the one before.
+ */
+import { expect, test } from '@playwright/test';
+import { request, type Answer } from '../scripts/lib/edge-harness';
+import { PublishSite, seed } from './support/publish-site';
+
+test.describe.configure({ mode: 'serial' });
+
+let site: PublishSite;
+const NEW = { slug: 'publish-test-new-story', headline: 'Newsroom publishes a story without a build' };
+const CORRECTED_HEADLINE = 'Newsroom corrects a headline without a build';
+
+const viaEdge = (p: string, headers: Record<string, string> = {}) => request(site.edge!.url, p, { headers });
+const direct = (i: number, p: string) => request(site.origins[i]!.url, p);
+/** What readers get through the edge, soon (a soft purge serves the old copy once while it refetches). */
+const soon = (p: string, check: (answer: Answer) => boolean, timeout = 10_000) =>
+  expect.poll(async () => check(await viaEdge(p, { 'Accept-Encoding': 'gzip' })), { timeout, intervals: [100, 250, 500] }).toBe(true);
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  site = await PublishSite.build();
+  await site.startOrigin();
+  await site.startOrigin();
+  await site.startEdge();
+});
+
+test.afterAll(async () => {
+  await site?.stop();
+});
+
+test('a wrong or missing secret is refused with an empty 401, and changes nothing', async () => {
+  for (const authorization of [undefined, 'Bearer wrong-secret-wrong-secret', `Bearer ${site.secret}x`, site.secret]) {
+    const answer = await fetch(`${site.origins[0]!.url}/api/publish`, { method: 'POST', headers: authorization ? { Authorization: authorization } : {} });
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toBe('');
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  }
+  // Only POST, and no parameters: nothing a request names is rendered or purged.
+  expect((await fetch(`${site.origins[0]!.url}/api/publish`)).status).toBe(405);
+  const withBody = await fetch(`${site.origins[0]!.url}/api/publish`, { method: 'POST', headers: { Authorization: `Bearer ${site.secret}` }, body: '{"paths":["/"]}' });
+  expect(withBody.status).toBe(400);
+  // A publish with the wrong secret stops with a message naming the fix, and nothing changes, store included.
+  const before = site.currentVersion();
+  site.writeStory(NEW);
+  const wrong = await site.publish({ PUBLISH_SECRET: 'another-secret-entirely' });
+  site.removeStory(NEW.slug);
+  expect(wrong.code).toBe(1);
+  expect(wrong.out).toContain('refused the secret (401)');
+  expect(wrong.out).toContain('Nothing was published: the site is unchanged.');
+  expect(site.currentVersion()).toBe(before);
+  expect((await direct(0, `/stories/${NEW.slug}`)).status).toBe(404);
+});
+
+test('a new story: its page, the front page, its section, feeds, sitemaps and related stories follow at once', async () => {
+  // Readers have the pages cached at the edge before the story exists.
+  const pages = ['/', `/sections/${seed.section}`, '/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml', '/sitemap.xml', `/stories/${seed.slug}`, `/tags/${seed.tags[0]}`];
+  for (const p of pages) expect((await viaEdge(p, { 'Accept-Encoding': 'gzip' })).status).toBe(200);
+  expect((await viaEdge(`/stories/${NEW.slug}`)).status).toBe(404);
+
+  site.writeStory(NEW);
+  const published = await site.publish();
+  expect(published.code, published.out).toBe(0);
+  expect(published.out).toContain(`/stories/${NEW.slug}`);
+  expect(published.out).toMatch(/added: 1/);
+  expect(published.out).toMatch(/Steps: check [0-9.]+ s, snapshot/);
+
+  // Every origin serves it the moment the command is done.
+  for (const i of [0, 1]) {
+    const story = await direct(i, `/stories/${NEW.slug}`);
+    expect(story.status).toBe(200);
+    expect(story.body).toContain(NEW.headline);
+    expect((await direct(i, '/')).body).toContain(NEW.headline);
+  }
+  // Through the edge: the page, its card and crops, and every page that lists it.
+  await soon(`/stories/${NEW.slug}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
+  expect((await viaEdge(`/stories/${NEW.slug}/opengraph-image`)).headers['content-type']).toBe('image/png');
+  expect((await viaEdge(`/stories/${NEW.slug}/images/16x9`)).status).toBe(200);
+  for (const p of ['/', `/sections/${seed.section}`, `/tags/${seed.tags[0]}`, `/stories/${seed.slug}`]) await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
+  for (const p of ['/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml']) await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
+  // A new month: its archive page and month sitemap exist now, and the sitemap index lists it.
+  const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+  await soon('/sitemap.xml', (a) => a.body.includes(`/sitemaps/${month}.xml`));
+  await soon(`/sitemaps/${month}.xml`, (a) => a.status === 200 && a.body.includes(`/stories/${NEW.slug}`));
+  await soon(`/archive/${month.replace('-', '/')}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
+
+  // Publishing the same tree again changes nothing.
+  const again = await site.publish();
+  expect(again.code, again.out).toBe(0);
+  expect(again.out).toMatch(/0 pages revalidated/);
+  expect(again.out).toMatch(/added: 0\nupdated: 0\nremoved: 0/);
+});
+
+test('a correction: the page, its card and every list show the new headline', async () => {
+  const card = async () => {
+    const response = await fetch(`${site.edge!.url}/stories/${NEW.slug}/opengraph-image`);
+    return Buffer.from((await response.arrayBuffer()) as ArrayBuffer);
+  };
+  const cardBefore = await card();
+  site.writeStory({ ...NEW, headline: CORRECTED_HEADLINE });
+  const published = await site.publish();
+  expect(published.code, published.out).toBe(0);
+  expect(published.out).toMatch(/updated: 1/);
+  for (const p of [`/stories/${NEW.slug}`, '/', `/sections/${seed.section}`, '/feed.xml', `/stories/${seed.slug}`]) {
+    await soon(p, (a) => a.body.includes(CORRECTED_HEADLINE) && !a.body.includes(NEW.headline));
+  }
+  await expect.poll(async () => (await card()).equals(cardBefore), { timeout: 10_000 }).toBe(false);
+});
+
+test('an invalid tree changes nothing, with the same messages as content:check', async () => {
+  const before = site.currentVersion();
+  const broken = 'content/stories/2024/06/broken-story.ts';
+  site.writeRaw(broken, "import { defineStory } from '@/content/schema';\n\nexport default defineStory({ slug: 'broken-story', headline: '' } as never);\n");
+  const published = await site.publish();
+  site.removeRaw(broken);
+  expect(published.code).toBe(1);
+  expect(published.out).toMatch(/✖ error +content\/stories\/2024\/06\/broken-story\.ts › headline: .+ — /);
+  expect(published.out).toContain('Nothing was published: the site is unchanged.');
+  expect(site.currentVersion()).toBe(before);
+  expect((await direct(0, `/stories/${NEW.slug}`)).body).toContain(CORRECTED_HEADLINE);
+});
+
+test('a takedown: the story is gone everywhere, with an uncached 404', async () => {
+  site.removeStory(NEW.slug);
+  const published = await site.publish();
+  expect(published.code, published.out).toBe(0);
+  expect(published.out).toMatch(/removed: 1/);
+  for (const i of [0, 1]) {
+    const gone = await direct(i, `/stories/${NEW.slug}`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers['cache-control']).toContain('no-store');
+  }
+  for (const p of [`/stories/${NEW.slug}`, `/stories/${NEW.slug}/opengraph-image`]) await soon(p, (a) => a.status === 404);
+  for (const p of ['/', `/sections/${seed.section}`, '/feed.xml', '/news-sitemap.xml', `/stories/${seed.slug}`]) {
+    await soon(p, (a) => a.status === 200 && !a.body.includes(`/stories/${NEW.slug}`));
+  }
+});
+
+test('an embargoed story is invisible everywhere until its time, then goes live by itself', async () => {
+  test.setTimeout(90_000);
+  const at = new Date(Date.now() + 20_000);
+  const EMBARGOED = { slug: 'publish-test-embargoed', headline: 'Embargoed story lifts by itself', postedAt: at.toISOString(), publishAt: at.toISOString() };
+  site.writeStory(EMBARGOED);
+  const published = await site.publish();
+  expect(published.code, published.out).toBe(0);
+  const hidden = [`/stories/${EMBARGOED.slug}`, `/stories/${EMBARGOED.slug}/opengraph-image`, `/stories/${EMBARGOED.slug}/images/1x1`];
+  for (const p of hidden) {
+    expect((await viaEdge(p)).status).toBe(404);
+    expect((await direct(1, p)).status).toBe(404);
+  }
+  // A flight (RSC) request is refused too.
+  expect((await request(site.origins[0]!.url, `/stories/${EMBARGOED.slug}`, { headers: { RSC: '1' } })).status).toBe(404);
+  for (const p of ['/', '/feed.xml', '/news-sitemap.xml', `/sections/${seed.section}`]) expect((await viaEdge(p)).body).not.toContain(EMBARGOED.slug);
+  expect(Date.now()).toBeLessThan(at.getTime());
+  // Nobody acts: within 60 s of its time (here: well within) readers get it through the edge.
+  await soon(`/stories/${EMBARGOED.slug}`, (a) => a.status === 200 && a.body.includes(EMBARGOED.headline), 50_000);
+  await soon('/', (a) => a.body.includes(EMBARGOED.headline), 10_000);
+  await soon('/feed.xml', (a) => a.body.includes(EMBARGOED.slug), 10_000);
+});

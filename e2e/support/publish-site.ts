@@ -1,0 +1,142 @@
+/**
+ * A site to publish to, for real (e2e/publish.spec.ts): a temp copy of the project, built once; origins
+ * started from its standalone build, each behind a counting proxy (scripts/lib/edge-harness.ts), sharing one
+ * store (a folder, or Redis when given); real Varnish (`npm run edge`) in front; `content:publish` run in the
+ * copy as an editor runs it. Loopback only, free ports, every process stopped by `stop()`.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
+import { storyFilePath } from '@/lib/content/validate';
+import { Edge, Origin } from '@/scripts/lib/edge-harness';
+import { freePort } from '@/scripts/lib/free-port';
+import { createTempProject, type TempProject } from '@/scripts/lib/temp-project';
+
+export { seed };
+
+export interface StoryChange {
+  slug: string;
+  headline: string;
+  postedAt?: string;
+  publishAt?: string;
+  extra?: Record<string, unknown>;
+}
+
+const storySource = (data: object) => `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+
+export class PublishSite {
+  readonly origins: Origin[] = [];
+  edge?: Edge;
+  /** Where the edge listens (chosen first: origins purge it when an embargo lifts). */
+  edgeUrl = '';
+  readonly secret = randomBytes(24).toString('hex');
+  readonly storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-publish-store-'));
+  private readonly files = new Map<string, string>();
+
+  private constructor(readonly project: TempProject) {}
+
+  /** A copy of the project, built (about half a minute). */
+  static async build(): Promise<PublishSite> {
+    const site = new PublishSite(createTempProject('aju-publish-'));
+    site.edgeUrl = `http://127.0.0.1:${await freePort()}`;
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: site.project.dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    return site;
+  }
+
+  get standalone() {
+    return path.join(this.project.dir, '.next/standalone');
+  }
+
+  /** What every origin is started with: the shared store, the secret, the edge for its embargo purges. */
+  originEnv(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      CONTENT_STORE_DIR: this.storeDir,
+      PUBLISH_SECRET: this.secret,
+      ...(this.edgeUrl ? { EDGE_URL: this.edgeUrl } : {}),
+      ...extra,
+    };
+  }
+
+  async startOrigin(extra: Record<string, string> = {}): Promise<Origin> {
+    const origin = await Origin.start(this.standalone, this.originEnv(extra));
+    this.origins.push(origin);
+    return origin;
+  }
+
+  /** `npm run content:publish` in the copy, to these origins and the edge. */
+  publish(env: Record<string, string> = {}, origins: Origin[] = this.origins): Promise<{ code: number; out: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+        {
+          cwd: this.project.dir,
+          env: {
+            ...process.env,
+            PUBLISH_ORIGINS: origins.map((o) => o.url).join(','),
+            PUBLISH_SECRET: this.secret,
+            CONTENT_STORE_DIR: this.storeDir,
+            EDGE_URL: this.edge ? this.edge.url : '',
+            ...env,
+          },
+          timeout: 120_000,
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: `${stdout}${stderr}` }),
+      );
+    });
+  }
+
+  /** Writes a story like the seed with this slug and headline (and the seed's photo, already on every origin). */
+  writeStory(change: StoryChange): void {
+    const postedAt = change.postedAt ?? new Date(Date.now() - 60_000).toISOString();
+    const data = { ...seed, slug: change.slug, headline: change.headline, postedAt, updatedAt: postedAt, ...(change.publishAt ? { publishAt: change.publishAt } : {}), ...change.extra };
+    const previous = this.files.get(change.slug);
+    const file = storyFilePath(change.slug, postedAt);
+    if (previous && previous !== file) rmSync(path.join(this.project.dir, previous));
+    this.project.write(file, storySource(data));
+    this.files.set(change.slug, file);
+  }
+
+  /** Writes any text as a story file (a broken one, for the check). */
+  writeRaw(file: string, text: string): void {
+    this.project.write(file, text);
+  }
+
+  removeRaw(file: string): void {
+    rmSync(path.join(this.project.dir, file), { force: true });
+  }
+
+  removeStory(slug: string): void {
+    const file = this.files.get(slug);
+    if (file) rmSync(path.join(this.project.dir, file));
+    this.files.delete(slug);
+  }
+
+  /** The store's current version (what origins started later serve). */
+  currentVersion(): string | undefined {
+    try {
+      return (JSON.parse(readFileSync(path.join(this.storeDir, 'current.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async startEdge(): Promise<Edge> {
+    this.edge = await Edge.start(this.origins, Number(new URL(this.edgeUrl).port));
+    return this.edge;
+  }
+
+  async stop(): Promise<void> {
+    await this.edge?.stop();
+    await Promise.all(this.origins.map((o) => o.stop()));
+    this.project.remove();
+    rmSync(this.storeDir, { recursive: true, force: true });
+  }
+}
