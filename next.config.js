@@ -94,7 +94,8 @@ const nextConfig = {
   // The build's clock, for what is published (lib/content productionVisibility); inlined at build time.
   env: { SITE_BUILT_AT: siteBuiltAt },
   // Font tools for the Open Graph card load their own wasm from node_modules: run them from there, unbundled.
-  serverExternalPackages: ['subset-font', 'fontkit'],
+  // The Redis client (lib/content/redis-store.ts) runs as a plain Node package, not bundled.
+  serverExternalPackages: ['subset-font', 'fontkit', 'redis', '@redis/client'],
   // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
   // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
   outputFileTracingIncludes: {

@@ -22,6 +22,7 @@ import {
 import { exampleOf, objectShape, unwrap } from '@/lib/content/schema-walk';
 import { formatProblem, validateContent } from '@/lib/content/validate';
 import { createMistakePublicDir, mistakes, mistakeSources } from './lib/content-mistakes';
+import { PUBLISH_LOCK_WAIT_S } from '@/lib/content/store';
 
 export const CONTENT_MD = path.resolve(import.meta.dirname, '../CONTENT.md');
 
@@ -138,12 +139,42 @@ async function messagesSection(): Promise<string> {
   }
 }
 
+/**
+ * How an editor publishes (docs/operations/publishing.md for operators): from the command's own settings, so
+ * the guide follows the code.
+ */
+function publishingSection(): string {
+  return [
+    'Publishing needs no build: `npm run content:publish` puts the content tree as it stands on the running site,',
+    'usually within seconds.',
+    '',
+    '1. **Check first:** it runs every rule of `npm run content:check`. On any error (✖) **nothing on the site',
+    '   changes**, and it prints the same `file › field: what is wrong — how to fix it` messages: fix them and run',
+    '   it again. Warnings (⚠) do not stop it.',
+    `2. **Then publish:** new stories appear, changed ones update, stories you deleted or marked \`draft: true\``,
+    '   disappear (their address answers "not found"). Everywhere a story shows follows in the same publish: its',
+    '   page, social card and photo crops, the front page, every page of its section, authors and tags, the',
+    '   archive, the related stories of other stories, the feeds, the sitemaps and the Google News sitemap.',
+    '3. **Read what it did:** it lists the stories added, updated and removed with their addresses, and how long',
+    `   each step took. Running it again changes nothing. If another publish is running, it waits for it (up to ${PUBLISH_LOCK_WAIT_S} s),`,
+    '   then stops with a message: run it again.',
+    '',
+    `**Scheduled stories** (\`publishAt\`) are published like any other, and stay invisible everywhere (page, card,`,
+    'search, lists, feeds, sitemaps) until their time; then they go live **by themselves**, within a minute,',
+    'with nobody running anything. To move or cancel an embargo, change or delete `publishAt` and publish again.',
+    '',
+    `If it prints \`✖ origin … refused the secret (401)\`, the machine you publish from does not have the site's`,
+    '`PUBLISH_SECRET`: ask whoever runs the site. Nothing was changed.',
+  ].join('\n');
+}
+
 /** CONTENT.md with every generated region replaced by what the code says now. */
 export async function renderContentDocs(current: string): Promise<string> {
   const regions: Record<string, string> = {
     fields: fieldsSection(),
     limits: limitsSection(),
     messages: await messagesSection(),
+    publishing: publishingSection(),
   };
   let out = current;
   for (const [name, body] of Object.entries(regions)) {

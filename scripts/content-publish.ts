@@ -2,7 +2,7 @@
  * npm run content:publish — publishes the content tree as it stands to the running site, without a build
  * (docs/operations/publishing.md, docs/decisions/0020–0023):
  *   1. every rule of content:check; on any error nothing changes, and the same messages are printed;
- *   2. under a lock (a second publish waits for the first, 30 s, then fails with a message), every origin
+ *   2. under a lock (a second publish waits for the first, PUBLISH_LOCK_WAIT_S, then fails with a message), every origin
  *      asked first whether it answers and takes the secret: if not, nothing changes;
  *   3. the content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
  *      CONTENT_STORE_DIR, default .content-store/), then made current in one step;
@@ -25,7 +25,7 @@ import { buildSnapshot } from '@/lib/content/snapshot';
 import { DiskStore, type ContentStore } from '@/lib/content/store';
 import { edgeUrls, softPurgeKeys } from '@/lib/edge/xkey';
 import { checkContentTree, checkReport } from './lib/check-content';
-import { openStore } from './lib/open-store';
+import { openStore, PUBLISH_LOCK_WAIT_S } from './lib/open-store';
 
 const root = path.resolve(import.meta.dirname, '..');
 const started = performance.now();
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   const store = await openStore(root);
   let release: (() => Promise<void>) | undefined;
   try {
-    release = await store.lock(`${os.hostname()} pid ${process.pid}`, 30_000);
+    release = await store.lock(`${os.hostname()} pid ${process.pid}`, PUBLISH_LOCK_WAIT_S * 1000);
     const previous = await store.current();
     const secret = publishSecret(store);
     const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean);

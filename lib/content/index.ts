@@ -169,8 +169,7 @@ export const getStory = cache(async (slug: string): Promise<Story | undefined> =
   const { bySlug, records, hashes } = await liveView();
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
-  const record = await liveRecord(hashes.get(slug)!);
-  return record && resolveStory(record, summary.file, records);
+  return resolveStory(await liveRecord(hashes.get(slug)!), summary.file, records);
 });
 
 export async function getSection(id: string) {

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
 import type { SnapshotListing, SnapshotStory } from './snapshot';
+import { RedisStore } from './redis-store';
 import { buildSnapshotDir, DiskStore, type ContentStore } from './store';
 
 interface LiveState {
@@ -27,16 +28,12 @@ const STATE = Symbol.for('aju-press.live-content');
 const globals = globalThis as typeof globalThis & { [STATE]?: LiveState };
 const state: LiveState = (globals[STATE] ??= { records: new Map() });
 
-/** The published store this server reads: CONTENT_STORE_DIR on disk (REDIS_URL: lib/content/redis-store.ts). */
-let publishedStoreFactory: (() => ContentStore | undefined) | undefined;
-export function setPublishedStoreFactory(factory: () => ContentStore | undefined) {
-  publishedStoreFactory = factory;
-}
-
+/** The published store this server reads: Redis with REDIS_URL, else the folder CONTENT_STORE_DIR (if set). */
 function stores() {
   if (!state.stores) {
     const dir = process.env.CONTENT_STORE_DIR;
-    const published = publishedStoreFactory?.() ?? (dir ? new DiskStore(path.resolve(dir)) : undefined);
+    const redis = process.env.REDIS_URL;
+    const published = redis ? new RedisStore(redis) : dir ? new DiskStore(path.resolve(dir)) : undefined;
     state.stores = { published, build: new DiskStore(buildSnapshotDir()) };
   }
   return state.stores;
@@ -45,12 +42,20 @@ function stores() {
 /** The published store, if this server has one (for the publish endpoint's lock-free checks and tests). */
 export const publishedStore = () => stores().published;
 
-async function newest(): Promise<{ listing: SnapshotListing; from: ContentStore }> {
+/**
+ * The newer of the published store's current version and the build's. `strict` (a sync): a published store
+ * that cannot be read is an error. Otherwise (the first request) the server starts on the build's snapshot.
+ */
+async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from: ContentStore }> {
   const { published, build } = stores();
   const candidates: Array<{ store: ContentStore; createdAt: string; version: string }> = [];
   for (const store of [published, build]) {
     if (!store) continue;
-    const pointer = await store.current();
+    const pointer = await store.current().catch((error: Error) => {
+      if (strict || store === build) throw error;
+      console.error(`content: ${error.message}; serving the build's content until the next sync.`);
+      return undefined;
+    });
     if (pointer) candidates.push({ store, ...pointer });
   }
   candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
@@ -64,7 +69,7 @@ async function newest(): Promise<{ listing: SnapshotListing; from: ContentStore 
 /** The listing this server serves (loaded on first use). */
 export async function liveListing(): Promise<SnapshotListing> {
   if (state.listing) return state.listing;
-  state.loading ??= newest().then(({ listing, from }) => {
+  state.loading ??= newest(false).then(({ listing, from }) => {
     state.listing ??= listing;
     state.from ??= from;
     return state.listing;
@@ -82,7 +87,7 @@ export async function liveListing(): Promise<SnapshotListing> {
  */
 export async function sync(): Promise<{ previous: SnapshotListing | undefined; next: SnapshotListing }> {
   const previous = state.listing;
-  const { listing, from } = await newest();
+  const { listing, from } = await newest(true);
   if (!previous || previous.version !== listing.version) {
     state.listing = listing;
     state.from = from;
@@ -92,18 +97,25 @@ export async function sync(): Promise<{ previous: SnapshotListing | undefined; n
 
 const RECORD_CACHE_SIZE = 200;
 
-/** A story's whole record, by the hash the listing gives it. */
-export async function liveRecord(hash: string): Promise<StoryRecord | undefined> {
+/**
+ * A story's whole record, by the hash the listing gives it. Throws when no store can give it (the published
+ * store is away): the page then fails uncached rather than render a 404 for a story that exists.
+ */
+export async function liveRecord(hash: string): Promise<StoryRecord> {
   const cached = state.records.get(hash);
   if (cached) return cached;
   const { published, build } = stores();
   let record: StoryRecord | undefined;
+  let failure: Error | undefined;
   for (const store of new Set([state.from, published, build])) {
     if (!store) continue;
-    record = await store.record(hash).catch(() => undefined);
+    record = await store.record(hash).catch((error: Error) => {
+      failure = error;
+      return undefined;
+    });
     if (record) break;
   }
-  if (!record) return undefined;
+  if (!record) throw new Error(`content: the story record ${hash} cannot be read${failure ? `: ${failure.message}` : ''}`);
   state.records.set(hash, record);
   // Bodies are read per story: keep only the most recent few in memory.
   if (state.records.size > RECORD_CACHE_SIZE) state.records.delete(state.records.keys().next().value!);

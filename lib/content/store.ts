@@ -41,6 +41,9 @@ export interface ContentStore {
 export const BUILD_SNAPSHOT_DIR = 'content/snapshot.generated';
 export const buildSnapshotDir = (cwd: string = process.cwd()) => path.join(cwd, BUILD_SNAPSHOT_DIR);
 
+/** How long a publish waits for another to finish before it stops with a message. */
+export const PUBLISH_LOCK_WAIT_S = 30;
+
 /** A lock older than this is left over from a publish that died: taken over. */
 const LOCK_STALE_MS = 120_000;
 

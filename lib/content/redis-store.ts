@@ -1,0 +1,120 @@
+/**
+ * The content store in Redis (REDIS_URL; docs/decisions/0024): what several origins share, so one publish
+ * reaches them all and an origin started later serves the published state. Keys (prefix `aju:content:`):
+ * `listing:<version>` and `story:<hash>` (written before the pointer, never changed: a story record's key is
+ * its hash), `current` (the pointer: one SET, so readers switch at once) and `lock` (SET NX with expiry).
+ * Every command fails fast when Redis is away (no offline queue, 2 s to connect): a publish then stops with a
+ * message and changes nothing, and origins keep serving what they hold.
+ */
+import { createClient } from 'redis';
+import type { StoryRecord } from '@/content/schema';
+import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
+import { PublishLockedError, type ContentStore, type CurrentPointer } from './store';
+
+const PREFIX = 'aju:content:';
+const LOCK_TTL_MS = 120_000;
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** Releases the lock only if this holder still has it. */
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+export class RedisStore implements ContentStore {
+  readonly description: string;
+  private readonly client;
+  private connecting?: Promise<unknown>;
+
+  constructor(url: string) {
+    const shown = new URL(url);
+    shown.password = shown.password ? '***' : '';
+    this.description = `Redis at ${shown.toString()}`;
+    this.client = createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+    });
+    // Errors surface on the commands that meet them; the client reconnects by itself.
+    this.client.on('error', () => undefined);
+  }
+
+  private async ready() {
+    if (this.client.isReady) return this.client;
+    this.connecting ??= this.client.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        this.connecting,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${this.description} does not answer`)), CONNECT_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!this.client.isReady) throw new Error(`${this.description} does not answer`);
+    return this.client;
+  }
+
+  private async getJson<T>(key: string): Promise<T | undefined> {
+    const text = await (await this.ready()).get(PREFIX + key);
+    return text ? (JSON.parse(text) as T) : undefined;
+  }
+
+  current() {
+    return this.getJson<CurrentPointer>('current');
+  }
+
+  listing(version: string) {
+    return isVersionId(version) ? this.getJson<SnapshotListing>(`listing:${version}`) : Promise.resolve(undefined);
+  }
+
+  record(hash: string) {
+    return isRecordHash(hash) ? this.getJson<StoryRecord>(`story:${hash}`) : Promise.resolve(undefined);
+  }
+
+  async write({ listing, records }: ContentSnapshot): Promise<number> {
+    const client = await this.ready();
+    const entries = [...records];
+    let written = 0;
+    for (let i = 0; i < entries.length; i += 500) {
+      const batch = client.multi();
+      for (const [hash, record] of entries.slice(i, i + 500)) batch.set(`${PREFIX}story:${hash}`, JSON.stringify(record), { condition: 'NX' });
+      const replies = await batch.exec();
+      written += replies.filter((reply) => String(reply) === 'OK').length;
+    }
+    await client.set(`${PREFIX}listing:${listing.version}`, JSON.stringify(listing));
+    return written;
+  }
+
+  async setCurrent(pointer: CurrentPointer): Promise<void> {
+    await (await this.ready()).set(`${PREFIX}current`, JSON.stringify(pointer));
+  }
+
+  async lock(owner: string, waitMs: number): Promise<() => Promise<void>> {
+    const client = await this.ready();
+    const token = `${owner} ${Date.now()} ${Math.random()}`;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const taken = await client.set(`${PREFIX}lock`, token, { condition: 'NX', expiration: { type: 'PX', value: LOCK_TTL_MS } });
+      if (taken === 'OK') {
+        return async () => {
+          await client.eval(RELEASE, { keys: [`${PREFIX}lock`], arguments: [token] }).catch(() => undefined);
+        };
+      }
+      if (Date.now() >= deadline) {
+        const holder = await client.get(`${PREFIX}lock`);
+        throw new PublishLockedError(
+          `Another publish is running (${holder?.split(' ').slice(0, -2).join(' ') || 'lock held'}); nothing was changed. Run npm run content:publish again when it has finished.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close().catch(() => undefined);
+    else this.client.destroy();
+  }
+}
