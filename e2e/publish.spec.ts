@@ -4,8 +4,11 @@
  * runs it. Every check is made from outside, through the edge (and on the origins where the edge is not the
  * point). Serial: each test publishes on top of the one before.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
-import { request, type Answer } from '../scripts/lib/edge-harness';
+import { Origin, request, type Answer } from '../scripts/lib/edge-harness';
+import { freePort } from '../scripts/lib/free-port';
 import { PublishSite, seed } from './support/publish-site';
 
 test.describe.configure({ mode: 'serial' });
@@ -159,4 +162,60 @@ test('an embargoed story is invisible everywhere until its time, then goes live 
   await soon(`/stories/${EMBARGOED.slug}`, (a) => a.status === 200 && a.body.includes(EMBARGOED.headline), 50_000);
   await soon('/', (a) => a.body.includes(EMBARGOED.headline), 10_000);
   await soon('/feed.xml', (a) => a.body.includes(EMBARGOED.slug), 10_000);
+});
+
+test.describe('with Redis', () => {
+  let redis: ChildProcess | undefined;
+  let redisUrl = '';
+  const shared: Origin[] = [];
+  const REDIS_STORY = { slug: 'publish-test-redis-story', headline: 'One publish reaches every origin through Redis' };
+
+  test.beforeAll(async () => {
+    const port = await freePort();
+    redisUrl = `redis://127.0.0.1:${port}`;
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await expect.poll(() => new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.end(); resolve(true); }).on('error', () => resolve(false))), { timeout: 10_000 }).toBe(true);
+    for (let i = 0; i < 2; i++) shared.push(await Origin.start(site.standalone, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(shared.map((o) => o.stop()));
+    redis?.kill('SIGTERM');
+  });
+
+  test('one publish reaches both origins, and an origin started later serves it', async () => {
+    site.writeStory(REDIS_STORY);
+    const published = await site.publish({ REDIS_URL: redisUrl }, shared);
+    expect(published.code, published.out).toBe(0);
+    expect(published.out).toContain(`current in Redis at ${redisUrl}`);
+    for (const origin of shared) {
+      expect((await request(origin.url, `/stories/${REDIS_STORY.slug}`)).status).toBe(200);
+      expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
+    }
+    const later = await Origin.start(site.standalone, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret });
+    shared.push(later);
+    expect((await request(later.url, `/stories/${REDIS_STORY.slug}`)).body).toContain(REDIS_STORY.headline);
+    // Its prerendered front page is the build's until its own start-up sync, a moment after it listens.
+    await expect.poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 5_000 }).toBe(true);
+  });
+
+  test('Redis stopped: origins keep serving what they hold, and a publish fails clearly and changes nothing', async () => {
+    const held = ['/', `/stories/${REDIS_STORY.slug}`, `/sections/${seed.section}`];
+    for (const origin of shared) for (const p of held) expect((await request(origin.url, p)).status).toBe(200);
+    redis!.kill('SIGTERM');
+    await new Promise((resolve) => redis!.once('exit', resolve));
+    for (const origin of shared) {
+      for (const p of held) {
+        const answer = await request(origin.url, p);
+        expect(answer.status, `${p} with Redis gone`).toBe(200);
+      }
+      expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
+    }
+    site.removeStory(REDIS_STORY.slug);
+    const published = await site.publish({ REDIS_URL: redisUrl }, shared);
+    expect(published.code).toBe(1);
+    expect(published.out).toMatch(/Redis at redis:\/\/127\.0\.0\.1:[0-9]+\/? does not answer|ECONNREFUSED|could not read the published content/);
+    expect(published.out).toContain('Nothing was published: the site is unchanged.');
+    for (const origin of shared) expect((await request(origin.url, `/stories/${REDIS_STORY.slug}`)).status).toBe(200);
+  });
 });
