@@ -5,8 +5,8 @@
  * files it found. next build, next dev and next typegen run it first (scripts/lib/content-gate.js), so an
  * invalid story cannot ship and the index is always fresh. `--quiet` prints only problems.
  * `--build` (next build, through content-gate.js) also writes the build's content snapshot
- * (lib/content/snapshot.ts), which the server reads at run time, and an index without story loaders: a
- * production server never imports a story module, so the build does not compile them.
+ * (lib/content/snapshot.ts), which the server reads at run time: a production server never imports a story
+ * module (the build compiles content/stories/index.production.generated.ts, with none, in the index's place).
  */
 import path from 'node:path';
 import { buildSnapshot } from '@/lib/content/snapshot';
@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const quiet = process.argv.includes('--quiet');
 const forBuild = process.argv.includes('--build');
 const result = await checkContentTree(root);
-writeStoryIndex(root, result.files, result.content, { loaders: !forBuild });
+writeStoryIndex(root, result.files, result.content);
 if (forBuild && result.errors === 0) {
   // The snapshot of the tree as built: `npm start` serves it until a publish brings a newer one.
   const snapshot = buildSnapshot(result.content);

@@ -25,6 +25,8 @@ export type StoryModuleLoaders = Record<string, () => Promise<{ default: unknown
 /** The generated modules, relative to the project root. */
 export const STORY_INDEX_FILE = 'content/stories/index.generated.ts';
 export const STORY_SLUGS_FILE = 'content/stories/slugs.generated.ts';
+/** The index a production build compiles instead (no story: the server reads the content snapshot). */
+export const PRODUCTION_STORY_INDEX_FILE = 'content/stories/index.production.generated.ts';
 export const LISTING_PAGES_FILE = 'content/stories/listing-pages.generated.ts';
 
 /** Each valid story's slug with what decides whether it is shown: draft and publishAt. */

@@ -56,5 +56,15 @@ export function withEditorTooling(phase, config) {
     watchStoryFiles();
   }
   const extensions = config.pageExtensions ?? ['tsx', 'ts', 'jsx', 'js'];
-  return phase === PHASE_DEVELOPMENT_SERVER ? { ...config, pageExtensions: ['dev.tsx', ...extensions] } : config;
+  if (phase === PHASE_DEVELOPMENT_SERVER) return { ...config, pageExtensions: ['dev.tsx', ...extensions] };
+  // A production server reads the content snapshot, never a story module: the build compiles the index with
+  // no story in place of the full one (which next dev, scripts and tests keep using), so it does not grow
+  // with the archive (docs/decisions/0020).
+  return {
+    ...config,
+    turbopack: {
+      ...config.turbopack,
+      resolveAlias: { ...config.turbopack?.resolveAlias, '@/content/stories/index.generated': './content/stories/index.production.generated.ts' },
+    },
+  };
 }

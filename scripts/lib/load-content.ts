@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   LISTING_PAGES_FILE,
   listedRecord,
+  PRODUCTION_STORY_INDEX_FILE,
   listingPagesSource,
   STORY_INDEX_FILE,
   STORY_SLUGS_FILE,
@@ -111,16 +112,19 @@ async function loadStoriesBundled(root: string, files: string[]): Promise<Conten
 }
 
 /**
- * Writes content/stories/*.generated.ts (each only when it changes, so next dev does not reload for nothing).
- * `loaders: false` (a production build) writes an index with no stories: the server reads the content
- * snapshot at run time, so the build need not compile any story module.
+ * Writes content/stories/*.generated.ts (each only when it changes, so next dev does not reload for nothing),
+ * and PRODUCTION_STORY_INDEX_FILE: the same index with no story, which a production build uses in its place
+ * (scripts/lib/content-gate.js aliases it): the server reads the content snapshot at run time, so the build
+ * compiles no story module.
  */
-export function writeStoryIndex(root: string, files: string[], content: Pick<ValidContent, 'stories' | 'images'>, { loaders = true } = {}): void {
-  const listing: StoryListing = loaders
-    ? { stories: content.stories.map(({ file, story }) => listedRecord(file, story)), images: Object.fromEntries(content.images) }
-    : { stories: [], images: {} };
+export function writeStoryIndex(root: string, files: string[], content: Pick<ValidContent, 'stories' | 'images'>): void {
+  const listing: StoryListing = {
+    stories: content.stories.map(({ file, story }) => listedRecord(file, story)),
+    images: Object.fromEntries(content.images),
+  };
   for (const [file, source] of [
-    [STORY_INDEX_FILE, storyIndexSource(loaders ? files : [], listing)],
+    [STORY_INDEX_FILE, storyIndexSource(files, listing)],
+    [PRODUCTION_STORY_INDEX_FILE, storyIndexSource([], { stories: [], images: {} })],
     [STORY_SLUGS_FILE, storySlugsSource(listing)],
     // During a build, next.config.js has set SITE_BUILT_AT: the pages counted are those the build publishes.
     [LISTING_PAGES_FILE, listingPagesSource(listing, new Date(process.env.SITE_BUILT_AT ?? Date.now()))],
