@@ -1,0 +1,285 @@
+/**
+ * `npm run bench:publish` (a part of `npm run bench`): publishing without a build (docs/operations/publishing.md)
+ * on a synthetic archive, measured from outside through the edge (real Varnish), with one origin and with two,
+ * against the baseline of the same run: the `npm run build` of the same archive, which was the way to publish
+ * before. For each archive size and origin count, from the start of `content:publish` until, through the edge:
+ *   (a) a new story's page answers, (b) the front page lists it, (c) its section page lists it, (d) the feed and
+ *   the news sitemap have it, (e) search finds it; a correction of an archive story (page and card); a takedown
+ *   (404); an embargo (from its publishAt until its page answers); and the errors readers loading pages through
+ *   the edge during the publishes got (a bounded loop of requests on loopback).
+ *
+ *   npm run bench:publish                 # 1,000 stories
+ *   npm run bench:publish -- --full       # also 10,000 stories (the build alone takes minutes on 2 cores)
+ *
+ * Each size is a temporary project copy, removed afterwards; servers listen on free loopback ports.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Edge, Origin, request } from '../scripts/lib/edge-harness';
+import { freePort } from '../scripts/lib/free-port';
+import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../scripts/lib/synthetic-archive';
+import type { TempProject } from '../scripts/lib/temp-project';
+import { writeBenchSection } from './benchmarks-file';
+
+const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
+const SIZES = values.full ? [1000, 10_000] : [1000];
+const TARGETS = { seconds: 10, goalSeconds: 3, searchSeconds: 60, embargoSeconds: 60, buildSeconds10k: 120 };
+const POLL_MS = 50;
+const GIVE_UP_MS = 90_000;
+
+const log = (message: string) => console.log(`[bench:publish ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+interface Round {
+  origins: number;
+  publishSeconds: number;
+  page?: number;
+  front?: number;
+  section?: number;
+  feeds?: number;
+  search?: number;
+  correctionPage?: number;
+  correctionCard?: number;
+  takedown?: number;
+  embargo?: number;
+  readerRequests: number;
+  readerErrors: number;
+}
+
+interface SizeResult {
+  stories: number;
+  buildSeconds: number;
+  rounds: Round[];
+}
+
+const storyData = (source: string) => JSON.parse(source.slice(source.indexOf('defineStory(') + 'defineStory('.length, source.lastIndexOf(');'))) as Record<string, unknown>;
+const storySource = (data: object) => `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+
+/** Year and month folder of an instant in KST, as content:check files stories. */
+function kstFolder(iso: string): string {
+  const kst = new Date(Date.parse(iso) + 9 * 3600_000);
+  return `${kst.getUTCFullYear()}/${String(kst.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+class Publisher {
+  constructor(
+    private readonly project: TempProject,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  run(): Promise<{ seconds: number; out: string; code: number }> {
+    const started = performance.now();
+    return new Promise((resolve) => {
+      execFile(process.execPath, [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'], { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 }, (error, stdout, stderr) =>
+        resolve({ seconds: (performance.now() - started) / 1000, out: `${stdout}${stderr}`, code: error ? 1 : 0 }),
+      );
+    });
+  }
+}
+
+/** Seconds from `t0` until `check` holds through the edge, polled; undefined if it never does. */
+async function until(t0: number, check: () => Promise<boolean>): Promise<number | undefined> {
+  while (performance.now() - t0 < GIVE_UP_MS) {
+    if (await check().catch(() => false)) return (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return undefined;
+}
+
+/** Readers loading pages through the edge while publishes run: every answer must be a 200. */
+function readers(edge: string, pages: string[]) {
+  let stop = false;
+  const counts = { requests: 0, errors: 0 };
+  const loops = Array.from({ length: 4 }, async (_, i) => {
+    for (let n = i; !stop; n++) {
+      const answer = await request(edge, pages[n % pages.length]!, { headers: { 'Accept-Encoding': 'gzip' } }).catch(() => ({ status: 0 }));
+      counts.requests++;
+      if (answer.status !== 200) counts.errors++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  return {
+    counts,
+    async end() {
+      stop = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+async function round(project: TempProject, manifest: SyntheticManifest, originCount: number, builtAt: number): Promise<Round> {
+  const storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-store-'));
+  const secret = randomBytes(24).toString('hex');
+  const edgePort = await freePort();
+  const edgeUrl = `http://127.0.0.1:${edgePort}`;
+  const standalone = path.join(project.dir, '.next/standalone');
+  const origins: Origin[] = [];
+  let edge: Edge | undefined;
+  const written: string[] = [];
+  try {
+    for (let i = 0; i < originCount; i++) origins.push(await Origin.start(standalone, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }));
+    edge = await Edge.start(origins, edgePort);
+    const publisher = new Publisher(project, { PUBLISH_ORIGINS: origins.map((o) => o.url).join(','), PUBLISH_SECRET: secret, CONTENT_STORE_DIR: storeDir, EDGE_URL: edge.url });
+    const via = (p: string) => request(edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
+
+    const published = publishedStories(manifest, new Date(builtAt));
+    const newest = published[0]!;
+    const archived = published.at(-1)!;
+    const template = storyData(readFileSync(path.join(project.dir, newest.file), 'utf8'));
+    const section = String(template.section);
+    // Readers have the pages in the edge's cache, and keep loading them while the publishes run.
+    const pages = ['/', `/sections/${section}`, '/feed.xml', `/stories/${archived.slug}`, `/stories/${newest.slug}`];
+    for (const p of pages) await via(p);
+    // The store starts at the build's content, so the first publish below measures one change.
+    const first = await publisher.run();
+    if (first.code !== 0) throw new Error(`content:publish failed:\n${first.out}`);
+    const load = readers(edge.url, pages);
+
+    // A new story.
+    const slug = `bench-publish-new-${originCount}`;
+    const postedAt = new Date(Date.now() - 30_000).toISOString();
+    const headline = `Bench publishes story ${originCount} in seconds`;
+    const file = `content/stories/${kstFolder(postedAt)}/${slug}.ts`;
+    project.write(file, storySource({ ...template, slug, headline, postedAt, updatedAt: postedAt, publishAt: undefined, draft: undefined }));
+    written.push(file);
+    let t0 = performance.now();
+    const running = publisher.run();
+    const [page, front, sectionPage, feeds, search] = await Promise.all([
+      until(t0, async () => (await via(`/stories/${slug}`)).status === 200),
+      until(t0, async () => (await via('/')).body.includes(`/stories/${slug}`)),
+      until(t0, async () => (await via(`/sections/${section}`)).body.includes(`/stories/${slug}`)),
+      until(t0, async () => (await via('/feed.xml')).body.includes(`/stories/${slug}`) && (await via('/news-sitemap.xml')).body.includes(`/stories/${slug}`)),
+      // Search is not measured: its index is still written by the build (see the note under the table).
+      Promise.resolve(undefined),
+    ]);
+    const newRun = await running;
+    if (newRun.code !== 0) throw new Error(`content:publish failed:\n${newRun.out}`);
+
+    // A correction of the oldest archive story: its page and its card.
+    const archivedData = storyData(readFileSync(path.join(project.dir, archived.file), 'utf8'));
+    const corrected = `${String(archivedData.headline).slice(0, 60)} (corrected ${originCount})`;
+    const cardBefore = (await via(`/stories/${archived.slug}/opengraph-image`)).body;
+    project.write(archived.file, storySource({ ...archivedData, headline: corrected }));
+    t0 = performance.now();
+    const correcting = publisher.run();
+    const [correctionPage, correctionCard] = await Promise.all([
+      until(t0, async () => (await via(`/stories/${archived.slug}`)).body.includes(`(corrected ${originCount})`)),
+      until(t0, async () => {
+        const card = await via(`/stories/${archived.slug}/opengraph-image`);
+        return card.status === 200 && card.body !== cardBefore;
+      }),
+    ]);
+    await correcting;
+
+    // A takedown of the new story.
+    rmSync(path.join(project.dir, file));
+    written.splice(written.indexOf(file), 1);
+    t0 = performance.now();
+    const takingDown = publisher.run();
+    const takedown = await until(t0, async () => (await via(`/stories/${slug}`)).status === 404);
+    await takingDown;
+    await load.end();
+
+    // An embargo 15 s ahead: from its publishAt until readers get its page through the edge.
+    const at = new Date(Date.now() + 15_000).toISOString();
+    const embargoSlug = `bench-publish-embargo-${originCount}`;
+    const embargoFile = `content/stories/${kstFolder(at)}/${embargoSlug}.ts`;
+    project.write(embargoFile, storySource({ ...template, slug: embargoSlug, headline: `Embargoed bench story ${originCount}`, postedAt: at, updatedAt: at, publishAt: at }));
+    written.push(embargoFile);
+    const embargoRun = await publisher.run();
+    if (embargoRun.code !== 0) throw new Error(`content:publish failed:\n${embargoRun.out}`);
+    while (Date.now() < Date.parse(at)) await new Promise((r) => setTimeout(r, 100));
+    const embargo = await until(performance.now(), async () => (await via(`/stories/${embargoSlug}`)).status === 200);
+
+    // Put the archive back as it was built for the next round.
+    project.write(archived.file, storySource(archivedData));
+    return {
+      origins: originCount,
+      publishSeconds: newRun.seconds,
+      page,
+      front,
+      section: sectionPage,
+      feeds,
+      search,
+      correctionPage,
+      correctionCard,
+      takedown,
+      embargo,
+      readerRequests: load.counts.requests,
+      readerErrors: load.counts.errors,
+    };
+  } finally {
+    for (const file of written) rmSync(path.join(project.dir, file), { force: true });
+    await edge?.stop();
+    await Promise.all(origins.map((o) => o.stop()));
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+async function measureSize(stories: number): Promise<SizeResult> {
+  log(`${stories} stories: generating`);
+  const { project, manifest } = await createSyntheticArchive({ stories });
+  try {
+    log('building (the baseline: how a change was published before)');
+    const started = performance.now();
+    execFileSync('npm', ['run', 'build'], { cwd: project.dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const buildSeconds = (performance.now() - started) / 1000;
+    const builtAt = Date.now();
+    log(`  built in ${buildSeconds.toFixed(0)} s`);
+    const rounds: Round[] = [];
+    for (const originCount of [1, 2]) {
+      log(`  publishing to ${originCount} origin${originCount > 1 ? 's' : ''} behind the edge`);
+      rounds.push(await round(project, manifest, originCount, builtAt));
+    }
+    return { stories, buildSeconds, rounds };
+  } finally {
+    project.remove();
+  }
+}
+
+const s = (value: number | undefined) => (value === undefined ? 'never (gave up)' : `${value.toFixed(2)} s`);
+const verdict = (value: number | undefined, target: number) => (value !== undefined && value <= target ? 'met' : '**not met**');
+
+function render(results: SizeResult[], load: number[]): string {
+  const lines = [
+    '## Publishing without a build (`npm run bench:publish`)',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores, load average ${load.map((l) => l.toFixed(2)).join(' / ')} at the start. Each figure is the time from the start of \`npm run content:publish\` until readers get it through the edge (real Varnish, soft purge by xkey), polled every ${POLL_MS} ms; the baseline is the \`npm run build\` of the same archive in the same run (the way a change reached readers before). Targets: ≤ ${TARGETS.seconds} s (goal ${TARGETS.goalSeconds} s) for pages, ≤ ${TARGETS.searchSeconds} s for search, embargo live ≤ ${TARGETS.embargoSeconds} s after its time, 0 reader errors, 10,000-story build ≤ ${TARGETS.buildSeconds10k} s.`,
+    '',
+    '| stories | origins | what readers get | seconds | ÷ build | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const size of results) {
+    lines.push(`| ${size.stories.toLocaleString('en-US')} | – | \`npm run build\` (baseline) | ${size.buildSeconds.toFixed(1)} s | 1 | ${size.stories === 10_000 ? verdict(size.buildSeconds, TARGETS.buildSeconds10k) : '–'} |`);
+    for (const r of size.rounds) {
+      const row = (label: string, value: number | undefined, target: number) =>
+        lines.push(`| ${size.stories.toLocaleString('en-US')} | ${r.origins} | ${label} | ${s(value)} | ${value === undefined ? '–' : (value / size.buildSeconds).toFixed(3)} | ${verdict(value, target)} |`);
+      row('(a) the new story\'s page', r.page, TARGETS.seconds);
+      row('(b) the front page lists it', r.front, TARGETS.seconds);
+      row('(c) its section page lists it', r.section, TARGETS.seconds);
+      row('(d) the feed and the news sitemap have it', r.feeds, TARGETS.seconds);
+      row('(e) search finds it', r.search, TARGETS.searchSeconds);
+      row('a correction: the archive story\'s page', r.correctionPage, TARGETS.seconds);
+      row('a correction: its card', r.correctionCard, TARGETS.seconds);
+      row('a takedown: 404', r.takedown, TARGETS.seconds);
+      row('an embargo: its page, after its publishAt', r.embargo, TARGETS.embargoSeconds);
+      lines.push(`| ${size.stories.toLocaleString('en-US')} | ${r.origins} | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`);
+    }
+  }
+  lines.push(
+    '',
+    '(e) is not met: the search index is still written by `npm run build` (scripts/search-index.ts), not by a publish (docs/operations/publishing.md, "What a publish does not do yet").',
+  );
+  return lines.join('\n');
+}
+
+const load = os.loadavg();
+log(`load average ${load.map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
+const results: SizeResult[] = [];
+for (const size of SIZES) results.push(await measureSize(size));
+const markdown = render(results, load);
+console.log(`\n${markdown}\n`);
+writeBenchSection('publish', markdown);
