@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Origin, request, type Answer } from '../scripts/lib/edge-harness';
 import { freePort } from '../scripts/lib/free-port';
 import { PublishSite, seed } from './support/publish-site';
@@ -19,6 +19,14 @@ const CORRECTED_HEADLINE = 'Newsroom corrects a headline without a build';
 
 const viaEdge = (p: string, headers: Record<string, string> = {}) => request(site.edge!.url, p, { headers });
 const direct = (i: number, p: string) => request(site.origins[i]!.url, p);
+/** Whether a search through the edge, in Chromium, finds this story (`found`) or answers without it. */
+async function searchFinds(page: Page, words: string, slug: string): Promise<boolean> {
+  await page.goto(`${site.edge!.url}/search?q=${encodeURIComponent(words)}`);
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toContainText(/match/, { timeout: 15_000 });
+  return (await page.getByRole('main').locator(`.search-result a[href="/stories/${slug}"]`).count()) > 0;
+}
+
 /** What readers get through the edge, soon (a soft purge serves the old copy once while it refetches). */
 const soon = (p: string, check: (answer: Answer) => boolean, timeout = 10_000) =>
   expect.poll(async () => check(await viaEdge(p, { 'Accept-Encoding': 'gzip' })), { timeout, intervals: [100, 250, 500] }).toBe(true);
@@ -58,7 +66,7 @@ test('a wrong or missing secret is refused with an empty 401, and changes nothin
   expect((await direct(0, `/stories/${NEW.slug}`)).status).toBe(404);
 });
 
-test('a new story: its page, the front page, its section, feeds, sitemaps and related stories follow at once', async () => {
+test('a new story: its page, the front page, its section, feeds, sitemaps, related stories and search follow', async ({ page }) => {
   // Readers have the pages cached at the edge before the story exists.
   const pages = ['/', `/sections/${seed.section}`, '/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml', '/sitemap.xml', `/stories/${seed.slug}`, `/tags/${seed.tags[0]}`];
   for (const p of pages) expect((await viaEdge(p, { 'Accept-Encoding': 'gzip' })).status).toBe(200);
@@ -89,6 +97,9 @@ test('a new story: its page, the front page, its section, feeds, sitemaps and re
   await soon('/sitemap.xml', (a) => a.body.includes(`/sitemaps/${month}.xml`));
   await soon(`/sitemaps/${month}.xml`, (a) => a.status === 200 && a.body.includes(`/stories/${NEW.slug}`));
   await soon(`/archive/${month.replace('-', '/')}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
+
+  // Search: the publish wrote this version's index, which the origins serve at /pagefind/.
+  await expect.poll(() => searchFinds(page, 'Newsroom publishes without build', NEW.slug), { timeout: 20_000 }).toBe(true);
 
   // Publishing the same tree again changes nothing.
   const again = await site.publish();
@@ -126,7 +137,7 @@ test('an invalid tree changes nothing, with the same messages as content:check',
   expect((await direct(0, `/stories/${NEW.slug}`)).body).toContain(CORRECTED_HEADLINE);
 });
 
-test('a takedown: the story is gone everywhere, with an uncached 404', async () => {
+test('a takedown: the story is gone everywhere, search included, with an uncached 404', async ({ page }) => {
   site.removeStory(NEW.slug);
   const published = await site.publish();
   expect(published.code, published.out).toBe(0);
@@ -140,6 +151,8 @@ test('a takedown: the story is gone everywhere, with an uncached 404', async () 
   for (const p of ['/', `/sections/${seed.section}`, '/feed.xml', '/news-sitemap.xml', `/stories/${seed.slug}`]) {
     await soon(p, (a) => a.status === 200 && !a.body.includes(`/stories/${NEW.slug}`));
   }
+  await expect.poll(() => searchFinds(page, 'Newsroom corrects headline without build', NEW.slug), { timeout: 20_000 }).toBe(false);
+  expect(await searchFinds(page, 'Putin Pyongyang', seed.slug)).toBe(true);
 });
 
 test('an embargoed story is invisible everywhere until its time, then goes live by itself', async () => {

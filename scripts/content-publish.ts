@@ -8,7 +8,9 @@
  *      CONTENT_STORE_DIR, default .content-store/), then made current in one step;
  *   4. every origin in PUBLISH_ORIGINS told to sync (POST /api/publish with PUBLISH_SECRET): each reads the
  *      new version from the store and revalidates the pages that changed;
- *   5. every edge in EDGE_URL soft-purges those pages (by xkey).
+ *   5. every edge in EDGE_URL soft-purges those pages (by xkey);
+ *   6. the search index of this version (scripts/search-index.ts) written to the store, which origins serve at
+ *      /pagefind/, and its entry files purged at the edge.
  * It prints what changed (with URLs) and how long each step took. Exit code 1 when anything failed.
  *
  *   PUBLISH_ORIGINS   origin base URLs, comma-separated (default http://127.0.0.1:3000)
@@ -17,7 +19,8 @@
  *   REDIS_URL, CONTENT_STORE_DIR   the store (see lib/content/store.ts)
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ContentChanges } from '@/lib/content/changes';
@@ -68,6 +71,30 @@ async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer>
   if (answer.status === 401) throw new Error(`${origin} refused the secret (401): set the same PUBLISH_SECRET here and on the origin`);
   if (!answer.ok) throw new Error(`${origin} answered ${answer.status}: ${(await answer.text()).trim()}`);
   return (await answer.json()) as OriginAnswer;
+}
+
+/** The Pagefind index of the tree as published now (scripts/search-index.ts, run on its own), by file name. */
+async function buildSearchIndex(): Promise<Map<string, Buffer>> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'aju-search-'));
+  try {
+    await new Promise<void>((resolve, reject) =>
+      // NEXT_DIST_DIR at an empty folder: the index holds what is visible now, not at the last build's clock.
+      execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: '' }, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) =>
+        error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
+      ),
+    );
+    const files = new Map<string, Buffer>();
+    const walk = (dir: string, prefix: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+        else files.set(`${prefix}${entry.name}`, readFileSync(path.join(dir, entry.name)));
+      }
+    };
+    walk(path.join(out, 'index'), '');
+    return files;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const siteUrl = (p: string) => new URL(p, process.env.SITE_URL || 'https://www.ajupress.com').toString();
@@ -149,6 +176,22 @@ async function main(): Promise<number> {
       }
     }
     step('edge');
+
+    // Search last: pages are live first; the index of this version is written beside it, and the index's
+    // entry files are purged at the edge (its chunks have content-hashed names).
+    if (paths.size > 0 || !(await store.searchFile(snapshot.listing.version, 'pagefind-entry.json'))) {
+      try {
+        const files = await buildSearchIndex();
+        await store.writeSearch(snapshot.listing.version, files);
+        const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
+        for (const edge of edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
+        console.log(`✔ search: ${files.size} index files for this version`);
+      } catch (error) {
+        failed = true;
+        console.error(`✖ search: the index could not be written (${(error as Error).message}); pages are published, search shows the previous index`);
+      }
+      step('search');
+    }
 
     if (changes) {
       const list = (label: string, slugs: string[]) => {

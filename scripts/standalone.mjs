@@ -10,7 +10,7 @@
  * ignored on purpose: shells and containers set it to the machine's name.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,6 +19,15 @@ const distName = process.env.NEXT_DIST_DIR || '.next';
 const dist = path.resolve(root, distName);
 const standalone = path.join(dist, 'standalone');
 const server = path.join(standalone, 'server.js');
+
+/** The content version the build's snapshot holds (content/snapshot.generated/current.json). */
+function buildVersion() {
+  try {
+    return JSON.parse(readFileSync(path.join(root, 'content/snapshot.generated/current.json'), 'utf8')).version;
+  } catch {
+    return 'none';
+  }
+}
 
 function prepare() {
   if (!existsSync(server)) {
@@ -30,9 +39,10 @@ function prepare() {
   for (const [from, to] of [
     [path.join(root, 'public'), path.join(standalone, 'public')],
     [path.join(dist, 'static'), path.join(standalone, distName, 'static')],
-    [path.join(dist, 'pagefind'), path.join(standalone, 'public', 'pagefind')],
-    // The build's content snapshot (content:check --build), read at run time until a publish brings a newer one.
+    // The build's content snapshot (content:check --build), read at run time until a publish brings a newer
+    // one, with the build's search index as that version's (served by app/pagefind, like a published one's).
     [path.join(root, 'content/snapshot.generated'), path.join(standalone, 'content/snapshot.generated')],
+    [path.join(dist, 'pagefind'), path.join(standalone, 'content/snapshot.generated/search', buildVersion())],
   ]) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) cpSync(from, to, { recursive: true });

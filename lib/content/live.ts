@@ -149,3 +149,21 @@ export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefin
   }
   return next === undefined ? undefined : new Date(next);
 }
+
+/**
+ * A file of the search index for the content this server serves: the published store's index of that version
+ * (written by content:publish once the pages are live), else the build's (scripts/standalone.mjs copies it into
+ * the build's snapshot), else undefined.
+ */
+export async function liveSearchFile(name: string): Promise<Buffer | undefined> {
+  const listing = await liveListing();
+  const { published, build } = stores();
+  for (const store of new Set([state.from, published, build])) {
+    if (!store) continue;
+    const bytes = await store.searchFile(listing.version, name).catch(() => undefined);
+    if (bytes) return bytes;
+  }
+  // The build's index, when the served version is a publish that has no index yet.
+  const pointer = await build.current().catch(() => undefined);
+  return pointer ? build.searchFile(pointer.version, name).catch(() => undefined) : undefined;
+}

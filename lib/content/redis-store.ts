@@ -6,10 +6,10 @@
  * Every command fails fast when Redis is away (no offline queue, 2 s to connect): a publish then stops with a
  * message and changes nothing, and origins keep serving what they hold.
  */
-import { createClient } from 'redis';
+import { createClient, RESP_TYPES } from 'redis';
 import type { StoryRecord } from '@/content/schema';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
-import { PublishLockedError, type ContentStore, type CurrentPointer } from './store';
+import { isSearchFileName, PublishLockedError, type ContentStore, type CurrentPointer } from './store';
 
 const PREFIX = 'aju:content:';
 const LOCK_TTL_MS = 120_000;
@@ -86,6 +86,25 @@ export class RedisStore implements ContentStore {
     }
     await client.set(`${PREFIX}listing:${listing.version}`, JSON.stringify(listing));
     return written;
+  }
+
+  async writeSearch(version: string, files: Map<string, Buffer>): Promise<void> {
+    const client = await this.ready();
+    const entries = [...files];
+    for (let i = 0; i < entries.length; i += 200) {
+      const batch = client.multi();
+      for (const [name, bytes] of entries.slice(i, i + 200)) batch.set(`${PREFIX}search:${version}:${name}`, bytes);
+      await batch.exec();
+    }
+    // Written last: until it is there, the index is not read (all or none).
+    await client.set(`${PREFIX}search:${version}`, String(files.size));
+  }
+
+  async searchFile(version: string, name: string): Promise<Buffer | undefined> {
+    if (!isVersionId(version) || !isSearchFileName(name)) return undefined;
+    const client = (await this.ready()).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    const [complete, bytes] = await Promise.all([client.get(`${PREFIX}search:${version}`), client.get(`${PREFIX}search:${version}:${name}`)]);
+    return complete && bytes ? bytes : undefined;
   }
 
   async setCurrent(pointer: CurrentPointer): Promise<void> {

@@ -28,6 +28,10 @@ export interface ContentStore {
   write(snapshot: ContentSnapshot): Promise<number>;
   /** Points readers at a version written before (atomically). */
   setCurrent(pointer: CurrentPointer): Promise<void>;
+  /** Writes a version's search index (Pagefind's files by relative name), whole: readers see all or none. */
+  writeSearch(version: string, files: Map<string, Buffer>): Promise<void>;
+  /** One file of a version's search index, or undefined. */
+  searchFile(version: string, name: string): Promise<Buffer | undefined>;
   /** Takes the publish lock, waiting up to waitMs for another holder; the returned function releases it. */
   lock(owner: string, waitMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -48,6 +52,9 @@ export const PUBLISH_LOCK_WAIT_S = 30;
 const LOCK_STALE_MS = 120_000;
 
 export class PublishLockedError extends Error {}
+
+/** A file name inside a search index as a request may give it: Pagefind's names only, no way out of the folder. */
+export const isSearchFileName = (name: string) => /^(?:[a-z]+\/)?[A-Za-z0-9_.-]+$/.test(name) && !name.includes('..');
 
 const readJson = async <T>(file: string): Promise<T | undefined> => {
   try {
@@ -97,6 +104,24 @@ export class DiskStore implements ContentStore {
     }
     await writeAtomically(path.join(this.dir, 'versions', `${listing.version}.json`), JSON.stringify(listing));
     return written;
+  }
+
+  async writeSearch(version: string, files: Map<string, Buffer>): Promise<void> {
+    if (!isVersionId(version)) throw new Error(`not a content version: ${version}`);
+    const final = path.join(this.dir, 'search', version);
+    const temporary = `${final}.${process.pid}.tmp`;
+    await rm(temporary, { recursive: true, force: true });
+    for (const [name, bytes] of files) {
+      await mkdir(path.dirname(path.join(temporary, name)), { recursive: true });
+      await writeFile(path.join(temporary, name), bytes);
+    }
+    await rm(final, { recursive: true, force: true });
+    await rename(temporary, final);
+  }
+
+  async searchFile(version: string, name: string): Promise<Buffer | undefined> {
+    if (!isVersionId(version) || !isSearchFileName(name)) return undefined;
+    return readFile(path.join(this.dir, 'search', version, name)).catch(() => undefined);
   }
 
   async setCurrent(pointer: CurrentPointer): Promise<void> {
