@@ -11,7 +11,8 @@ import { Origin, request, type Answer } from '../scripts/lib/edge-harness';
 import { freePort } from '../scripts/lib/free-port';
 import { PublishSite, seed } from './support/publish-site';
 
-test.describe.configure({ mode: 'serial' });
+// Each test runs content:publish (a check, a Pagefind index) several times: minutes on a loaded 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let site: PublishSite;
 const NEW = { slug: 'publish-test-new-story', headline: 'Newsroom publishes a story without a build' };
@@ -155,9 +156,9 @@ test('a takedown: the story is gone everywhere, search included, with an uncache
   expect(await searchFinds(page, 'Putin Pyongyang', seed.slug)).toBe(true);
 });
 
-test('an embargoed story is invisible everywhere until its time, then goes live by itself', async () => {
-  test.setTimeout(90_000);
-  const at = new Date(Date.now() + 20_000);
+test('an embargoed story is invisible everywhere until its time, then goes live by itself', async ({ page }) => {
+  test.setTimeout(120_000);
+  const at = new Date(Date.now() + 35_000);
   const EMBARGOED = { slug: 'publish-test-embargoed', headline: 'Embargoed story lifts by itself', postedAt: at.toISOString(), publishAt: at.toISOString() };
   site.writeStory(EMBARGOED);
   const published = await site.publish();
@@ -170,11 +171,13 @@ test('an embargoed story is invisible everywhere until its time, then goes live 
   // A flight (RSC) request is refused too.
   expect((await request(site.origins[0]!.url, `/stories/${EMBARGOED.slug}`, { headers: { RSC: '1' } })).status).toBe(404);
   for (const p of ['/', '/feed.xml', '/news-sitemap.xml', `/sections/${seed.section}`]) expect((await viaEdge(p)).body).not.toContain(EMBARGOED.slug);
+  expect(await searchFinds(page, 'Embargoed story lifts', EMBARGOED.slug)).toBe(false);
   expect(Date.now()).toBeLessThan(at.getTime());
   // Nobody acts: within 60 s of its time (here: well within) readers get it through the edge.
   await soon(`/stories/${EMBARGOED.slug}`, (a) => a.status === 200 && a.body.includes(EMBARGOED.headline), 50_000);
   await soon('/', (a) => a.body.includes(EMBARGOED.headline), 10_000);
   await soon('/feed.xml', (a) => a.body.includes(EMBARGOED.slug), 10_000);
+  await expect.poll(() => searchFinds(page, 'Embargoed story lifts', EMBARGOED.slug), { timeout: 15_000 }).toBe(true);
 });
 
 test.describe('with Redis', () => {

@@ -24,8 +24,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import type { ContentChanges } from '@/lib/content/changes';
-import { buildSnapshot } from '@/lib/content/snapshot';
-import { DiskStore, type ContentStore } from '@/lib/content/store';
+import { embargoesLifted } from '@/lib/content/live';
+import { buildSnapshot, type SnapshotListing } from '@/lib/content/snapshot';
+import { DiskStore, searchIndexId, type ContentStore } from '@/lib/content/store';
 import { edgeUrls, softPurgeKeys } from '@/lib/edge/xkey';
 import { checkContentTree, checkReport } from './lib/check-content';
 import { openStore, PUBLISH_LOCK_WAIT_S } from './lib/open-store';
@@ -73,13 +74,26 @@ async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer>
   return (await answer.json()) as OriginAnswer;
 }
 
-/** The Pagefind index of the tree as published now (scripts/search-index.ts, run on its own), by file name. */
-async function buildSearchIndex(): Promise<Map<string, Buffer>> {
+/** How many embargoes ahead a publish writes search indexes for; later ones get theirs from a later publish. */
+const MAX_EMBARGO_INDEXES = 5;
+
+/** The distinct future publishAt times of a listing, soonest first. */
+function embargoTimes(listing: SnapshotListing): Date[] {
+  const now = Date.now();
+  const times = new Set(listing.stories.flatMap((s) => (s.publishAt && Date.parse(s.publishAt) > now ? [Date.parse(s.publishAt)] : [])));
+  return [...times].sort((a, b) => a - b).map((t) => new Date(t));
+}
+
+/**
+ * The Pagefind index of the tree as visible at `at` (default now), from scripts/search-index.ts run on its own
+ * with that clock, by file name.
+ */
+async function buildSearchIndex(at?: Date): Promise<Map<string, Buffer>> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'aju-search-'));
   try {
     await new Promise<void>((resolve, reject) =>
-      // NEXT_DIST_DIR at an empty folder: the index holds what is visible now, not at the last build's clock.
-      execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: '' }, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) =>
+      // NEXT_DIST_DIR at an empty folder: the index holds what is visible at `at`, not at the last build's clock.
+      execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: at?.toISOString() ?? '' }, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) =>
         error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
       ),
     );
@@ -177,15 +191,21 @@ async function main(): Promise<number> {
     }
     step('edge');
 
-    // Search last: pages are live first; the index of this version is written beside it, and the index's
-    // entry files are purged at the edge (its chunks have content-hashed names).
-    if (paths.size > 0 || !(await store.searchFile(snapshot.listing.version, 'pagefind-entry.json'))) {
+    // Search last: pages are live first. One index for what is visible now, and one for each of the next
+    // embargoes (an index cannot gain a story when its embargo lifts; origins pick the one for the hour).
+    const nowSearch = searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, new Date()));
+    if (paths.size > 0 || !(await store.searchFile(nowSearch, 'pagefind-entry.json'))) {
+      const times = [undefined, ...embargoTimes(snapshot.listing).slice(0, MAX_EMBARGO_INDEXES)];
       try {
-        const files = await buildSearchIndex();
-        await store.writeSearch(snapshot.listing.version, files);
-        const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
-        for (const edge of edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
-        console.log(`✔ search: ${files.size} index files for this version`);
+        for (const at of times) {
+          const files = await buildSearchIndex(at);
+          await store.writeSearch(searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, at ?? new Date())), files);
+          if (!at) {
+            const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
+            for (const edge of edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
+          }
+        }
+        console.log(`✔ search: the index of this version${times.length > 1 ? `, and of it after each of the next ${times.length - 1} embargoes` : ''}`);
       } catch (error) {
         failed = true;
         console.error(`✖ search: the index could not be written (${(error as Error).message}); pages are published, search shows the previous index`);

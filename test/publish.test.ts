@@ -14,7 +14,7 @@ import { contentChanges, SITE_WIDE_PATHS, type ChangeView } from '@/lib/content/
 import { isMissingPath } from '@/lib/content/known-paths';
 import { RedisStore } from '@/lib/content/redis-store';
 import { buildSnapshot, type SnapshotStory } from '@/lib/content/snapshot';
-import { DiskStore, PublishLockedError, type ContentStore } from '@/lib/content/store';
+import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from '@/lib/content/store';
 import type { ValidContent } from '@/lib/content/validate';
 import { freePort } from '@/scripts/lib/free-port';
 
@@ -132,6 +132,13 @@ async function storeContract(store: ContentStore) {
   // Ids that are not ids are never looked up.
   assert.equal(await store.listing('../../etc/passwd'), undefined);
   assert.equal(await store.record('../x'), undefined);
+  // A search index per version (and embargo state), read back file by file; names that leave the folder are refused.
+  const id = searchIndexId(first.listing.version, 0);
+  await store.writeSearch(id, new Map([['pagefind-entry.json', Buffer.from('{"v":1}')], ['index/en_1.pf_index', Buffer.from([0, 1, 2])]]));
+  assert.equal((await store.searchFile(id, 'pagefind-entry.json'))!.toString(), '{"v":1}');
+  assert.deepEqual([...(await store.searchFile(id, 'index/en_1.pf_index'))!], [0, 1, 2]);
+  assert.equal(await store.searchFile(searchIndexId(first.listing.version, 1), 'pagefind-entry.json'), undefined);
+  for (const name of ['../current.json', 'index/../../x', '/etc/passwd']) assert.equal(await store.searchFile(id, name), undefined, name);
   // One publish at a time: the second waits, then fails with a message; released, it is free again.
   const release = await store.lock('first', 0);
   await assert.rejects(store.lock('second', 300), (error: Error) => error instanceof PublishLockedError && /Another publish is running \(first/.test(error.message));

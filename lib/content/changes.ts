@@ -29,8 +29,11 @@ export interface ContentChanges {
   paths: string[];
 }
 
-/** Paths of pages that exist once per site and list stories. */
-export const SITE_WIDE_PATHS = ['/', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml', '/sitemaps/pages.xml', ARCHIVE_PATH, '/search'];
+/** The search index's one file without a content hash in its name: it names the others (app/pagefind). */
+export const SEARCH_INDEX_ENTRY = '/pagefind/pagefind-entry.json';
+
+/** Paths of pages that exist once per site and list stories (and the search index's entry). */
+export const SITE_WIDE_PATHS = ['/', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml', '/sitemaps/pages.xml', ARCHIVE_PATH, '/search', SEARCH_INDEX_ENTRY];
 
 /** The story's own page, Open Graph card and photo crops. */
 export const storyOwnPaths = (slug: string) => [`/stories/${slug}`, `/stories/${slug}/opengraph-image`, ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`)];

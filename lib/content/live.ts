@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
 import type { SnapshotListing, SnapshotStory } from './snapshot';
 import { RedisStore } from './redis-store';
-import { buildSnapshotDir, DiskStore, type ContentStore } from './store';
+import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from './store';
 
 interface LiveState {
   listing?: SnapshotListing;
@@ -158,10 +158,13 @@ export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefin
 export async function liveSearchFile(name: string): Promise<Buffer | undefined> {
   const listing = await liveListing();
   const { published, build } = stores();
-  for (const store of new Set([state.from, published, build])) {
-    if (!store) continue;
-    const bytes = await store.searchFile(listing.version, name).catch(() => undefined);
-    if (bytes) return bytes;
+  // The index made for the embargoes lifted now; else the build's index of this very version.
+  for (const id of [searchIndexId(listing.version, embargoesLifted(listing, new Date())), searchIndexId(listing.version)]) {
+    for (const store of new Set([state.from, published, build])) {
+      if (!store) continue;
+      const bytes = await store.searchFile(id, name).catch(() => undefined);
+      if (bytes) return bytes;
+    }
   }
   // The build's index, when the served version is a publish that has no index yet.
   const pointer = await build.current().catch(() => undefined);

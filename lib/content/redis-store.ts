@@ -9,7 +9,7 @@
 import { createClient, RESP_TYPES } from 'redis';
 import type { StoryRecord } from '@/content/schema';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
-import { isSearchFileName, PublishLockedError, type ContentStore, type CurrentPointer } from './store';
+import { isSearchFileName, isSearchIndexId, PublishLockedError, type ContentStore, type CurrentPointer } from './store';
 
 const PREFIX = 'aju:content:';
 const LOCK_TTL_MS = 120_000;
@@ -88,7 +88,9 @@ export class RedisStore implements ContentStore {
     return written;
   }
 
-  async writeSearch(version: string, files: Map<string, Buffer>): Promise<void> {
+  async writeSearch(id: string, files: Map<string, Buffer>): Promise<void> {
+    if (!isSearchIndexId(id)) throw new Error(`not a search index id: ${id}`);
+    const version = id;
     const client = await this.ready();
     const entries = [...files];
     for (let i = 0; i < entries.length; i += 200) {
@@ -100,8 +102,9 @@ export class RedisStore implements ContentStore {
     await client.set(`${PREFIX}search:${version}`, String(files.size));
   }
 
-  async searchFile(version: string, name: string): Promise<Buffer | undefined> {
-    if (!isVersionId(version) || !isSearchFileName(name)) return undefined;
+  async searchFile(id: string, name: string): Promise<Buffer | undefined> {
+    if (!isSearchIndexId(id) || !isSearchFileName(name)) return undefined;
+    const version = id;
     const client = (await this.ready()).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
     const [complete, bytes] = await Promise.all([client.get(`${PREFIX}search:${version}`), client.get(`${PREFIX}search:${version}:${name}`)]);
     return complete && bytes ? bytes : undefined;

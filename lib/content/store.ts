@@ -28,10 +28,10 @@ export interface ContentStore {
   write(snapshot: ContentSnapshot): Promise<number>;
   /** Points readers at a version written before (atomically). */
   setCurrent(pointer: CurrentPointer): Promise<void>;
-  /** Writes a version's search index (Pagefind's files by relative name), whole: readers see all or none. */
-  writeSearch(version: string, files: Map<string, Buffer>): Promise<void>;
-  /** One file of a version's search index, or undefined. */
-  searchFile(version: string, name: string): Promise<Buffer | undefined>;
+  /** Writes a search index (Pagefind's files by relative name; id: searchIndexId), whole: readers see all or none. */
+  writeSearch(id: string, files: Map<string, Buffer>): Promise<void>;
+  /** One file of a search index, or undefined. */
+  searchFile(id: string, name: string): Promise<Buffer | undefined>;
   /** Takes the publish lock, waiting up to waitMs for another holder; the returned function releases it. */
   lock(owner: string, waitMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -52,6 +52,14 @@ export const PUBLISH_LOCK_WAIT_S = 30;
 const LOCK_STALE_MS = 120_000;
 
 export class PublishLockedError extends Error {}
+
+/**
+ * A search index's id: the content version and how many of its scheduled stories are live in it
+ * (`<version>.<lifted>`), since an index made before an embargo lifts cannot hold that story. The build's
+ * index is filed under its bare version.
+ */
+export const searchIndexId = (version: string, lifted?: number) => (lifted === undefined ? version : `${version}.${lifted}`);
+export const isSearchIndexId = (value: string) => /^[0-9a-f]{20}(?:\.[0-9]{1,6})?$/.test(value);
 
 /** A file name inside a search index as a request may give it: Pagefind's names only, no way out of the folder. */
 export const isSearchFileName = (name: string) => /^(?:[a-z]+\/)?[A-Za-z0-9_.-]+$/.test(name) && !name.includes('..');
@@ -106,9 +114,9 @@ export class DiskStore implements ContentStore {
     return written;
   }
 
-  async writeSearch(version: string, files: Map<string, Buffer>): Promise<void> {
-    if (!isVersionId(version)) throw new Error(`not a content version: ${version}`);
-    const final = path.join(this.dir, 'search', version);
+  async writeSearch(id: string, files: Map<string, Buffer>): Promise<void> {
+    if (!isSearchIndexId(id)) throw new Error(`not a search index id: ${id}`);
+    const final = path.join(this.dir, 'search', id);
     const temporary = `${final}.${process.pid}.tmp`;
     await rm(temporary, { recursive: true, force: true });
     for (const [name, bytes] of files) {
@@ -119,9 +127,9 @@ export class DiskStore implements ContentStore {
     await rename(temporary, final);
   }
 
-  async searchFile(version: string, name: string): Promise<Buffer | undefined> {
-    if (!isVersionId(version) || !isSearchFileName(name)) return undefined;
-    return readFile(path.join(this.dir, 'search', version, name)).catch(() => undefined);
+  async searchFile(id: string, name: string): Promise<Buffer | undefined> {
+    if (!isSearchIndexId(id) || !isSearchFileName(name)) return undefined;
+    return readFile(path.join(this.dir, 'search', id, name)).catch(() => undefined);
   }
 
   async setCurrent(pointer: CurrentPointer): Promise<void> {

@@ -87,7 +87,7 @@ export function syncContent({ purgeEdge }: { purgeEdge: boolean }): Promise<Sync
     const now = new Date();
     const changes = contentChanges(before && changeView(before.listing, before.at), changeView(next, now));
     if (changes.everything) revalidatePath('/', 'layout');
-    else for (const p of changes.paths) revalidatePath(p);
+    for (const p of changes.paths) revalidatePath(p);
     state.reflected = { listing: next, at: now };
     scheduleEmbargo(next);
     const result: SyncResult = { ...changes, version: next.version, previousVersion: before?.listing.version };
