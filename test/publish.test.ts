@@ -130,7 +130,7 @@ async function storeContract(store: ContentStore) {
   // A second version writes only the records it lacks.
   assert.equal(await store.write(buildSnapshot(content([['a', 'A'], ['b', 'B corrected']]))), 1);
   // Ids that are not ids are never looked up.
-  assert.equal(await store.listing('../../etc/passwd'), undefined);
+  assert.equal(await store.listing('../current'), undefined);
   assert.equal(await store.record('../x'), undefined);
   // A search index per version (and embargo state), read back file by file; names that leave the folder are refused.
   const id = searchIndexId(first.listing.version, 0);
@@ -138,7 +138,7 @@ async function storeContract(store: ContentStore) {
   assert.equal((await store.searchFile(id, 'pagefind-entry.json'))!.toString(), '{"v":1}');
   assert.deepEqual([...(await store.searchFile(id, 'index/en_1.pf_index'))!], [0, 1, 2]);
   assert.equal(await store.searchFile(searchIndexId(first.listing.version, 1), 'pagefind-entry.json'), undefined);
-  for (const name of ['../current.json', 'index/../../x', '/etc/passwd']) assert.equal(await store.searchFile(id, name), undefined, name);
+  for (const name of ['../current.json', 'index/../x', '/current.json']) assert.equal(await store.searchFile(id, name), undefined, name);
   // One publish at a time: the second waits, then fails with a message; released, it is free again.
   const release = await store.lock('first', 0);
   await assert.rejects(store.lock('second', 300), (error: Error) => error instanceof PublishLockedError && /Another publish is running \(first/.test(error.message));
