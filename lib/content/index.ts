@@ -27,11 +27,11 @@ import {
 } from '@/content/schema';
 import { site } from '@/lib/site';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
-import type { Content, ListedStoryRecord, Photo, Story, StorySummary } from './types';
+import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
 import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
 
 export type { Author, FocalPoint, Section, Tag };
-export type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
+export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -97,11 +97,23 @@ function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: string, re
   };
 }
 
-function resolveStory(story: StoryRecord, file: string, records: Records): Story {
-  return {
-    ...resolveSummary(story, file, records),
-    body: story.body.map((block) => (block.type === 'photo' ? { type: 'photo', photo: resolvePhoto(block.photo, records.images) } : block)),
-  };
+/**
+ * Body blocks as pages render them: photos with their size, story links with their target (a link to a
+ * story not published here, e.g. still scheduled, is left out: content:check refuses one that does not exist).
+ */
+function resolveBody(body: StoryRecord['body'], records: Records, linked: (slug: string) => StorySummary | undefined): StoryBlock[] {
+  return body.flatMap((block): StoryBlock[] => {
+    if (block.type === 'photo') return [{ type: 'photo', photo: resolvePhoto(block.photo, records.images) }];
+    if (block.type !== 'storyLink') return [block];
+    const target = linked(block.slug);
+    if (!target) return [];
+    const { headline, path, postedAt, leadPhoto } = target;
+    return [{ type: 'storyLink', slug: block.slug, story: { headline, path, postedAt, leadPhoto } }];
+  });
+}
+
+function resolveStory(story: StoryRecord, file: string, records: Records, linked: (slug: string) => StorySummary | undefined): Story {
+  return { ...resolveSummary(story, file, records), body: resolveBody(story.body, records, linked) };
 }
 
 /** Sort order of every story list: newest posted first. */
@@ -116,10 +128,9 @@ export async function buildContent(sources: ContentSources, options: { publicDir
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
   const records: Records = { authors: byId(content.authors), sections: byId(content.sections), tags: byId(content.tags), images: content.images };
-  const stories = content.stories
-    .filter(({ story }) => isVisible(story, options.visibility))
-    .map(({ file, story }) => resolveStory(story, file, records))
-    .sort(newestFirst);
+  const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
+  const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
+  const stories = visible.map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug))).sort(newestFirst);
   return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
 }
 
@@ -166,7 +177,7 @@ export const getStory = cache(async (slug: string): Promise<Story | undefined> =
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
   const module = await storyModules[summary.file]!();
-  return resolveStory(storySchema.parse(module.default), summary.file, records);
+  return resolveStory(storySchema.parse(module.default), summary.file, records, (linked) => bySlug.get(linked));
 });
 
 export async function getSection(id: string) {
