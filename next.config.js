@@ -1,3 +1,4 @@
+import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/content-security-policy.js';
 import { withEditorTooling } from './scripts/lib/content-gate.js';
 
 /**
@@ -5,41 +6,8 @@ import { withEditorTooling } from './scripts/lib/content-gate.js';
  * behind a CDN") explains every value.
  */
 
-/**
- * Content-Security-Policy for prerendered pages. Pages are built once and served as files, so there is
- * no per-request nonce; Next.js puts the page's React Server Components payload in inline <script>
- * tags, which is why scripts need 'unsafe-inline' (see README for the full reasoning).
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Framework and page chunks from /_next/static, plus Next's inline RSC payload scripts.
-  "script-src 'self' 'unsafe-inline'",
-  // The stylesheet is inlined in <head> (experimental.inlineCss), and next/image sets a style attribute.
-  "style-src 'self' 'unsafe-inline'",
-  // Photos (originals and /_next/image resizes) are served by this site only.
-  "img-src 'self'",
-  "font-src 'self'",
-  // Client navigations and prefetches fetch RSC payloads from this site.
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  // The masthead's search box is a plain GET form to /search.
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * The search page alone runs WebAssembly: Pagefind's query engine is a wasm module, and compiling one needs
- * 'wasm-unsafe-eval' (it allows WebAssembly compilation only, not JavaScript eval). Everything else as above.
- */
-export const searchContentSecurityPolicy = contentSecurityPolicy.replace(
-  "script-src 'self' 'unsafe-inline'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-);
+// The policy itself lives in lib/content-security-policy.js, where proxy.ts reads it too.
+export { contentSecurityPolicy, searchContentSecurityPolicy };
 
 export const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },

@@ -5,6 +5,7 @@ import { listingPages } from '@/content/stories/listing-pages.generated';
 import { storySlugs } from '@/content/stories/slugs.generated';
 import { isMissingListingPage } from '@/lib/content/listings';
 import { isVisible, productionVisibility } from '@/lib/content/visibility';
+import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
@@ -37,6 +38,7 @@ function isPublishedStory(slug: string): boolean {
  *   under that slug later. The list of slugs is generated with the story index (content:check).
  *   The same for a listing's numbered page past its last (…/page/<n>, rendered on first request like an
  *   archive story), from the page counts generated beside it.
+ * And it opens the CSP's frame-src of a story page with embeds to the frames they need, and no more.
  * The matcher keeps this off every other request.
  */
 export async function proxy(request: NextRequest) {
@@ -61,6 +63,13 @@ export async function proxy(request: NextRequest) {
       status: 404,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NOT_FOUND_CACHE_CONTROL },
     });
+  }
+  // A story page with embeds: its CSP lets in exactly the frames they need (lib/content-security-policy.js).
+  const frames = story && path === story[0] && Object.hasOwn(storySlugs, story[1]!) ? storySlugs[story[1]!]!.frames : undefined;
+  if (frames?.length) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frames));
+    return response;
   }
   return NextResponse.next();
 }

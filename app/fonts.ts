@@ -46,3 +46,22 @@ export const textFaceExtra = localFont({
     },
   ],
 });
+
+/**
+ * The true italic of the same face, for emphasis and pull-quotes (docs/decisions/0042). Never preloaded and
+ * only named by italic text in the face (app/globals.css), so a page without such text never fetches it;
+ * display 'optional' as above: arriving late, it is not used on that page view, and nothing moves.
+ */
+export const textFaceItalic = localFont({
+  src: [{ path: './fonts/source-serif-4-text-italic.woff2', style: 'italic', weight: '400 800' }],
+  variable: '--font-serif-italic',
+  display: 'optional',
+  preload: false,
+  adjustFontFallback: false,
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
+    },
+  ],
+});

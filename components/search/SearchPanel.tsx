@@ -125,7 +125,7 @@ export function SearchPanel({ sections }: { sections: string[] }) {
 
   return (
     <>
-      <form role="search" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
+      <form role="search" aria-label="Search stories" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
         <label className="search-form__query">
           Search stories
           <input type="search" name="q" value={query} onChange={(e) => onType(e.target.value)} autoComplete="off" enterKeyHint="search" />

@@ -45,11 +45,11 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
         </li>
       ));
       return block.style === 'numbered' ? (
-        <ol key={key} className="story-list">
+        <ol key={key} className="body-list">
           {items}
         </ol>
       ) : (
-        <ul key={key} className="story-list">
+        <ul key={key} className="body-list">
           {items}
         </ul>
       );

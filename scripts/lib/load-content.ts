@@ -17,6 +17,7 @@ import {
   storySlugsSource,
   type StoryListing,
 } from '@/lib/content/story-index';
+import { frameOriginsOf } from '@/lib/content/embeds';
 import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/validate';
 
 export const STORIES_DIR = 'content/stories';
@@ -118,7 +119,7 @@ export function writeStoryIndex(root: string, files: string[], content: Pick<Val
   };
   for (const [file, source] of [
     [STORY_INDEX_FILE, storyIndexSource(files, listing)],
-    [STORY_SLUGS_FILE, storySlugsSource(listing)],
+    [STORY_SLUGS_FILE, storySlugsSource(listing, new Map(content.stories.map(({ story }) => [story.slug, frameOriginsOf(story.body)])))],
     // During a build, next.config.js has set SITE_BUILT_AT: the pages counted are those the build publishes.
     [LISTING_PAGES_FILE, listingPagesSource(listing, new Date(process.env.SITE_BUILT_AT ?? Date.now()))],
   ] as const) {

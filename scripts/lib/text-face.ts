@@ -7,10 +7,13 @@
  *   - extra: the rest of the package's Latin subset (accented letters, ligatures, rarer signs). Never
  *     preloaded; its unicode-range means a browser fetches it only for a page that has such a character.
  *
- * Both keep the weight axis from 400 (text) to 800 (the wordmark) and drop the 200–399 and 801–900 ends.
- * No italic: pull-quotes use the roman, slanted by the browser (font-synthesis).
+ *   - italic: the true italic (from the package's italic file), the core characters only, for emphasis and
+ *     pull-quotes. Never preloaded: a browser fetches it only for a page with italic text set in the face.
+ *
+ * All keep the weight axis from 400 (text) to 800 (the wordmark) and drop the 200–399 and 801–900 ends.
  */
 export const TEXT_FACE_SOURCE = 'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2';
+export const TEXT_FACE_ITALIC_SOURCE = 'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2';
 
 export const TEXT_FACE_WEIGHT = { min: 400, max: 800 } as const;
 
@@ -40,6 +43,7 @@ export const CORE_RANGES: [number, number][] = [
 export const TEXT_FACE_FILES = {
   core: 'app/fonts/source-serif-4-text-core.woff2',
   extra: 'app/fonts/source-serif-4-text-extra.woff2',
+  italic: 'app/fonts/source-serif-4-text-italic.woff2',
 } as const;
 
 export const inRanges = (codePoint: number, ranges: [number, number][]) => ranges.some(([a, b]) => codePoint >= a && codePoint <= b);

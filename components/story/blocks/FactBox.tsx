@@ -1,10 +1,13 @@
 import type { Inline } from '@/lib/content/inline';
 import { InlineText } from './InlineText';
 
-/** A titled aside of a few short facts ("Key facts"), named by its title for landmark navigation. */
+/**
+ * A titled box of a few short facts ("Key facts"): a region named by its title, so it can be found by landmark
+ * (a section, not an aside: an aside inside the main landmark is not top level).
+ */
 export function FactBox({ title, items, id }: { title: string; items: Inline[][]; id: string }) {
   return (
-    <aside className="fact-box" aria-labelledby={id}>
+    <section className="fact-box" aria-labelledby={id}>
       <h2 className="fact-box__title" id={id}>
         {title}
       </h2>
@@ -15,14 +18,14 @@ export function FactBox({ title, items, id }: { title: string; items: Inline[][]
           </li>
         ))}
       </ul>
-    </aside>
+    </section>
   );
 }
 
-/** A titled aside of dated events, oldest first. */
+/** A titled box of dated events, oldest first. */
 export function Timeline({ title, events, id }: { title: string; events: { when: string; text: Inline[] }[]; id: string }) {
   return (
-    <aside className="fact-box fact-box--timeline" aria-labelledby={id}>
+    <section className="fact-box fact-box--timeline" aria-labelledby={id}>
       <h2 className="fact-box__title" id={id}>
         {title}
       </h2>
@@ -33,6 +36,6 @@ export function Timeline({ title, events, id }: { title: string; events: { when:
           </li>
         ))}
       </ol>
-    </aside>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import type { LinkedStory } from '@/lib/content';
 export function StoryLinkCard({ story }: { story: LinkedStory }) {
   const photo = story.leadPhoto;
   return (
-    <aside className="story-link" aria-label="Related story">
+    <div className="story-link">
       <ResponsiveImage src={photo.src} width={photo.width} height={photo.height} alt="" sizes="8rem" />
       <p className="story-link__text">
         <a className="story-link__headline" href={story.path}>
@@ -14,6 +14,6 @@ export function StoryLinkCard({ story }: { story: LinkedStory }) {
         </a>
         <KstTime instant={story.postedAt} show="date" />
       </p>
-    </aside>
+    </div>
   );
 }
