@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { TempProject } from '@/scripts/lib/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 import { freePort } from '@/scripts/lib/free-port';
+import { storySource } from '@/scripts/new-story';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -219,6 +220,33 @@ test.describe.serial('editorial fields', () => {
         await page.goto(`${server.origin}/stories/added-while-the-server-runs`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', { timeout: 1000 });
       }).toPass({ timeout: 60_000 });
+
+      // A story still being written, as new-story makes it (TODOs, no photo yet): its own page and /dev/previews
+      // show its problems, and every other page keeps working.
+      const unfinished = 'unfinished-story-from-new-story';
+      const now = '2024-06-20T09:00:00+09:00';
+      writeFileSync(
+        path.join(project.dir, `content/stories/2024/06/${unfinished}.ts`),
+        storySource({ slug: unfinished, headline: 'Unfinished story', author: 'park-ung', section: 'north-korea', now }),
+      );
+      const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
+      await expect(async () => {
+        await page.goto(`${server.origin}/stories/${unfinished}`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('This story cannot be shown yet', { timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
+      await expect(page.locator('.story-problems')).toContainText(summaryTodo);
+      await expect(page.locator('.story-problems')).toContainText(`${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`);
+      for (const other of ['/', '/stories/putin-heads-to-pyongyang', '/sections/north-korea', '/archive']) {
+        expect((await page.request.get(`${server.origin}${other}`)).status(), other).toBe(200);
+      }
+      const previews = await page.goto(`${server.origin}/dev/previews`);
+      expect(previews?.status()).toBe(200);
+      await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(summaryTodo);
+      // And the preview shows every body block, as a story page renders it.
+      const blocks = page.getByRole('region', { name: 'Every body block' });
+      for (const selector of ['p em', 'p strong', 'p a[href^="/stories/"]', 'h2#a-subheading', 'ul.body-list', 'ol.body-list', 'figure.block-quote', '.pull-quote', 'figure.photo', 'table', '.fact-box', '.fact-box--timeline', '.story-link', 'figure.embed']) {
+        await expect(blocks.locator(selector).first(), selector).toBeVisible();
+      }
     } finally {
       await server.stop();
     }

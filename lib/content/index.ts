@@ -122,16 +122,28 @@ export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>
 /** Content whose stories are whole (scripts, tests and next dev: the search index, purge targets). */
 export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
 
-/** Validates the sources; the visible stories in full, newest first, with the records. */
-export async function buildContent(sources: ContentSources, options: { publicDir: string; visibility: VisibilityOptions }): Promise<FullContent> {
+/**
+ * Validates the sources; the visible stories in full, newest first, with the records. Any error throws, unless
+ * `leaveOutInvalidStories` (next dev): then a story with errors is left out, its problems kept in `invalid`,
+ * so a story still being written does not take every other page down. Errors elsewhere still throw.
+ */
+export async function buildContent(
+  sources: ContentSources,
+  options: { publicDir: string; visibility: VisibilityOptions; leaveOutInvalidStories?: boolean },
+): Promise<FullContent & { invalid?: Map<string, string[]> }> {
   const { problems, content } = await validateContent(sources, { publicDir: options.publicDir });
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
+  const storyFiles = new Set(sources.stories.map((s) => s.file));
+  const invalid = new Map<string, string[]>();
+  if (options.leaveOutInvalidStories && errors.every((p) => storyFiles.has(p.file))) {
+    for (const p of errors) invalid.set(p.file, [...(invalid.get(p.file) ?? []), formatProblem(p)]);
+    content.stories = content.stories.filter(({ file }) => !invalid.has(file));
+  } else if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
   const records: Records = { authors: byId(content.authors), sections: byId(content.sections), tags: byId(content.tags), images: content.images };
   const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
   const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
   const stories = visible.map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug))).sort(newestFirst);
-  return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
+  return { stories, authors: content.authors, sections: content.sections, tags: content.tags, ...(invalid.size ? { invalid } : {}) };
 }
 
 /** The production server's view: from the generated listing, checked before the build; no story text loaded. */
@@ -156,8 +168,23 @@ const listingView = () => (fromListing ??= contentFromListing());
 
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>
-  buildContent(await loadDefaultSources(), { publicDir: path.join(process.cwd(), 'public'), visibility: productionVisibility() }),
+  buildContent(await loadDefaultSources(), {
+    publicDir: path.join(process.cwd(), 'public'),
+    visibility: productionVisibility(),
+    leaveOutInvalidStories: true,
+  }),
 );
+
+/**
+ * Under next dev: the problems (file › field: what — fix) of the story with this slug when content:check
+ * refuses it, so its page can show them; undefined for a valid story, an unknown slug, and always in production.
+ */
+export async function storyProblems(slug: string): Promise<string[] | undefined> {
+  if (production()) return undefined;
+  const { invalid } = await loadEverything();
+  const file = [...(invalid?.keys() ?? [])].find((f) => path.basename(f).replace(/\.tsx?$/, '') === slug);
+  return file ? invalid!.get(file) : undefined;
+}
 
 /** The site's published content (stories without their bodies), newest first. */
 export async function getContent(): Promise<Content> {
