@@ -2,7 +2,7 @@
 import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type ByteKind, type LighthouseRun, type Load, type PageLoad } from './measure';
 import type { OgFigures } from './og';
 
-export type BenchPageType = 'front' | 'story' | 'section' | 'author';
+export type BenchPageType = 'front' | 'story' | 'every-block story' | 'section' | 'author';
 
 export interface Figures {
   machine: Record<'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date', string>;
@@ -52,7 +52,7 @@ export function renderReport(f: Figures): string {
   const pending: string[] = [];
 
   const floorJs = f.floorLoad.bytes.js;
-  for (const type of ['front', 'story', 'section', 'author'] as const) {
+  for (const type of ['front', 'story', 'every-block story', 'section', 'author'] as const) {
     const t = f.loads[type];
     if (!t) {
       pending.push(`${type} pages: not built yet (no linked ${type} page answered 200), so not measured.`);

@@ -10,6 +10,8 @@ import { archiveSite } from './support/archive-site';
 
 const site = () => archiveSite();
 const storyUrl = () => `${site().url}/stories/${EVERY_BLOCK_SLUG}`;
+/** WCAG 2.2 AA, and axe's best practices and experimental rules too. */
+const STRICT_AXE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'];
 const FRAME_ORIGINS = ['https://platform.twitter.com', 'https://www.instagram.com', 'https://www.youtube-nocookie.com'];
 
 /** Every request the page makes, and every CSP violation it reports. */
@@ -153,9 +155,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the story with every block has no axe findings, best practices and experimental rules included (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto(storyUrl());
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'])
-      .analyze();
+    const { violations } = await new AxeBuilder({ page }).withTags(STRICT_AXE).analyze();
     expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
   });
 }
@@ -167,4 +167,21 @@ test('print styles every block: the table unscrolled, embeds as their links, the
   expect(await region.evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
   await expect(page.locator('.embed__load').first()).toBeHidden();
   expect(await page.locator('a.embed__link').first().evaluate((a) => getComputedStyle(a, '::after').content)).toContain('https://www.youtube.com/watch?v=M7lc1UVf-VE');
+});
+
+test('search finds a story by the words of any block: a quotation source, a table heading, a timeline event', async ({ page }) => {
+  for (const words of ['synthetic spokesperson', 'Fifth column', 'This synthetic story is generated']) {
+    await page.goto(`${site().url}/search?q=${encodeURIComponent(words)}`);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Every body block in one synthetic story', exact: true }), words).toBeVisible();
+  }
+});
+
+
+test('search and archive pages have no axe findings, best practices and experimental rules included', async ({ page }) => {
+  for (const path of ['/search', '/search?q=Pyongyang', '/archive', '/archive/2025', '/archive/2025/06']) {
+    await page.goto(site().url + path);
+    if (path.includes('?q=')) await expect(page.locator('.search-result').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(STRICT_AXE).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), path).toEqual([]);
+  }
 });
