@@ -150,7 +150,7 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
         );
       })}
       {newest && (
-        <section aria-labelledby="blocks-heading" className="preview">
+        <section aria-labelledby="blocks-heading" className="blocks-preview">
           <h2 id="blocks-heading">Every body block</h2>
           <p>
             Each block and inline form as a story page renders it (CONTENT.md, “Body blocks”); the newest story stands in
