@@ -26,6 +26,16 @@ test('brackets, lone asterisks and escapes stay text', () => {
   assert.equal(inlineText(parseInline('A \\*literal\\* star').nodes), 'A *literal* star');
 });
 
+test('brackets typed as text may sit inside a link', () => {
+  const { nodes, error } = parseInline('[the report [sic] on trade](https://example.com/r) and [more]');
+  assert.equal(error, undefined);
+  assert.equal(nodes[0]!.type === 'link' && inlineText(nodes[0]!.children), 'the report [sic] on trade');
+  assert.equal(inlineText(nodes), 'the report [sic] on trade and [more]');
+  const unmatched = parseInline('a [ b [link](/tags/x) c');
+  assert.equal(unmatched.error, undefined);
+  assert.equal(unmatched.nodes[1]!.type, 'link');
+});
+
 test('an address with parentheses keeps them', () => {
   const { nodes } = parseInline('[Wiki](https://en.wikipedia.org/wiki/Korea_(disambiguation)) page');
   assert.equal(nodes[0]!.type === 'link' && nodes[0]!.href, 'https://en.wikipedia.org/wiki/Korea_(disambiguation)');

@@ -58,7 +58,8 @@ export function linkTarget(href: string): { target?: LinkTarget; error?: string 
   return { error: `is not an address — write a full https:// address or a site path such as /stories/<slug>` };
 }
 
-type Frame = { mark: '*' | '**' | '['; children: Inline[]; start: number };
+/** An open mark; a link's also counts the brackets typed as text inside its words. */
+type Frame = { mark: '*' | '**' | '['; children: Inline[]; start: number; brackets: number };
 
 /** Parses inline text; never throws. */
 export function parseInline(source: string): InlineResult {
@@ -103,7 +104,7 @@ export function parseInline(source: string): InlineResult {
       }
       if (!isSpace(after)) {
         flush();
-        stack.push({ mark, children: [], start: i });
+        stack.push({ mark, children: [], start: i, brackets: 0 });
         i += mark.length - 1;
         continue;
       }
@@ -117,11 +118,19 @@ export function parseInline(source: string): InlineResult {
       const close = findLinkTextEnd(source, i + 1);
       if (close < 0) {
         text += c;
+        const top = stack[stack.length - 1];
+        if (top?.mark === '[') top.brackets++;
         continue;
       }
       if (stack.some((f) => f.mark === '[')) return fail(`has a link inside a link at "${short(source.slice(i))}" — links cannot be nested`);
       flush();
-      stack.push({ mark: '[', children: [], start: i });
+      stack.push({ mark: '[', children: [], start: i, brackets: 0 });
+      continue;
+    }
+    if (c === ']' && stack[stack.length - 1]?.mark === '[' && stack[stack.length - 1]!.brackets > 0) {
+      // Closes a bracket typed as text inside a link's words ("[the report [sic]](…)").
+      stack[stack.length - 1]!.brackets--;
+      text += c;
       continue;
     }
     if (c === ']' && source[i + 1] === '(' && stack[stack.length - 1]?.mark === '[') {
