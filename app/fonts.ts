@@ -53,7 +53,7 @@ export const textFaceExtra = localFont({
  * display 'optional' as above: arriving late, it is not used on that page view, and nothing moves.
  */
 export const textFaceItalic = localFont({
-  src: [{ path: './fonts/source-serif-4-text-italic.woff2', style: 'italic', weight: '400 800' }],
+  src: [{ path: './fonts/source-serif-4-text-italic.woff2', style: 'italic', weight: '400' }],
   variable: '--font-serif-italic',
   display: 'optional',
   preload: false,
