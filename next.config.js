@@ -142,4 +142,6 @@ const nextConfig = {
 };
 
 // Checks the content before a production build; dev-only preview pages (scripts/lib/content-gate.js).
-export default (phase) => withEditorTooling(phase, nextConfig);
+export default function config(phase) {
+  return withEditorTooling(phase, nextConfig);
+}

@@ -1,5 +1,5 @@
 /** BENCHMARKS.md from one run's figures: every figure beside its same-run baseline, as a ratio. */
-import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type ByteKind, type LighthouseRun, type Load, type PageLoad } from './measure';
+import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type LighthouseRun, type Load, type PageLoad } from './measure';
 import type { OgFigures } from './og';
 
 export type BenchPageType = 'front' | 'story' | 'section' | 'author';
