@@ -1,5 +1,5 @@
 /**
- * The site behind its own edge (README "Running behind the edge"): real Varnish (`npm run edge`) in front
+ * The site behind its own edge (docs/operations/edge.md): real Varnish (`npm run edge`) in front
  * of two origins of the production build, each behind a counting proxy. Serial: the tests share one edge
  * and end by stopping the origins one after the other.
  */

@@ -8,7 +8,7 @@
  * origins see and the security headers of the edge's own answers) into a work folder, then runs
  * `varnishd -F` with deploy/varnish/default.vcl, which includes it. Stops varnishd cleanly on SIGINT or
  * SIGTERM and removes the work folder. Plain JavaScript, like standalone.mjs, so it runs where only
- * production dependencies are installed. README "Running behind the edge" documents every variable.
+ * production dependencies are installed. docs/operations/configuration.md documents every variable.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -25,7 +25,7 @@ function prepare() {
     console.error(`No ${path.relative(root, server)}: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
     process.exit(1);
   }
-  // server.js serves these itself once they sit beside it; a CDN in front caches them (see README). The
+  // server.js serves these itself once they sit beside it; a CDN in front caches them (docs/operations/caching.md). The
   // search index (scripts/search-index.ts) is written per build into the dist folder and served at /pagefind/.
   for (const [from, to] of [
     [path.join(root, 'public'), path.join(standalone, 'public')],

@@ -1,5 +1,5 @@
 vcl 4.1;
-# The edge in front of the site's standalone servers (README: "Running behind the edge").
+# The edge in front of the site's standalone servers (docs/operations/edge.md).
 # `npm run edge` (scripts/edge.mjs) writes origins.vcl (backends, health probe, director, purge ACL,
 # security headers) for EDGE_ORIGINS and EDGE_PURGE_ALLOW, then runs varnishd with this file.
 # Rules, in request order:
@@ -61,7 +61,7 @@ sub vcl_recv {
 		return (pass);
 	}
 
-	# Rule 2. The site has no client-side navigation (plain links, README "Performance"), so a request for
+	# Rule 2. The site has no client-side navigation (plain links, docs/decisions/0005-no-client-side-navigation.md), so a request for
 	# a page is answered with the page, whatever Next router headers it carries: a Next client that asked
 	# for flight data and gets HTML falls back to a full page load. Nothing else reaches the origin.
 	unset req.http.RSC;
