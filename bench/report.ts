@@ -150,7 +150,11 @@ export function renderReport(f: Figures): string {
 
   const builds = f.builds.byCount;
   for (const b of builds) rows.push([`Build time, ${b.count} synthetic stor${b.count === 1 ? 'y' : 'ies'}`, `${b.seconds.toFixed(1)} s`, `${f.builds.floor.toFixed(1)} s (floor build)`, ratio(b.seconds, f.builds.floor), '']);
-  const marginals = builds.slice(1).map((b, i) => ({ from: builds[i]!, to: b, perStory: (b.seconds - builds[i]!.seconds) / (b.count - builds[i]!.count) }));
+  const marginals = builds.slice(1).map((b, i) => ({
+    from: builds[i]!,
+    to: b,
+    perStory: (b.seconds - builds[i]!.seconds) / (b.count - builds[i]!.count),
+  }));
   for (const [i, m] of marginals.entries()) {
     const base = marginals[0]!;
     const isLast = i === marginals.length - 1 && i > 0;
