@@ -31,6 +31,10 @@ export const CACHE_CONTROL = {
   ogImage: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
   /** Files from public/ (photos): a day in browsers, a year at the CDN. */
   publicFile: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+  /** Resized photos from /_next/image (Next's, from the source's lifetime and images.minimumCacheTTL). */
+  resizedPhoto: 'public, max-age=31536000, must-revalidate',
+  /** 404 pages, Next's and proxy.ts's: never cached, so a story published a minute later is not hidden. */
+  notFound: 'private, no-cache, no-store, max-age=0, must-revalidate',
   /** Hashed chunks and fonts under /_next/static. */
   immutable: 'public, max-age=31536000, immutable',
   /** What answers a flight (RSC) request, and errors: never shared. */
