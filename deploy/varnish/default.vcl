@@ -15,6 +15,7 @@ vcl 4.1;
 import std;
 import directors;
 import purge;
+import vsthrottle;
 
 include "origins.vcl";
 
@@ -25,6 +26,29 @@ sub edge_strip_query {
 	set req.url = regsub(req.url, "[?&]+$", "");
 	set req.url = std.querysort(req.url);
 }
+
+# --- Deploys and floods (docs/operations/edge-rules.md, decisions 0031 and 0033) ---
+# Only the query parameters a route reads stay in the key and reach the origin: Next's image optimiser reads
+# url, w and q; the search page q and section; no other page reads any (pagination is in the path). So
+# `/stories/x?cb=<random>` is the cached `/stories/x`, not a miss.
+sub edge_keep_read_parameters {
+	if (req.url ~ "^/_next/image\?") {
+		set req.url = regsuball(req.url, "(?<=[?&])(?!(url|w|q)=)[^&]*(&|$)", "");
+	} elsif (req.url ~ "^/search\?") {
+		set req.url = regsuball(req.url, "(?<=[?&])(?!(q|section)=)[^&]*(&|$)", "");
+	} else {
+		set req.url = regsub(req.url, "\?.*$", "");
+	}
+	set req.url = regsub(req.url, "[?&]+$", "");
+}
+
+# The origins' readiness path is the edge's probe's, not a reader's.
+sub edge_hide_origin_paths {
+	if (req.url ~ "^/_origin/") {
+		return (synth(404, "Not Found"));
+	}
+}
+# --- end deploys and floods ---
 
 sub vcl_recv {
 	set req.backend_hint = origins.backend();
@@ -38,6 +62,8 @@ sub vcl_recv {
 	# An absolute-form request line (`GET http://other.host/path`) keys like its path.
 	set req.url = regsub(req.url, "^(?i)https?://[^/]*", "");
 	call edge_strip_query;
+	call edge_keep_read_parameters;
+	call edge_hide_origin_paths;
 
 	if (req.method == "PURGE" || req.method == "BAN") {
 		if (!(client.ip ~ purgers)) {
@@ -168,10 +194,13 @@ sub vcl_miss {
 	if (req.method == "PURGE") {
 		call edge_purge;
 	}
+	# Past its miss limit a client gets 429 (origins.vcl, EDGE_MISS_LIMIT); hits are never counted.
+	call edge_throttle_misses;
 }
 
 sub vcl_pass {
 	set req.http.X-Edge-Pass = "1";
+	call edge_throttle_misses;
 }
 
 sub vcl_backend_fetch {
@@ -283,6 +312,9 @@ sub vcl_synth {
 	unset resp.http.Server;
 	if (req.http.X-Purged) {
 		set resp.http.X-Purged = req.http.X-Purged;
+	}
+	if (resp.status == 429) {
+		set resp.http.Retry-After = "10";
 	}
 	set resp.http.Content-Type = "text/plain; charset=utf-8";
 	set resp.body = resp.reason + {"
