@@ -86,6 +86,8 @@ async function stop(signal) {
     }
     server.closeAllConnections();
   }
+  // What Next wrote at run time goes with the origin; the next one on this port starts from the release again.
+  rmSync(runDir, { recursive: true, force: true });
   console.log(`origin ${release} on port ${process.env.PORT}: stopped on ${signal} in ${Date.now() - started} ms (${inFlight} requests cut)`);
   process.exit(0);
 }
@@ -100,7 +102,6 @@ process.on('SIGINT', () => void stop('SIGINT'));
  */
 function makeRunFolder(port) {
   const runDir = path.join(path.dirname(releaseDir), '.run', `${release}-${port}`);
-  if (existsSync(path.join(runDir, 'server.js'))) return runDir;
   const partial = `${runDir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   const mirror = (from, to, level) => {
@@ -122,4 +123,5 @@ function makeRunFolder(port) {
   return runDir;
 }
 
-await import(pathToFileURL(path.join(makeRunFolder(process.env.PORT ?? '3000'), 'server.js')).href);
+const runDir = makeRunFolder(process.env.PORT ?? '3000');
+await import(pathToFileURL(path.join(runDir, 'server.js')).href);

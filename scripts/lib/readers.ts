@@ -25,11 +25,19 @@ export class Readers {
   constructor(
     base: string,
     paths: string[],
-    { connections = 4, maxSeconds = 120, headers = {}, accept = (a: Answer) => a.status >= 200 && a.status < 300 }: {
+    {
+      connections = 4,
+      maxSeconds = 120,
+      headers = {},
+      accept = (a: Answer) => a.status >= 200 && a.status < 300,
+      fetchAssets = false,
+    }: {
       connections?: number;
       maxSeconds?: number;
       headers?: Record<string, string>;
       accept?: (answer: Answer) => boolean;
+      /** Like a browser: after each page, fetch every `/_next/static` file it references (each must answer 200). */
+      fetchAssets?: boolean;
     } = {},
   ) {
     const deadline = Date.now() + maxSeconds * 1000;
@@ -42,6 +50,13 @@ export class Readers {
           if (!accept(answer)) this.failures.push({ path, what: `status ${answer.status}` });
           else if (String(answer.headers['content-type']).includes('text/html')) {
             this.pages.set(`${answer.headers['x-release'] ?? '?'} ${path}`, answer.body);
+            if (fetchAssets) {
+              for (const file of staticFilesOf(answer.body)) {
+                const asset = await request(base, file, { timeoutMs: 20_000 }).catch((error: Error) => ({ status: error.message }));
+                this.answered++;
+                if (asset.status !== 200) this.failures.push({ path: `${file} (of ${path})`, what: `status ${asset.status}` });
+              }
+            }
           }
         } catch (error) {
           this.failures.push({ path, what: (error as Error).message });

@@ -168,3 +168,6 @@ export function resolveRelease(releases, which) {
   if (!name || !existsSync(path.join(releases, name, 'server.js'))) return undefined;
   return { name, dir: path.join(releases, name) };
 }
+
+/** Where `npm run origins` listens for `npm run deploy` (a Unix socket beside the releases). */
+export const controlSocketPath = (releases) => path.join(releases, 'origins.sock');
