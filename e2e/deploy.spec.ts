@@ -40,12 +40,20 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     const cachedReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true });
     const originReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true, headers: { Authorization: 'Bearer reader' } });
     await new Promise((r) => setTimeout(r, 1_000));
-    const deployed = await deploy(releasesDir);
+    // A page the edge holds from release A (its freshness is five minutes).
+    expect((await request(edge.url, section)).headers['x-release']).toBe(a);
+    const deployed = await deploy(releasesDir, [], { EDGE_URL: edge.url });
     expect(deployed.output).toContain(`Deployed ${b}`);
+    expect(deployed.output).toMatch(/Edge http:\/\/127\.0\.0\.1:\d+: [1-9]\d* objects of earlier releases marked stale/);
     expect((await request(edge.url, story, { headers: { Authorization: 'x' } })).headers['x-release']).toBe(b);
+    // The edge follows by itself: the next reader gets the stale page at once, a refetch brings B's.
+    const stale = await request(edge.url, section, { timeoutMs: 2_000 });
+    expect(stale.status).toBe(200);
+    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(b);
     await new Promise((r) => setTimeout(r, 1_000));
-    const rolledBack = await deploy(releasesDir, ['--rollback']);
+    const rolledBack = await deploy(releasesDir, ['--rollback'], { EDGE_URL: edge.url });
     expect(rolledBack.output).toContain(`Rolled back ${a}`);
+    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(a);
     await new Promise((r) => setTimeout(r, 1_000));
     await Promise.all([cachedReaders.stop(), originReaders.stop()]);
 

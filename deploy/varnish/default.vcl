@@ -16,6 +16,7 @@ import std;
 import directors;
 import purge;
 import vsthrottle;
+import xkey;
 
 include "origins.vcl";
 
@@ -42,6 +43,30 @@ sub edge_keep_read_parameters {
 	set req.url = regsub(req.url, "[?&]+$", "");
 }
 
+# After a deploy, pages an earlier release made are refreshed by themselves: every object (but the immutable
+# static files and resized photos) carries the key `release-<X-Release>`, and `npm run deploy` sends
+# `PURGE` with `X-Purge-Release: <names>` once the origins run the new release. A soft purge: readers get the
+# stale page at once while one refetch runs (the edge's grace), never a wait.
+sub edge_release_purge {
+	if (req.method == "PURGE" && req.http.X-Purge-Release) {
+		if (!(client.ip ~ purgers)) {
+			return (synth(403, "Purge not allowed from this address"));
+		}
+		set req.http.X-Purged = xkey.softpurge(regsuball(req.http.X-Purge-Release, "([^\s,]+)[\s,]*", "release-\1 "));
+		return (synth(200, "Purged"));
+	}
+}
+
+sub edge_tag_release {
+	if (beresp.http.X-Release && bereq.url !~ "^/_next/(static|image)") {
+		if (beresp.http.xkey) {
+			set beresp.http.xkey = beresp.http.xkey + " release-" + beresp.http.X-Release;
+		} else {
+			set beresp.http.xkey = "release-" + beresp.http.X-Release;
+		}
+	}
+}
+
 # The origins' readiness path is the edge's probe's, not a reader's.
 sub edge_hide_origin_paths {
 	if (req.url ~ "^/_origin/") {
@@ -64,6 +89,7 @@ sub vcl_recv {
 	call edge_strip_query;
 	call edge_keep_read_parameters;
 	call edge_hide_origin_paths;
+	call edge_release_purge;
 
 	if (req.method == "PURGE" || req.method == "BAN") {
 		if (!(client.ip ~ purgers)) {
@@ -225,6 +251,7 @@ sub vcl_backend_response {
 		return (deliver);
 	}
 	set beresp.http.X-Edge-Url = bereq.url;
+	call edge_tag_release;
 	# Failures: a background refresh that fails keeps the stale copy; otherwise try another origin
 	# (one that is shutting down answers 502/503), then pass the error on, never stored.
 	if (beresp.status >= 500) {
@@ -297,6 +324,7 @@ sub vcl_deliver {
 		set resp.http.X-Cache = "MISS";
 	}
 	unset resp.http.X-Edge-Url;
+	unset resp.http.xkey;
 	unset resp.http.Via;
 	# The edge's own 503 page carries the site's security headers like every page.
 	if (resp.http.X-Edge-Synth) {

@@ -48,12 +48,12 @@ export function releaseOfBuild(projectDir: string, releasesDir: string): string 
 }
 
 /** `npm run deploy` (scripts/deploy.mjs) with these arguments; rejects on a non-zero exit, with its output. */
-export function deploy(releasesDir: string, args: string[] = []): Promise<{ ms: number; output: string }> {
+export function deploy(releasesDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ ms: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/deploy.mjs'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, RELEASES_DIR: releasesDir },
+      env: { ...process.env, ...env, RELEASES_DIR: releasesDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
