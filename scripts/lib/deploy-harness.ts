@@ -71,8 +71,9 @@ export class Origins {
     readonly log: () => string,
   ) {}
 
-  static async start(releasesDir: string, count = 2): Promise<Origins> {
-    const ports: number[] = [];
+  /** `ports`: the ports to use (an edge already points at them); default `count` free ones. */
+  static async start(releasesDir: string, count = 2, ports: number[] = []): Promise<Origins> {
+    ports = [...ports];
     while (ports.length < count) {
       const port = await freePort();
       if (!ports.includes(port)) ports.push(port);

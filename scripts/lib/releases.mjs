@@ -36,10 +36,11 @@ const RELEASE_NAME = /^\d{8}T\d{6}Z-[A-Za-z0-9_-]+$/;
 const POINTERS = ['latest', 'current', 'previous'];
 
 /** Where this checkout's build and releases live (NEXT_DIST_DIR like next.config.js; RELEASES_DIR to move releases). */
-export function releasePaths(env = process.env) {
+/** @param {Record<string, string | undefined>} [env] @param {string} [root] */
+export function releasePaths(env = process.env, root = ROOT) {
   const distName = env.NEXT_DIST_DIR || '.next';
-  const dist = path.resolve(ROOT, distName);
-  return { distName, dist, releases: path.resolve(ROOT, env.RELEASES_DIR || `${dist}-releases`) };
+  const dist = path.resolve(root, distName);
+  return { root, distName, dist, releases: path.resolve(root, env.RELEASES_DIR || `${dist}-releases`) };
 }
 
 /** Release folders, oldest first (names start with the build's time). */
@@ -101,12 +102,15 @@ function addMissingFiles(from, to) {
  * search index beside it into a new folder (renamed into place when complete), shares static files with the
  * kept releases both ways, points `latest` at it and removes releases past RELEASES_KEEP (never one a pointer
  * names). The build itself is only read. Returns the release's name.
+ * @param {Record<string, string | undefined>} [env]
+ * @param {(message: string) => void} [log]
+ * @param {string} [projectRoot] the project whose build and public/ it reads
  */
-export function prepareRelease(env = process.env, log = console.log) {
-  const { distName, dist, releases } = releasePaths(env);
+export function prepareRelease(env = process.env, log = console.log, projectRoot = ROOT) {
+  const { root, distName, dist, releases } = releasePaths(env, projectRoot);
   const standalone = path.join(dist, 'standalone');
   if (!existsSync(path.join(standalone, 'server.js'))) {
-    throw new Error(`No ${path.relative(ROOT, standalone)}/server.js: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
+    throw new Error(`No ${path.relative(root, standalone)}/server.js: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
   }
   const buildId = readFileSync(path.join(dist, 'BUILD_ID'), 'utf8').trim();
   mkdirSync(releases, { recursive: true });
@@ -124,7 +128,7 @@ export function prepareRelease(env = process.env, log = console.log) {
   // server.js serves these itself once they sit beside it. The search index (scripts/search-index.ts) is
   // written per build into the dist folder and served at /pagefind/.
   for (const [from, to] of [
-    [path.join(ROOT, 'public'), path.join(partial, 'public')],
+    [path.join(root, 'public'), path.join(partial, 'public')],
     [path.join(dist, 'static'), path.join(partial, distName, 'static')],
     [path.join(dist, 'pagefind'), path.join(partial, 'public', 'pagefind')],
   ]) {
@@ -142,7 +146,7 @@ export function prepareRelease(env = process.env, log = console.log) {
   }
   renameSync(partial, path.join(releases, name));
   setPointer(releases, 'latest', name);
-  log(`Release ${name} in ${path.relative(ROOT, releases) || releases} (${inherited} static files shared from ${kept.length} earlier releases).`);
+  log(`Release ${name} in ${path.relative(root, releases) || releases} (${inherited} static files shared from ${kept.length} earlier releases).`);
   pruneReleases(releases, Number(env.RELEASES_KEEP || 10), log);
   return name;
 }
