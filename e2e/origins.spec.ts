@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { Edge, LATEST_RELEASE, Origin, READY_PATH, request, stopProcess } from '../scripts/lib/edge-harness';
+import { Edge, LATEST_RELEASE, Origin, READY_PATH, request } from '../scripts/lib/edge-harness';
 import { freePort } from '../scripts/lib/free-port';
 import { Readers, staticFilesOf } from '../scripts/lib/readers';
 
