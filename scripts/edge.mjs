@@ -54,11 +54,12 @@ export function originsVcl({ origins, purgeAllow, originHost, missLimit }) {
 probe origin_health {
 	# The origin's readiness (scripts/origin.mjs): Next's /robots.txt while it serves, so a probe fails when
 	# Next fails, and 503 from the moment it is told to stop. Two failures in a row (about 2 s) take it out,
-	# within the 3 s an origin keeps serving after SIGTERM (decision 0031).
+	# within the 3 s an origin keeps serving after SIGTERM (decision 0031). A draining origin answers at once,
+	# so the timeout can be generous: a busy machine's slow answer does not take a healthy origin out.
 	.url = "/_origin/ready";
 	.expected_response = 200;
 	.interval = 1s;
-	.timeout = 2s;
+	.timeout = 5s;
 	.window = 3;
 	.threshold = 2;
 	.initial = 2;
