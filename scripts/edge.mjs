@@ -83,6 +83,7 @@ sub edge_origin_host {
 # Misses (and passes) per client address (decision 0033): EDGE_MISS_LIMIT=${missLimit ? `${missLimit.count}/${missLimit.seconds}s` : '0'}.
 sub edge_throttle_misses {
 ${missLimit ? `	if (vsthrottle.is_denied("miss " + client.ip, ${missLimit.count}, ${missLimit.seconds}s, ${missLimit.seconds}s)) {
+		set req.http.X-Edge-Retry-After = "${missLimit.seconds}";
 		return (synth(429, "Too Many Requests"));
 	}` : '	# off'}
 }

@@ -91,7 +91,7 @@ test('EDGE_MISS_LIMIT becomes the vsthrottle call of edge_throttle_misses; 0 or 
   assert.equal(parseMissLimit('0'), undefined);
   for (const bad of ['200', '0/10s', 'many/10s', '-1/10s']) assert.throws(() => parseMissLimit(bad), /EDGE_MISS_LIMIT/, bad);
   const limited = originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: '30/60s' }));
-  assert.match(limited, /sub edge_throttle_misses \{\s+if \(vsthrottle\.is_denied\("miss " \+ client\.ip, 30, 60s, 60s\)\) \{\s+return \(synth\(429, "Too Many Requests"\)\);/);
+  assert.match(limited, /sub edge_throttle_misses \{\s+if \(vsthrottle\.is_denied\("miss " \+ client\.ip, 30, 60s, 60s\)\) \{\s+set req\.http\.X-Edge-Retry-After = "60";\s+return \(synth\(429, "Too Many Requests"\)\);/);
   assert.match(originsVcl(readEdgeConfig({})), /vsthrottle\.is_denied\("miss " \+ client\.ip, 200, 10s, 10s\)/);
   assert.doesNotMatch(originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: 'off' })), /vsthrottle/);
   // The probe reads the origins' readiness path, which fails while an origin drains (scripts/origin.mjs).

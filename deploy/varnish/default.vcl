@@ -341,8 +341,9 @@ sub vcl_synth {
 	if (req.http.X-Purged) {
 		set resp.http.X-Purged = req.http.X-Purged;
 	}
-	if (resp.status == 429) {
-		set resp.http.Retry-After = "10";
+	# The miss limit's window (edge_throttle_misses), after which the client is served again.
+	if (resp.status == 429 && req.http.X-Edge-Retry-After) {
+		set resp.http.Retry-After = req.http.X-Edge-Retry-After;
 	}
 	set resp.http.Content-Type = "text/plain; charset=utf-8";
 	set resp.body = resp.reason + {"
