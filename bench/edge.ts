@@ -196,8 +196,8 @@ async function main() {
     const buildSeconds = timeBuild(project.dir, { NEXT_DIST_DIR: '.next' });
     execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], { cwd: project.dir, env: { ...process.env, NEXT_DIST_DIR: '.next' } });
     log(`  built in ${buildSeconds.toFixed(0)} s; starting two origins and the edge`);
-    const standalone = path.join(project.dir, '.next/standalone');
-    origins.push(await Origin.start(standalone), await Origin.start(standalone));
+    const release = path.join(project.dir, '.next-releases/latest');
+    origins.push(await Origin.start(release), await Origin.start(release));
     edge = await Edge.start(origins);
 
     // Pages as a reader finds them: stories from the sitemaps, listings from a story page.
