@@ -2,8 +2,8 @@ import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/conten
 import { withEditorTooling } from './scripts/lib/content-gate.js';
 
 /**
- * Security and caching headers live here, in one place; README.md ("Security headers" and "Running
- * behind a CDN") explains every value.
+ * Security and caching headers live here, in one place; docs/operations/headers.md and caching.md explain
+ * every value.
  */
 
 // The policy itself lives in lib/content-security-policy.js, where proxy.ts reads it too.
@@ -22,7 +22,7 @@ export const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
-/** Cache-Control by kind of response. Values are explained in README.md, "Running behind a CDN". */
+/** Cache-Control by kind of response, explained in docs/operations/caching.md. */
 export const cachePolicies = {
   /** HTML and RSC payloads: the CDN keeps a page 5 minutes, then serves it stale for up to a day while refetching. */
   page: 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
@@ -38,8 +38,8 @@ export const cachePolicies = {
 };
 
 /**
- * Request parts that make Next answer with something other than the page (README "Running behind the edge").
- * The site has no client-side navigation, so no reader's browser sends them.
+ * Request parts that make Next answer with something other than the page; no reader's browser sends them
+ * (docs/decisions/0003-flight-requests-get-the-page.md).
  */
 export const flightRequestMarkers = [
   { type: 'header', key: 'rsc' },
@@ -75,7 +75,7 @@ const nextConfig = {
     inlineCss: true,
   },
   images: {
-    // AVIF where the browser accepts it (about a fifth smaller than WebP for a photo), WebP otherwise.
+    // AVIF where the browser accepts it, WebP otherwise (docs/decisions/0010-photos-without-next-image-component.md).
     formats: ['image/avif', 'image/webp'],
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
@@ -110,4 +110,6 @@ const nextConfig = {
 };
 
 // Checks the content before a production build; dev-only preview pages (scripts/lib/content-gate.js).
-export default (phase) => withEditorTooling(phase, nextConfig);
+export default function config(phase) {
+  return withEditorTooling(phase, nextConfig);
+}

@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest) {
   } catch {
     return new NextResponse('Bad request: the address has malformed percent-encoding.\n', {
       status: 400,
-      // An error is never shared (README "Running behind the edge"), even one this certain.
+      // An error is never shared (docs/operations/caching.md), even one this certain.
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }

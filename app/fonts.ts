@@ -5,13 +5,8 @@ import localFont from 'next/font/local';
 // unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
 // files. next/font sizes a local fallback to match.
 //
-// Preloaded, display 'optional': the face holds the first paint briefly, so on a fast link the page is
-// laid out once, in the face; arriving after the text was painted, it is not used on that page view and
-// the fallback stays. Either way nothing moves (e2e/share-and-photos.spec.ts pins both cases).
-//
-// next/font names each face after its const. A face once named `serif` collided with the generic family:
-// arriving too late to be used, it made Chromium look "serif" up as an installed font (fontconfig's
-// DejaVu Serif on Linux) instead of going on down the list, and the text reflowed into that.
+// Preloaded, display 'optional', and never named after a generic family (next/font names each face after
+// its const): why, docs/decisions/0004-text-face-cut.md. e2e/share-and-photos.spec.ts pins both outcomes.
 
 /** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
 export const textFace = localFont({

@@ -24,7 +24,7 @@ import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
 import { storyFilePath } from '../lib/content/validate';
 import { EVERY_BLOCK_SLUG, everyBlockStory } from '../scripts/lib/synthetic-archive';
 import { createTempProject, PROJECT_ROOT, type TempProject } from '../scripts/lib/temp-project';
-import { LIGHTHOUSE_PHONE, lighthousePair, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
+import { LIGHTHOUSE_PHONE, lighthousePair, LOAD_WARMUP_SECONDS, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
@@ -43,6 +43,10 @@ const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
 const QUICK = process.argv.includes('--quick');
 const LIGHTHOUSE_ROUNDS = 5;
 const STORY_COUNTS = [1, 100, 1000];
+/** autocannon's connections and measured seconds, for the site and the static file server alike. */
+const LOAD = { connections: 50, seconds: 10 };
+/** Load average when the run started: the machine's other work moves every timing. */
+const LOAD_AT_START = os.loadavg()[0]!;
 const PAGE_TYPES = ['front', 'story', 'every-block story', 'section', 'author'] as const;
 const SEED_PATH = `/stories/${seed.slug}`;
 
@@ -138,7 +142,12 @@ async function main() {
     writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
     const staticServer = await startStaticFileServer(htmlFile, PORTS.static);
     servers.push(staticServer);
-    figures.load = { site: await measureLoad(storyUrl, 50, 10), static: await measureLoad(staticServer.url, 50, 10) };
+    figures.load = {
+      site: await measureLoad(storyUrl, LOAD.connections, LOAD.seconds),
+      static: await measureLoad(staticServer.url, LOAD.connections, LOAD.seconds),
+      ...LOAD,
+      warmupSeconds: LOAD_WARMUP_SECONDS,
+    };
     await staticServer.stop();
     rmSync(htmlDir, { recursive: true, force: true });
 
@@ -176,6 +185,7 @@ async function main() {
       react: version('react'),
       lighthouse: version('lighthouse'),
       date: new Date().toISOString(),
+      loadAtStart: LOAD_AT_START.toFixed(1),
     };
     figures.benchSeconds = (performance.now() - started) / 1000;
     const report = renderReport(figures as Figures);

@@ -23,11 +23,18 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
 });
 
 
-/** Starts a Next server in its own process group and waits until it answers. */
-async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
+/**
+ * Starts a server in its own process group and waits until it answers: `production` as production runs it
+ * (scripts/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
+ */
+async function startServer(dir: string, kind: 'production' | 'dev', env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), [...args, '-p', String(port)], {
+  const [command, ...args] =
+    kind === 'production'
+      ? [process.execPath, 'scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1']
+      : [path.join(dir, 'node_modules/.bin/next'), 'dev', '-p', String(port)];
+  const child: ChildProcess = spawn(command!, args, {
     cwd: dir,
     detached: true,
     stdio: 'ignore',
@@ -49,7 +56,7 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
     if (alive()) process.kill(group, 'SIGKILL');
   };
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next ${args[0]} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the ${kind} server exited with ${child.exitCode}`);
     try {
       await fetch(origin);
       return { origin, stop };
@@ -58,7 +65,7 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
     }
   }
   await stop();
-  throw new Error(`next ${args[0]} did not answer on ${origin}`);
+  throw new Error(`the ${kind} server did not answer on ${origin}`);
 }
 
 /** Every same-origin URL a page, feed, sitemap or robots.txt links to or lists. */
@@ -103,13 +110,14 @@ test.describe.serial('editorial fields', () => {
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     project = createEditorialProject();
-    const build = await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
+    // The production build (next build, the search index, the standalone server's files), as npm run build makes it.
+    const build = await promisify(execFile)('npm', ['run', 'build'], {
       cwd: project.dir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
       maxBuffer: 16 * 1024 * 1024,
     });
     buildLog = build.stdout + build.stderr;
-    production = await startServer(project.dir, ['start'], {});
+    production = await startServer(project.dir, 'production', {});
   });
   test.afterAll(async () => {
     await production?.stop();
@@ -165,7 +173,7 @@ test.describe.serial('editorial fields', () => {
     test.setTimeout(180_000);
     // As on an editor's machine: SITE_URL is the production origin, which has no card for a draft (and
     // which this test cannot reach). The link card must show the card from this server.
-    const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+    const server = await startServer(project.dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
     // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
     const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
     await page.route('**/opengraph-image**', (route) => (route.request().url().startsWith(draftCard) ? route.fallback() : route.abort()));

@@ -1,13 +1,9 @@
 /**
  * The Content-Security-Policy, in one plain module both next.config.js (every page) and proxy.ts (a story
- * page with an embed) read. README.md "Security headers" explains every value.
+ * page with an embed) read. docs/operations/headers.md explains every value.
  */
 
-/**
- * For prerendered pages. Pages are built once and served as files, so there is no per-request nonce;
- * Next.js puts the page's React Server Components payload in inline <script> tags, which is why scripts
- * need 'unsafe-inline' (see README for the full reasoning).
- */
+/** For prerendered pages: why 'unsafe-inline', docs/decisions/0001-csp-unsafe-inline.md. */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   // Framework and page chunks from /_next/static, plus Next's inline RSC payload scripts.

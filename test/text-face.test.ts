@@ -13,7 +13,7 @@ const open = (file: string) => fontkit.create(readFileSync(path.join(root, file)
 const fontsTs = readFileSync(path.join(root, 'app/fonts.ts'), 'utf8');
 const declaredRange = (file: string) => {
   const block = fontsTs.slice(fontsTs.indexOf(path.basename(file)));
-  return block.match(/prop: 'unicode-range',\s*value: '([^']+)'/)?.[1];
+  return block.match(/prop: 'unicode-range',\s*value:\s*'([^']+)'/)?.[1];
 };
 
 test('the core file has Basic Latin and typographic punctuation, the extra file the rest of the Latin subset, and nothing overlaps', () => {

@@ -203,8 +203,8 @@ export const getStory = cache(async (slug: string): Promise<Story | undefined> =
   const { bySlug, records } = listingView();
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
-  const module = await storyModules[summary.file]!();
-  return resolveStory(storySchema.parse(module.default), summary.file, records, (linked) => bySlug.get(linked));
+  const storyModule = await storyModules[summary.file]!();
+  return resolveStory(storySchema.parse(storyModule.default), summary.file, records, (linked) => bySlug.get(linked));
 });
 
 export async function getSection(id: string) {

@@ -58,11 +58,11 @@ export async function loadContentSources(
   const problems: ContentProblem[] = [];
   const load = async (file: string): Promise<ContentSource> => {
     try {
-      const module = (await import(pathToFileURL(path.join(root, file)).href)) as { default?: unknown };
-      if (module.default === undefined) {
+      const loaded = (await import(pathToFileURL(path.join(root, file)).href)) as { default?: unknown };
+      if (loaded.default === undefined) {
         problems.push({ file, field: '', message: 'has no default export — end the record with export default defineStory({ … }) (or the list for authors, sections, tags)', severity: 'error' });
       }
-      return { file, data: module.default };
+      return { file, data: loaded.default };
     } catch (error) {
       problems.push({ file, field: '', message: `cannot be read — ${describeFailure(root, error)} — fix the file's syntax at that line`, severity: 'error' });
       return { file, data: undefined };
