@@ -1,45 +1,13 @@
+import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/content-security-policy.js';
 import { withEditorTooling } from './scripts/lib/content-gate.js';
 
 /**
- * Security and caching headers live here, in one place; README.md ("Security headers" and "Running
- * behind a CDN") explains every value.
+ * Security and caching headers live here, in one place; docs/operations/headers.md and caching.md explain
+ * every value.
  */
 
-/**
- * Content-Security-Policy for prerendered pages. Pages are built once and served as files, so there is
- * no per-request nonce; Next.js puts the page's React Server Components payload in inline <script>
- * tags, which is why scripts need 'unsafe-inline' (see README for the full reasoning).
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Framework and page chunks from /_next/static, plus Next's inline RSC payload scripts.
-  "script-src 'self' 'unsafe-inline'",
-  // The stylesheet is inlined in <head> (experimental.inlineCss), and next/image sets a style attribute.
-  "style-src 'self' 'unsafe-inline'",
-  // Photos (originals and /_next/image resizes) are served by this site only.
-  "img-src 'self'",
-  "font-src 'self'",
-  // Client navigations and prefetches fetch RSC payloads from this site.
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  // The masthead's search box is a plain GET form to /search.
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * The search page alone runs WebAssembly: Pagefind's query engine is a wasm module, and compiling one needs
- * 'wasm-unsafe-eval' (it allows WebAssembly compilation only, not JavaScript eval). Everything else as above.
- */
-export const searchContentSecurityPolicy = contentSecurityPolicy.replace(
-  "script-src 'self' 'unsafe-inline'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-);
+// The policy itself lives in lib/content-security-policy.js, where proxy.ts reads it too.
+export { contentSecurityPolicy, searchContentSecurityPolicy };
 
 export const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -54,7 +22,7 @@ export const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
-/** Cache-Control by kind of response. Values are explained in README.md, "Running behind a CDN". */
+/** Cache-Control by kind of response, explained in docs/operations/caching.md. */
 export const cachePolicies = {
   /** HTML and RSC payloads: the CDN keeps a page 5 minutes, then serves it stale for up to a day while refetching. */
   page: 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
@@ -70,8 +38,8 @@ export const cachePolicies = {
 };
 
 /**
- * Request parts that make Next answer with something other than the page (README "Running behind the edge").
- * The site has no client-side navigation, so no reader's browser sends them.
+ * Request parts that make Next answer with something other than the page; no reader's browser sends them
+ * (docs/decisions/0003-flight-requests-get-the-page.md).
  */
 export const flightRequestMarkers = [
   { type: 'header', key: 'rsc' },
@@ -111,7 +79,7 @@ const nextConfig = {
     isrFlushToDisk: false,
   },
   images: {
-    // AVIF where the browser accepts it (about a fifth smaller than WebP for a photo), WebP otherwise.
+    // AVIF where the browser accepts it, WebP otherwise (docs/decisions/0010-photos-without-next-image-component.md).
     formats: ['image/avif', 'image/webp'],
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
@@ -148,4 +116,6 @@ const nextConfig = {
 };
 
 // Checks the content before a production build; dev-only preview pages (scripts/lib/content-gate.js).
-export default (phase) => withEditorTooling(phase, nextConfig);
+export default function config(phase) {
+  return withEditorTooling(phase, nextConfig);
+}

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isMissingPath, type PathView } from '@/lib/content/known-paths';
 import { liveListing, visibleAt } from '@/lib/content/live';
 import type { SnapshotListing, SnapshotStory } from '@/lib/content/snapshot';
+import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
@@ -19,12 +20,17 @@ const notFoundHtml = () => {
   return notFoundPage;
 };
 
-const pathViews = new WeakMap<SnapshotStory[], PathView>();
+const framesBySlug = (stories: SnapshotStory[]) => new Map(stories.flatMap((s) => (s.frames?.length ? [[s.slug, s.frames] as const] : [])));
+
+/** The visible stories' paths, and the embed frames of those that have embeds. */
+type StoryPathView = PathView & { frames: Map<string, string[]> };
+
+const pathViews = new WeakMap<SnapshotStory[], StoryPathView>();
 /** The paths the served snapshot has now (a scheduled story counts once its publishAt has passed). */
-function pathView(listing: SnapshotListing): PathView {
+function pathView(listing: SnapshotListing): StoryPathView {
   const stories = visibleAt(listing, new Date());
   let view = pathViews.get(stories);
-  if (!view) pathViews.set(stories, (view = { stories, sections: listing.sections, authors: listing.authors, tags: listing.tags }));
+  if (!view) pathViews.set(stories, (view = { stories, sections: listing.sections, authors: listing.authors, tags: listing.tags, frames: framesBySlug(stories) }));
   return view;
 }
 
@@ -40,6 +46,7 @@ function pathView(listing: SnapshotListing): PathView {
  *   so a story published or taken down without a build is found or refused at once. The same for a
  *   listing's numbered page past its last, an unknown section, author, tag, archive year or month, and a month
  *   sitemap no month has (lib/content/known-paths.ts): all are rendered on first request.
+ * And it opens the CSP's frame-src of a story page with embeds to the frames they need, and no more.
  * The matcher keeps this off every other request.
  */
 export async function proxy(request: NextRequest) {
@@ -50,18 +57,27 @@ export async function proxy(request: NextRequest) {
   } catch {
     return new NextResponse('Bad request: the address has malformed percent-encoding.\n', {
       status: 400,
-      // An error is never shared (README "Running behind the edge"), even one this certain.
+      // An error is never shared (docs/operations/caching.md), even one this certain.
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }
   // Under next dev every story is there to preview, drafts included.
-  if (process.env.NODE_ENV === 'production' && isMissingPath(path, pathView(await liveListing()))) {
+  const view = process.env.NODE_ENV === 'production' ? pathView(await liveListing()) : undefined;
+  if (view && isMissingPath(path, view)) {
     // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
     // pages' public Cache-Control (next.config.js) would win over a 404's.
     return new NextResponse(await notFoundHtml(), {
       status: 404,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NOT_FOUND_CACHE_CONTROL },
     });
+  }
+  // A story page with embeds: its CSP lets in exactly the frames they need (lib/content-security-policy.js).
+  const story = view && /^\/stories\/([^/]+)$/.exec(path);
+  const frames = story ? view.frames.get(story[1]!) : undefined;
+  if (frames?.length) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frames));
+    return response;
   }
   return NextResponse.next();
 }

@@ -5,13 +5,8 @@ import localFont from 'next/font/local';
 // unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
 // files. next/font sizes a local fallback to match.
 //
-// Preloaded, display 'optional': the face holds the first paint briefly, so on a fast link the page is
-// laid out once, in the face; arriving after the text was painted, it is not used on that page view and
-// the fallback stays. Either way nothing moves (e2e/share-and-photos.spec.ts pins both cases).
-//
-// next/font names each face after its const. A face once named `serif` collided with the generic family:
-// arriving too late to be used, it made Chromium look "serif" up as an installed font (fontconfig's
-// DejaVu Serif on Linux) instead of going on down the list, and the text reflowed into that.
+// Preloaded, display 'optional', and never named after a generic family (next/font names each face after
+// its const): why, docs/decisions/0004-text-face-cut.md. e2e/share-and-photos.spec.ts pins both outcomes.
 
 /** The text face: Basic Latin and typographic punctuation, weights 400–800, preloaded. */
 export const textFace = localFont({
@@ -43,6 +38,25 @@ export const textFaceExtra = localFont({
     {
       prop: 'unicode-range',
       value: 'U+A1-A2, U+A4, U+A6-A8, U+AA-AF, U+B1-B6, U+B8-D6, U+D8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+329, U+2002, U+2009, U+200B, U+2044, U+2191, U+2193, U+2215',
+    },
+  ],
+});
+
+/**
+ * The true italic of the same face, for emphasis and pull-quotes (docs/decisions/0042). Never preloaded and
+ * only named by italic text in the face (app/globals.css), so a page without such text never fetches it;
+ * display 'optional' as above: arriving late, it is not used on that page view, and nothing moves.
+ */
+export const textFaceItalic = localFont({
+  src: [{ path: './fonts/source-serif-4-text-italic.woff2', style: 'italic', weight: '400' }],
+  variable: '--font-serif-italic',
+  display: 'optional',
+  preload: false,
+  adjustFontFallback: false,
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
     },
   ],
 });

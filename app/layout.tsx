@@ -4,7 +4,7 @@ import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { textFace, textFaceExtra } from './fonts';
+import { textFace, textFaceExtra, textFaceItalic } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -29,7 +29,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.language} className={`${textFaceExtra.variable} ${textFace.variable}`}>
+    <html lang={site.language} className={`${textFaceExtra.variable} ${textFace.variable} ${textFaceItalic.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content

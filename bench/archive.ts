@@ -28,32 +28,15 @@ import { createTempProject } from '../scripts/lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { median } from './measure';
 import { freePort } from '../scripts/lib/free-port';
+import { site } from '../lib/site';
+import { archiveReport, DISTINCT_STORIES, REPEATS, type SizeFigures } from './archive-report';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 const SIZES = values.full ? [1000, 10_000] : [1000];
-const DISTINCT_STORIES = 1000;
-const TARGETS = { buildSeconds10k: 300, buildGoal10k: 180, firstRequestMs: 300, rssMb: 512, checkSeconds10k: 20, searchKb: 300 };
+/** Load average when the run started: times grow with whatever else the machine runs. */
+const LOAD_AT_START = os.loadavg()[0]!;
 
 const log = (message: string) => console.log(`[bench:archive ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-interface SizeFigures {
-  stories: number;
-  buildSeconds: number;
-  checkSeconds: number;
-  /** The very first request after the server started (an archive story): module loading included. */
-  coldFirstMs?: number;
-  firstP50Ms?: number;
-  repeatP50Ms?: number;
-  prerenderedP50Ms?: number;
-  served?: number;
-  rssStartMb: number;
-  rssAfterMb?: number;
-  frontBytes: number;
-  sectionBytes: number;
-  sectionPath: string;
-  search?: { bytes: number; ms: number; query: string; results: number };
-}
-
 
 function run(cwd: string, args: string[], env: Record<string, string>): number {
   const started = performance.now();
@@ -133,6 +116,7 @@ async function measureSearch(url: string, manifest: SyntheticManifest | undefine
 }
 
 async function measureSize(stories: number): Promise<SizeFigures> {
+  const started = performance.now();
   log(`${stories} ${stories === 1 ? 'story (the site as it is)' : 'stories'}: generating`);
   const { project, manifest } =
     stories === 1 ? { project: createTempProject('aju-bench-archive-'), manifest: undefined } : await createSyntheticArchive({ stories });
@@ -147,10 +131,10 @@ async function measureSize(stories: number): Promise<SizeFigures> {
     const server = await startServer(project.dir, port);
     try {
       const rssStartMb = rssMb(server.pid);
-      const figures: SizeFigures = { stories, buildSeconds, checkSeconds, rssStartMb, frontBytes: 0, sectionBytes: 0, sectionPath: '/sections/north-korea' };
+      const figures: SizeFigures = { stories, totalSeconds: 0, buildSeconds, checkSeconds, rssStartMb, frontBytes: 0, sectionBytes: 0, sectionPath: '/sections/north-korea' };
       const published = manifest ? publishedStories(manifest) : [];
-      // Outside the default window: every published story past the newest site.prerenderStories.
-      const windowSize = Number(process.env.PRERENDER_STORIES || 200);
+      // Outside the window: every published story past the newest site.prerenderStories (the build's own env).
+      const windowSize = site.prerenderStories;
       const archive = published.slice(windowSize);
       if (archive.length > 0) {
         figures.coldFirstMs = (await timedGet(`${server.url}/stories/${archive.at(-1)!.slug}`)).ms;
@@ -165,16 +149,17 @@ async function measureSize(stories: number): Promise<SizeFigures> {
         figures.served = sample.length + 1;
         figures.rssAfterMb = rssMb(server.pid);
         const repeat: number[] = [];
-        for (const story of sample.slice(0, 100)) repeat.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
+        for (const story of sample.slice(0, REPEATS)) repeat.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
         figures.repeatP50Ms = median(repeat);
         const prerendered: number[] = [];
-        for (const story of published.slice(0, Math.min(100, windowSize))) prerendered.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
+        for (const story of published.slice(0, Math.min(REPEATS, windowSize))) prerendered.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
         figures.prerenderedP50Ms = median(prerendered);
         log(`  first p50 ${figures.firstP50Ms.toFixed(0)} ms, repeat ${figures.repeatP50Ms.toFixed(1)} ms, RSS ${figures.rssAfterMb.toFixed(0)} MB`);
       }
       figures.frontBytes = (await timedGet(`${server.url}/`)).bytes;
       figures.sectionBytes = (await timedGet(server.url + figures.sectionPath)).bytes;
       figures.search = await measureSearch(server.url, manifest);
+      figures.totalSeconds = (performance.now() - started) / 1000;
       return figures;
     } finally {
       await server.stop();
@@ -184,60 +169,18 @@ async function measureSize(stories: number): Promise<SizeFigures> {
   }
 }
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
-const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**missed**');
-
-function report(base: SizeFigures, sizes: SizeFigures[]): string {
-  const big = sizes.at(-1)!;
-  const tenK = sizes.find((s) => s.stories === 10_000);
-  const cpus = os.cpus();
-  const header = `| figure | baseline: 1 story | ${sizes.map((s) => `${fmt(s.stories)} stories`).join(' | ')} | ratio (${fmt(big.stories)} ÷ baseline) | target |`;
-  const rows: string[][] = [
-    ['`next build`', `${fmt(base.buildSeconds, 1)} s`, ...sizes.map((s) => `${fmt(s.buildSeconds, 1)} s`), ratio(big.buildSeconds, base.buildSeconds), tenK ? `≤ 300 s at 10,000 (goal 180 s): ${met(tenK.buildSeconds <= TARGETS.buildSeconds10k)}` : '≤ 300 s at 10,000: run with --full'],
-    ['`content:check` (tsx start-up included)', `${fmt(base.checkSeconds, 1)} s`, ...sizes.map((s) => `${fmt(s.checkSeconds, 1)} s`), ratio(big.checkSeconds, base.checkSeconds), tenK ? `< 20 s at 10,000: ${met(tenK.checkSeconds < TARGETS.checkSeconds10k)}` : '< 20 s at 10,000: run with --full'],
-    ['archive story, first request, p50', '–', ...sizes.map((s) => `${fmt(s.firstP50Ms, 1)} ms`), `${ratio(big.firstP50Ms, big.prerenderedP50Ms)} of a prerendered story`, `< 300 ms: ${met(big.firstP50Ms! < TARGETS.firstRequestMs)}`],
-    ['archive story, repeat request (cache), p50', '–', ...sizes.map((s) => `${fmt(s.repeatP50Ms, 1)} ms`), `${ratio(big.repeatP50Ms, big.prerenderedP50Ms)} of a prerendered story`, 'as fast as a prerendered story'],
-    ['prerendered story, p50 (the baseline above)', '–', ...sizes.map((s) => `${fmt(s.prerenderedP50Ms, 1)} ms`), '', ''],
-    ['very first request after start (an archive story)', '–', ...sizes.map((s) => `${fmt(s.coldFirstMs)} ms`), '', ''],
-    ['server RSS right after start', `${fmt(base.rssStartMb)} MB`, ...sizes.map((s) => `${fmt(s.rssStartMb)} MB`), ratio(big.rssStartMb, base.rssStartMb), ''],
-    [`server RSS after ${fmt(DISTINCT_STORIES)} distinct archive stories`, '–', ...sizes.map((s) => `${fmt(s.rssAfterMb)} MB (${fmt(s.served)} served)`), ratio(big.rssAfterMb, base.rssStartMb), `< 512 MB: ${met(big.rssAfterMb! < TARGETS.rssMb)}`],
-    ['front page HTML', kb(base.frontBytes), ...sizes.map((s) => kb(s.frontBytes)), ratio(big.frontBytes, base.frontBytes), 'independent of archive size'],
-    [`section page HTML (\`${base.sectionPath}\`)`, kb(base.sectionBytes), ...sizes.map((s) => kb(s.sectionBytes)), ratio(big.sectionBytes, base.sectionBytes), `independent of archive size: ${met(sizes.length > 1 ? sizes.at(-1)!.sectionBytes <= sizes[0]!.sectionBytes * 1.1 : undefined)}`],
-    ['search: bytes transferred', base.search ? kb(base.search.bytes) : 'pending', ...sizes.map((s) => (s.search ? kb(s.search.bytes) : 'pending')), '', `< 300 KB: ${big.search ? met(big.search.bytes < TARGETS.searchKb * 1024) : 'pending (no /search yet)'}`],
-    ['search: time to first result', base.search ? `${fmt(base.search.ms)} ms` : 'pending', ...sizes.map((s) => (s.search ? `${fmt(s.search.ms)} ms` : 'pending')), '', ''],
-  ];
-  return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
-
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at the start (times grow with whatever else the machine runs).
-
-The 10,000-story size is behind \`--full\` (it adds five to ten minutes: build, check and 1,000 first requests), so \`npm run bench\`
-runs 1 and 1,000 only; ${tenK ? 'this run had it.' : 'this run did not.'}${tenK && tenK.buildSeconds > TARGETS.buildSeconds10k ? ` The 10,000-story build missed its target: what still grows with the archive is compiling and type-checking 10,000 story modules, the generated index and the search index of every story; the pages built are the same 200 stories and the listings' first pages at every size.` : ''}
-
-${header}
-| --- | --- | ${sizes.map(() => '---').join(' | ')} | --- | --- |
-${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
-
-How: each size is a fresh copy of the project (\`npm run synthetic-archive\`: varied stories over ten years,
-the seed kept), checked (\`tsx scripts/content-check.ts\`, wall time), built (\`npm run build\`, wall time,
-default prerender window of 200), then served as production runs it (\`scripts/standalone.mjs serve\`: \`server.js\` with
-its default heap cap, SERVER_MAX_HEAP_MB = 256) alone on a free loopback port.
-Latencies are sequential \`fetch\` calls from the benchmark process: the very first request after start is
-shown apart (it loads the route's modules); then every published story outside the window, up to
-${fmt(DISTINCT_STORIES)}, once (rendered on that request: p50 of those), 100 of them again (Next's cache), and up
-to 100 prerendered stories. RSS is server.js's VmRSS from /proc. Page bytes are the HTML as served
-(uncompressed). The search row types a query into \`/search\` in Chromium and counts every byte the page
-fetches from the keystroke until the results are shown.${big.search ? ` Query: “${big.search.query}” (${big.search.results} results).` : ' It is pending until the site has a `/search` page.'}
-`;
-}
-
 async function main() {
   const started = performance.now();
   const base = await measureSize(1);
   const sizes: SizeFigures[] = [];
   for (const size of SIZES) sizes.push(await measureSize(size));
-  const markdown = report(base, sizes);
+  const cpus = os.cpus();
+  const markdown = archiveReport(base, sizes, {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    loadAtStart: LOAD_AT_START,
+    prerenderStories: site.prerenderStories,
+  });
   writeBenchSection('archive', markdown);
   console.log(markdown);
   log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);

@@ -2,6 +2,7 @@
  * `npm run bench:core` (the first part of `npm run bench`): measures the site against baselines taken in the same run and writes BENCHMARKS.md.
  *
  *   - bytes by kind per page type vs the floor app (bench/floor: the smallest App Router page), on a phone
+ *     (the seed story, and beside it a synthetic story using every body block, added to the site's copy)
  *     (390×844 at 3 dppx, cold cache); the lead photo's format and width on that phone and on a wide screen;
  *     the largest-contentful-paint element of story and floor (PerformanceObserver), layout shifts, other origins;
  *   - Lighthouse mobile, story vs floor, alternating, median of 5;
@@ -9,7 +10,9 @@
  *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
  *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
  *
- * Free ports chosen at start, dist folder .next-bench (site), a temporary copy of bench/floor, one temporary project for the builds.
+ * Free ports chosen at start; the site is built in a temporary copy of the project (dist folder .next-bench) with
+ * one fixture story added (scripts/lib/synthetic-archive.ts everyBlockStory: content/ invents no news), a
+ * temporary copy of bench/floor, one temporary project for the synthetic builds.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +20,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
-import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
-import { LIGHTHOUSE_PHONE, lighthousePair, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
+import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
+import { storyFilePath } from '../lib/content/validate';
+import { EVERY_BLOCK_SLUG, everyBlockStory } from '../scripts/lib/synthetic-archive';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '../scripts/lib/temp-project';
+import { LIGHTHOUSE_PHONE, lighthousePair, LOAD_WARMUP_SECONDS, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
@@ -37,7 +43,21 @@ const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
 const QUICK = process.argv.includes('--quick');
 const LIGHTHOUSE_ROUNDS = 5;
 const STORY_COUNTS = [1, 100, 1000];
-const PAGE_TYPES = ['front', 'story', 'section', 'author'] as const;
+/** autocannon's connections and measured seconds, for the site and the static file server alike. */
+const LOAD = { connections: 50, seconds: 10 };
+/** Load average when the run started: the machine's other work moves every timing. */
+const LOAD_AT_START = os.loadavg()[0]!;
+const PAGE_TYPES = ['front', 'story', 'every-block story', 'section', 'author'] as const;
+const SEED_PATH = `/stories/${seed.slug}`;
+
+/** Adds the story that uses every body block to the site's copy, with the seed story's photo and author. */
+function addEveryBlockStory(project: TempProject) {
+  const story = everyBlockStory({ author: seed.authors[0]!, linked: seed.slug });
+  const photo = { src: seed.leadPhoto.src, alt: seed.leadPhoto.alt };
+  story.leadPhoto = { ...story.leadPhoto, ...photo, focalPoint: seed.leadPhoto.focalPoint };
+  story.body = story.body.map((block) => (block.type === 'photo' ? { ...block, photo: { ...block.photo, ...photo } } : block));
+  project.write(storyFilePath(story.slug, story.postedAt), `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`);
+}
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const version = (pkg: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
@@ -48,11 +68,13 @@ async function findPages(): Promise<Record<(typeof PAGE_TYPES)[number], string |
     return response.ok ? response.text() : '';
   };
   const first = (text: string, pattern: RegExp) => text.match(pattern)?.[1];
-  const story = first(await html('/'), /href="(\/stories\/[^"/?#]+)"/);
+  // The seed story, as before the every-block story was added (it is newer, so first on the front page).
+  const story = (await html('/')).includes(`href="${SEED_PATH}"`) ? SEED_PATH : undefined;
   const storyHtml = story ? await html(story) : '';
   const pages: Record<(typeof PAGE_TYPES)[number], string | undefined> = {
     front: '/',
     story,
+    'every-block story': `/stories/${EVERY_BLOCK_SLUG}`,
     section: first(storyHtml, /href="(\/sections\/[^"/?#]+)"/),
     author: first(storyHtml, /href="(\/authors\/[^"/?#]+)"/),
   };
@@ -72,17 +94,19 @@ async function main() {
   const nextEnvFile = path.join(PROJECT_ROOT, 'next-env.d.ts');
   const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
   const floorCopy = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-floor-'));
+  const siteProject = createTempProject('aju-bench-site-');
   try {
+    addEveryBlockStory(siteProject);
     log('building the floor app and the site');
     // The floor is built in a copy outside the repository: inside it, Turbopack also compiles the site's
     // proxy.ts (it looks for one at the workspace root), which the floor must not have and cannot resolve.
     cpSync(FLOOR_DIR, floorCopy, { recursive: true, filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)) });
     execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
     const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
-    timeBuild(PROJECT_ROOT, { NEXT_DIST_DIR: DIST, SITE_URL });
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    timeBuild(siteProject.dir, { NEXT_DIST_DIR: DIST, SITE_URL });
+    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
 
-    const site = await startSite(PROJECT_ROOT, DIST, PORTS.site);
+    const site = await startSite(siteProject.dir, DIST, PORTS.site);
     servers.push(site);
     const floor = await startFloor(floorCopy, floorCopy, FLOOR_DIST, PORTS.floor);
     servers.push(floor);
@@ -118,7 +142,12 @@ async function main() {
     writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
     const staticServer = await startStaticFileServer(htmlFile, PORTS.static);
     servers.push(staticServer);
-    figures.load = { site: await measureLoad(storyUrl, 50, 10), static: await measureLoad(staticServer.url, 50, 10) };
+    figures.load = {
+      site: await measureLoad(storyUrl, LOAD.connections, LOAD.seconds),
+      static: await measureLoad(staticServer.url, LOAD.connections, LOAD.seconds),
+      ...LOAD,
+      warmupSeconds: LOAD_WARMUP_SECONDS,
+    };
     await staticServer.stop();
     rmSync(htmlDir, { recursive: true, force: true });
 
@@ -156,6 +185,7 @@ async function main() {
       react: version('react'),
       lighthouse: version('lighthouse'),
       date: new Date().toISOString(),
+      loadAtStart: LOAD_AT_START.toFixed(1),
     };
     figures.benchSeconds = (performance.now() - started) / 1000;
     const report = renderReport(figures as Figures);
@@ -164,7 +194,7 @@ async function main() {
     log(`done in ${figures.benchSeconds.toFixed(0)} s${QUICK ? '' : '; wrote BENCHMARKS.md'}`);
   } finally {
     for (const server of servers) await server.stop();
-    rmSync(path.join(PROJECT_ROOT, DIST), { recursive: true, force: true });
+    siteProject.remove();
     if (nextEnv !== undefined) writeFileSync(nextEnvFile, nextEnv);
     rmSync(floorCopy, { recursive: true, force: true });
   }

@@ -33,6 +33,12 @@ const MIX_REQUESTS = 10_000;
 const TARGET = 0.8;
 const ROUNDS = 7;
 const ROUND_SECONDS = 4;
+const WARMUP_SECONDS = 2;
+/** autocannon's connections, and the realistic mix's requests in flight. */
+const CONNECTIONS = 50;
+/** The realistic mix's shares: of requests (stories, front page, listings; searches take the rest), of story requests (hot), of links (tracked), of clients (plain, rsc). */
+const MIX = { stories: 0.75, hot: 0.6, front: 0.1, listings: 0.13, tracked: 0.25, plain: 0.1, rsc: 0.01 };
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 const log = (message: string) => console.log(`[bench:edge ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -63,7 +69,7 @@ function cpuTicks(pids: number[]): number {
 
 async function load(url: string, headers: Record<string, string>, seconds: number, pids: number[] = []): Promise<Load> {
   const before = cpuTicks(pids);
-  const r = await autocannon({ url, headers, connections: 50, duration: seconds });
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
   const cpuPerThousand = ((cpuTicks(pids) - before) * TICK_MS) / (r.requests.total / 1000);
   return { requestsPerSecond: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpuPerThousand };
 }
@@ -85,8 +91,8 @@ interface Pair {
  * figure the median of its runs (errors summed).
  */
 async function pair(staticServer: { url: string; pids: number[] }, edgeServer: { url: string; pids: number[] }, headers: Record<string, string>): Promise<Pair> {
-  await load(staticServer.url, headers, 2);
-  await load(edgeServer.url, headers, 2);
+  await load(staticServer.url, headers, WARMUP_SECONDS);
+  await load(edgeServer.url, headers, WARMUP_SECONDS);
   const runs: Array<{ static: Load; edge: Load }> = [];
   for (let round = 0; round < ROUNDS; round++) {
     runs.push({ static: await load(staticServer.url, headers, ROUND_SECONDS, staticServer.pids), edge: await load(edgeServer.url, headers, ROUND_SECONDS, edgeServer.pids) });
@@ -129,21 +135,30 @@ function realisticMix(storyPaths: string[], otherPaths: string[], searches: stri
   const requests: MixRequest[] = [];
   for (let i = 0; i < MIX_REQUESTS; i++) {
     const roll = next();
-    let target = roll < 0.75 ? (next() < 0.6 ? pick(hot) : pickTail()) : roll < 0.85 ? '/' : roll < 0.98 ? pick(otherPaths) : pick(searches);
-    if (next() < 0.25) {
+    let target =
+      roll < MIX.stories
+        ? next() < MIX.hot
+          ? pick(hot)
+          : pickTail()
+        : roll < MIX.stories + MIX.front
+          ? '/'
+          : roll < MIX.stories + MIX.front + MIX.listings
+            ? pick(otherPaths)
+            : pick(searches);
+    if (next() < MIX.tracked) {
       const id = Math.floor(next() * 1e9).toString(36);
       target += (target.includes('?') ? '&' : '?') + pick([`utm_source=twitter&utm_medium=social&utm_campaign=${id}`, `fbclid=IwAR${id}`, `gclid=${id}`, `utm_source=newsletter&utm_content=${id}`]);
     }
-    const headers: Record<string, string> = next() < 0.9 ? { 'Accept-Encoding': 'gzip, deflate, br' } : {};
-    if (next() < 0.01) headers.RSC = '1';
+    const headers: Record<string, string> = next() < 1 - MIX.plain ? { 'Accept-Encoding': 'gzip, deflate, br' } : {};
+    if (next() < MIX.rsc) headers.RSC = '1';
     requests.push({ path: target, headers });
   }
   return requests;
 }
 
-/** Sends the mix through the edge, 50 at a time over kept-alive connections; returns non-2xx answers. */
+/** Sends the mix through the edge, CONNECTIONS at a time over kept-alive connections; returns non-2xx answers. */
 async function sendMix(edgeUrl: string, mix: MixRequest[]): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const { hostname, port } = new URL(edgeUrl);
   let failures = 0;
   let index = 0;
@@ -161,7 +176,7 @@ async function sendMix(edgeUrl: string, mix: MixRequest[]): Promise<number> {
       if (status < 200 || status >= 300) failures++;
     }
   };
-  await Promise.all(Array.from({ length: 50 }, worker));
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   agent.destroy();
   return failures;
 }
@@ -181,8 +196,8 @@ async function main() {
     const buildSeconds = timeBuild(project.dir, { NEXT_DIST_DIR: '.next' });
     execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], { cwd: project.dir, env: { ...process.env, NEXT_DIST_DIR: '.next' } });
     log(`  built in ${buildSeconds.toFixed(0)} s; starting two origins and the edge`);
-    const standalone = path.join(project.dir, '.next/standalone');
-    origins.push(await Origin.start(standalone), await Origin.start(standalone));
+    const release = path.join(project.dir, '.next-releases/latest');
+    origins.push(await Origin.start(release), await Origin.start(release));
     edge = await Edge.start(origins);
 
     // Pages as a reader finds them: stories from the sitemaps, listings from a story page.
@@ -260,8 +275,8 @@ A copy of the site with ${STORIES} synthetic stories (built in ${buildSeconds.to
 
 ### Story page throughput through the edge
 
-autocannon, 50 connections, the story page at the edge (a hit) vs a static file server in a separate Node process
-answering with the same bytes from memory: a 2 s warm-up of each, then ${ROUNDS} rounds of ${ROUND_SECONDS} s taking turns. The ratio is the median
+autocannon, ${CONNECTIONS} connections, the story page at the edge (a hit) vs a static file server in a separate Node process
+answering with the same bytes from memory: a ${WARMUP_SECONDS} s warm-up of each, then ${ROUNDS} rounds of ${ROUND_SECONDS} s taking turns. The ratio is the median
 of the rounds' ratios (each compares two runs seconds apart, under the same load from the rest of the machine), with
 their range; requests/s and p99 are medians of the runs, errors summed. CPU per 1,000 answers is the time the server's own
 processes (all of Varnish's; the one Node process of the static server) spent, from /proc; it grows for both when the
@@ -283,9 +298,9 @@ CPU each server gets decides the throughput ratio, so the rounds spread widely: 
 
 ### Origin requests under a realistic mix
 
-${fmt(MIX_REQUESTS)} requests through a cold edge, 50 at a time: 75% story pages (${HOT_STORIES} hot stories take 60% of those, the other
-${STORIES - HOT_STORIES} a 1/n long tail), 10% the front page, 13% listings with their numbered pages, archive, feeds and sitemaps (${otherPaths.length} URLs), 2% searches (${searches.length} queries); ${fmt(tracked)} (${((100 * tracked) / MIX_REQUESTS).toFixed(0)}%)
-carry tracking parameters from shares, each with its own campaign or click id; 10% of clients send no Accept-Encoding, 1% send \`RSC: 1\`.
+${fmt(MIX_REQUESTS)} requests through a cold edge, ${CONNECTIONS} at a time: ${percent(MIX.stories)} story pages (${HOT_STORIES} hot stories take ${percent(MIX.hot)} of those, the other
+${STORIES - HOT_STORIES} a 1/n long tail), ${percent(MIX.front)} the front page, ${percent(MIX.listings)} listings with their numbered pages, archive, feeds and sitemaps (${otherPaths.length} URLs), ${percent(1 - MIX.stories - MIX.front - MIX.listings)} searches (${searches.length} queries); ${fmt(tracked)} (${((100 * tracked) / MIX_REQUESTS).toFixed(0)}%)
+carry tracking parameters from shares, each with its own campaign or click id; ${percent(MIX.plain)} of clients send no Accept-Encoding, ${percent(MIX.rsc)} send \`RSC: 1\`.
 Counted at the origins' proxies (health probes left out).
 
 | what reaches the origins | requests per ${fmt(MIX_REQUESTS)} | vs no cache |

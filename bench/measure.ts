@@ -216,9 +216,12 @@ export interface Load {
   non2xx: number;
 }
 
+/** Seconds of autocannon warm-up before each measured load. */
+export const LOAD_WARMUP_SECONDS = 2;
+
 /** autocannon: a short warm-up, then `seconds` at `connections` connections. */
 export async function measureLoad(url: string, connections: number, seconds: number): Promise<Load> {
-  await autocannon({ url, connections, duration: 2 });
+  await autocannon({ url, connections, duration: LOAD_WARMUP_SECONDS });
   const result = await autocannon({ url, connections, duration: seconds });
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }

@@ -11,6 +11,8 @@ const STORY_CARD = path.join(PROJECT_ROOT, 'lib/og/render-in-node.ts');
 const ROUNDS = 5;
 
 export interface OgFigures {
+  /** Renders per card, after a warm-up; the figures are their medians. */
+  rounds: number;
   /** Median ms for the baseline card. */
   baselineMs: number;
   /**
@@ -59,5 +61,5 @@ export async function measureOgRendering(): Promise<OgFigures | undefined> {
     const cached = await timeRender(() => renderStoryCard(story));
     perStory.push({ slug: story.slug, ms: first.ms, cachedMs: cached.ms, bytes: first.bytes });
   }
-  return { baselineMs, perStory };
+  return { rounds: ROUNDS, baselineMs, perStory };
 }

@@ -132,13 +132,14 @@ async function round(project: TempProject, manifest: SyntheticManifest, originCo
   const secret = randomBytes(24).toString('hex');
   const edgePort = await freePort();
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
-  const standalone = path.join(project.dir, '.next/standalone');
+  const release = path.join(project.dir, '.next-releases', 'latest');
   const origins: Origin[] = [];
   let edge: Edge | undefined;
   const written: string[] = [];
   try {
-    for (let i = 0; i < originCount; i++) origins.push(await Origin.start(standalone, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }));
-    edge = await Edge.start(origins, edgePort);
+    for (let i = 0; i < originCount; i++) origins.push(await Origin.start(release, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }));
+    // Every reader here is one loopback address: no miss limit.
+    edge = await Edge.start(origins, { EDGE_MISS_LIMIT: '0' }, edgePort);
     const publisher = new Publisher(project, { PUBLISH_ORIGINS: origins.map((o) => o.url).join(','), PUBLISH_SECRET: secret, CONTENT_STORE_DIR: storeDir, EDGE_URL: edge.url });
     const via = (p: string) => request(edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
 

@@ -1,11 +1,11 @@
 /** BENCHMARKS.md from one run's figures: every figure beside its same-run baseline, as a ratio. */
-import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type ByteKind, type LighthouseRun, type Load, type PageLoad } from './measure';
+import { BYTE_KINDS, LIGHTHOUSE_PHONE, PHONE, WIDE, type LighthouseRun, type Load, type PageLoad } from './measure';
 import type { OgFigures } from './og';
 
-export type BenchPageType = 'front' | 'story' | 'section' | 'author';
+export type BenchPageType = 'front' | 'story' | 'every-block story' | 'section' | 'author';
 
 export interface Figures {
-  machine: Record<'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date', string>;
+  machine: Record<'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date' | 'loadAtStart', string>;
   pages: Record<BenchPageType, string | undefined>;
   /** Cold loads on PHONE. */
   floorLoad: PageLoad;
@@ -14,7 +14,7 @@ export interface Figures {
   storyWide: PageLoad;
   storyLighthousePhone: PageLoad;
   lighthouse: { story: LighthouseRun; floor: LighthouseRun; runs: { story: LighthouseRun[]; floor: LighthouseRun[] } };
-  load: { site: Load; static: Load };
+  load: { site: Load; static: Load; connections: number; seconds: number; warmupSeconds: number };
   og: OgFigures | undefined;
   builds: { floor: number; byCount: { count: number; seconds: number }[] };
   benchSeconds: number;
@@ -52,7 +52,7 @@ export function renderReport(f: Figures): string {
   const pending: string[] = [];
 
   const floorJs = f.floorLoad.bytes.js;
-  for (const type of ['front', 'story', 'section', 'author'] as const) {
+  for (const type of ['front', 'story', 'every-block story', 'section', 'author'] as const) {
     const t = f.loads[type];
     if (!t) {
       pending.push(`${type} pages: not built yet (no linked ${type} page answered 200), so not measured.`);
@@ -124,11 +124,10 @@ export function renderReport(f: Figures): string {
         `The largest paint on Lighthouse's phone is ${f.storyLighthousePhone.lcp?.element ?? 'unknown'}; on the floor it is ${f.floorLoad.lcp?.element ?? 'unknown'}. ` +
         `What stands in the way: Lighthouse simulates slow 4G from an unthrottled trace and puts on the path to the largest paint every request that had finished by the time it was painted in that trace ` +
         `(listed per run below). The floor's two lines paint before anything but its ${kb(f.floorLoad.bytes.document)} document arrives. The story's first paint waits for its ${story ? kb(story.bytes.font) : '?'} text face ` +
-        `(preloaded with display: optional, so a first view is laid out in the face: without the preload the largest paint comes sooner, 1,169 against 2,034 ms in one run, still 1.52× the floor, ` +
-        `but the face then arrives after the text is painted and a reader's first story shows the fallback), by which time the lead photo, preloaded for wide screens where it is the largest paint, has usually arrived too; ` +
-        `and its document is ${story ? kb(story.bytes.document) : '?'} (markup, the inlined stylesheet, which Next repeats twice in the page's RSC payload, and the story again in that payload), past one round trip's worth of slow start. ` +
-        `And in ${withScripts(lh.runs.story)} of ${rounds} story runs (${withScripts(lh.runs.floor)} of ${rounds} floor runs) the 130 KB of framework scripts had finished before the first paint on this loaded machine, which puts them on the path too: ` +
-        `that race, not the page, makes the spread between runs.`,
+        `(preloaded with display: optional, so that a reader's first story is laid out in the face, not the fallback), by which time the lead photo, preloaded for wide screens where it is the largest paint, has usually arrived too; ` +
+        `and its document is ${story ? kb(story.bytes.document) : '?'} (markup, the inlined stylesheet, and the story again in the page's RSC payload), past one round trip's worth of slow start. ` +
+        `And in ${withScripts(lh.runs.story)} of ${rounds} story runs (${withScripts(lh.runs.floor)} of ${rounds} floor runs) the framework's scripts (the floor's JavaScript is ${kb(floorJs)}) had finished before the first paint, ` +
+        `with a load average of ${f.machine.loadAtStart} at the start of the run, which puts them on the path too.`,
     );
   }
   const clsMet = lh.story.cls <= TARGETS.cls;
@@ -151,7 +150,11 @@ export function renderReport(f: Figures): string {
 
   const builds = f.builds.byCount;
   for (const b of builds) rows.push([`Build time, ${b.count} synthetic stor${b.count === 1 ? 'y' : 'ies'}`, `${b.seconds.toFixed(1)} s`, `${f.builds.floor.toFixed(1)} s (floor build)`, ratio(b.seconds, f.builds.floor), '']);
-  const marginals = builds.slice(1).map((b, i) => ({ from: builds[i]!, to: b, perStory: (b.seconds - builds[i]!.seconds) / (b.count - builds[i]!.count) }));
+  const marginals = builds.slice(1).map((b, i) => ({
+    from: builds[i]!,
+    to: b,
+    perStory: (b.seconds - builds[i]!.seconds) / (b.count - builds[i]!.count),
+  }));
   for (const [i, m] of marginals.entries()) {
     const base = marginals[0]!;
     const isLast = i === marginals.length - 1 && i > 0;
@@ -169,7 +172,7 @@ export function renderReport(f: Figures): string {
   }
 
   const { site, static: stat } = f.load;
-  rows.push(['Story page throughput, 50 connections × 10 s', `${Math.round(site.requestsPerSecond)} req/s`, `${Math.round(stat.requestsPerSecond)} req/s (static file server)`, ratio(site.requestsPerSecond, stat.requestsPerSecond), '']);
+  rows.push([`Story page throughput, ${f.load.connections} connections × ${f.load.seconds} s`, `${Math.round(site.requestsPerSecond)} req/s`, `${Math.round(stat.requestsPerSecond)} req/s (static file server)`, ratio(site.requestsPerSecond, stat.requestsPerSecond), '']);
   rows.push(['Story page p99 latency', ms(site.p99), `${ms(stat.p99)} (static file server)`, ratio(site.p99, stat.p99), '']);
   rows.push(['Errors / non-2xx under load', `${site.errors} / ${site.non2xx}`, `${stat.errors} / ${stat.non2xx}`, '', '']);
 
@@ -207,7 +210,7 @@ export function renderReport(f: Figures): string {
 
 - CPU: ${m.cpus}; memory ${m.memory}; ${m.os}
 - Node ${m.node}; ${m.chromium}; Lighthouse ${m.lighthouse}; Next.js ${m.next}; React ${m.react}
-- Run: ${m.date}, ${f.benchSeconds.toFixed(0)} s in all
+- Run: ${m.date}, ${f.benchSeconds.toFixed(0)} s in all, load average ${m.loadAtStart} at the start
 
 ### Figures
 
@@ -238,7 +241,7 @@ ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('
 - **Photos**: the rendition the browser chose for the first photo in \`<main>\` (\`currentSrc\`), its
   Content-Type and its width in pixels (decoded alone), on the phone and as a ${WIDE.name}.
 - **Largest paint**: the last \`largest-contentful-paint\` entry from a PerformanceObserver on the same cold
-  loads (Lighthouse 12.2.3's own LCP-element audit fails with this Chromium); layout shifts from a
+  loads (Lighthouse ${m.lighthouse}'s own LCP-element audit fails with this Chromium); layout shifts from a
   \`layout-shift\` observer (entries without recent input).
 - **Lighthouse**: ${m.lighthouse}, default mobile settings (simulated slow 4G, 4× CPU slowdown), performance
   category only, one headless Chromium with the closed-network flags; story and floor alternate, ${rounds} rounds,
@@ -246,13 +249,13 @@ ${pending.length ? `\nNot measured yet:\n\n${pending.map((x) => `- ${x}`).join('
 ${runs('story', f.lighthouse.runs.story)}
 ${runs('floor', f.lighthouse.runs.floor)}
 - **OG cards**: \`renderStoryCard(story)\` from lib/og/render-in-node.ts (the card element from lib/og/story-card.tsx), until the PNG is fully read, median
-  of 5 after a warm-up. "First time": the card's font cuts and photo crop are forgotten before each round
+  of ${f.og?.rounds ?? '–'} after a warm-up. "First time": the card's font cuts and photo crop are forgotten before each round
   (\`clearCardCaches\`), so each round draws it as for the first crawler to ask; "again": caches kept. The baseline is a one-line 1200×630 card from \`next/og\` (the same renderer) in the same process.
 - **Build time**: clean \`next build\` (TypeScript check, prerendering, standalone tracing) of a temporary
-  copy of the site whose content is 1, 100 or 1,000 synthetic stories (copies of the seed story under new
+  copy of the site whose content is ${f.builds.byCount.map((b) => b.count.toLocaleString('en-US')).join(', ') || 'no'} synthetic stories (copies of the seed story under new
   slugs and times), never written to content/, after one untimed warm-up build. The baseline is the
   floor's build in the same run; growth is judged by the build cost of each extra story.
-- **Throughput**: autocannon, 50 connections for 10 s after a 2 s warm-up, on the story page from the
+- **Throughput**: autocannon, ${f.load.connections} connections for ${f.load.seconds} s after a ${f.load.warmupSeconds} s warm-up, on the story page from the
   standalone server, and on a static file server (a bare Node \`http\` server with the same HTML in memory).
   Both on loopback, sharing the machine's ${m.cpus.split(' ')[0]} cores with autocannon.
 `;

@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort } from '../scripts/lib/free-port';
 
 export interface RunningServer {
   url: string;

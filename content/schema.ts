@@ -7,6 +7,8 @@
  * need more than one record and live in lib/content/validate.ts.
  */
 import { z } from 'zod';
+import { embedOf, EMBED_PROVIDERS } from '@/lib/content/embeds';
+import { parseInline } from '@/lib/content/inline';
 
 /** Lowercase words joined by single hyphens: URL-safe and readable. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,14 +47,24 @@ export const LENGTH_LIMITS = {
 /** The word new-story leaves in fields the editor must fill. */
 export const PLACEHOLDER = 'TODO';
 
-/** The first stray markup in a text field, described for an editor; undefined for plain text. */
-export function strayMarkup(value: string): string | undefined {
+/** How inline text is written, for messages. */
+const INLINE_HELP = 'write *words* for emphasis, **words** for strong and [words](address) for a link';
+
+/** The first HTML in a text field, described for an editor; undefined when there is none. */
+function strayHtml(value: string, fix: string): string | undefined {
   const tag = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>|<!--/.exec(value);
-  if (tag) return `contains the HTML tag "${tag[0]}" — remove it and write plain text; the site does the formatting`;
+  if (tag) return `contains the HTML tag "${tag[0]}" — ${fix}`;
   const entity = /&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,7});/.exec(value);
   if (entity) return `contains the HTML entity "${entity[0]}" — type the character itself (&, ’, “ or a plain space) instead`;
+  return undefined;
+}
+
+/** The first stray markup in a plain-text field, described for an editor; undefined for plain text. */
+export function strayMarkup(value: string): string | undefined {
+  const html = strayHtml(value, 'remove it and write plain text; the site does the formatting');
+  if (html) return html;
   const link = /\[[^\]\n]+\]\([^)\s]*\)/.exec(value);
-  if (link) return `contains a Markdown link "${link[0]}" — write the words only; links inside text are not supported`;
+  if (link) return `contains a Markdown link "${link[0]}" — write the words only; links belong in paragraphs, lists, quotations, tables and fact boxes`;
   const emphasis = /(\*\*|__)(?=\S)[^*_\n]*?\S\1|(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])[^*_\n]*?[^\s*_]\2(?![\p{L}\p{N}*_])/u.exec(value);
   if (emphasis) return `contains Markdown emphasis "${emphasis[0]}" — remove the * or _ marks; the site does the formatting`;
   return undefined;
@@ -74,6 +86,31 @@ const plain = (what: string, example: string) =>
       const markup = strayMarkup(value);
       if (markup) ctx.addIssue({ code: 'custom', message: `${what} ${markup}` });
     })
+    .meta({ example });
+
+/**
+ * Inline text (lib/content/inline.ts): links, emphasis and strong emphasis in a small Markdown subset, parsed
+ * here, once, into the typed tree pages render. HTML is refused as in plain text.
+ */
+const rich = (what: string, example: string, empty = `${what} is empty — write it, or delete it`) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: empty })
+    .superRefine((value, ctx) => {
+      if (new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) {
+        ctx.addIssue({ code: 'custom', message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"` });
+        return;
+      }
+      const html = strayHtml(value, `remove it; ${INLINE_HELP}`);
+      if (html) {
+        ctx.addIssue({ code: 'custom', message: `${what} ${html}` });
+        return;
+      }
+      const { error } = parseInline(value);
+      if (error) ctx.addIssue({ code: 'custom', message: `${what} ${error}` });
+    })
+    .transform((value) => parseInline(value).nodes)
     .meta({ example });
 
 const text = (what: string, example: string, maxLength?: number, empty = `${what} is empty — write it as plain text, e.g. "${example}"`) => {
@@ -158,14 +195,15 @@ export const photoSchema = z
 export const paragraphBlockSchema = z
   .object({
     type: z.literal('paragraph').describe('Always "paragraph" for a paragraph.'),
-    text: text(
+    text: rich(
       'paragraph text',
-      'Russian President Vladimir Putin is visiting North Korea this week.',
-      undefined,
+      'Putin met Kim in [Vladivostok](/stories/putin-heads-to-pyongyang) *last year*.',
       'paragraph is empty — write its text or delete the block',
-    ).describe(
-      'One paragraph of the story, plain text. Quotation marks are typed as they should appear.',
-    ),
+    )
+      .describe(
+        'One paragraph of the story. Quotation marks are typed as they should appear. May hold links, *emphasis* and **strong emphasis** (see "Inline text").',
+      )
+      .meta({ example: 'Russian President Vladimir Putin is visiting [North Korea](/sections/north-korea) this week.' }),
   })
   .strict();
 
@@ -187,9 +225,154 @@ export const photoBlockSchema = z
   })
   .strict();
 
+/** A stable anchor for a subheading: its own `id`, else its words as a slug. */
+export const anchorOf = (block: { text: string; id?: string }) =>
+  block.id ??
+  block.text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+export const subheadingBlockSchema = z
+  .object({
+    type: z.literal('subheading').describe('Always "subheading" for a subheading that breaks a long story into parts.'),
+    text: text('subheading', 'What Kim wants from Moscow', 120).describe(
+      'The subheading, plain text (no links). Printed as a heading with an anchor, so /stories/<slug>#<anchor> links to it.',
+    ),
+    id: slug('subheading id', 'what-kim-wants')
+      .optional()
+      .describe('The anchor, if it must not follow the words: keeps old links working when the subheading is reworded. Defaults to the words as a slug.'),
+  })
+  .strict();
+
+export const listBlockSchema = z
+  .object({
+    type: z.literal('list').describe('Always "list" for a bulleted or numbered list.'),
+    style: z
+      .enum(['bulleted', 'numbered'], { error: 'style must be "bulleted" or "numbered"' })
+      .describe('"bulleted" for points in no order, "numbered" for steps or a ranking.')
+      .meta({ example: 'bulleted' }),
+    items: z
+      .array(rich('list item', 'Putin last visited Pyongyang in July 2000.'))
+      .min(1, { error: 'items is empty — add at least one item, e.g. items: ["…"], or delete the block' })
+      .describe('The items, each a short text with inline links and emphasis allowed.')
+      .meta({ example: ['Putin last visited Pyongyang in July 2000.', 'The two leaders met in Vladivostok in 2023.'] }),
+  })
+  .strict();
+
+export const quoteBlockSchema = z
+  .object({
+    type: z.literal('quote').describe('Always "quote" for a quotation given at length (unlike a pull-quote, it is not repeated in the body).'),
+    text: rich('quotation', 'We will respond firmly to any provocation.').describe(
+      'The quoted words, without quotation marks; inline links and emphasis allowed.',
+    ),
+    source: text('quotation source', 'Ministry of Foreign Affairs, statement of June 19').describe('Who said or wrote it, and where or when.'),
+  })
+  .strict();
+
+export const tableBlockSchema = z
+  .object({
+    type: z.literal('table').describe('Always "table" for a table of figures.'),
+    caption: text('table caption', 'Trade between Russia and North Korea, in million dollars').describe(
+      'What the table shows, printed above it and naming it for screen readers.',
+    ),
+    header: z
+      .array(text('column heading', 'Year'))
+      .min(1, { error: 'header is empty — add the heading of each column, e.g. header: ["Year", "Exports"]' })
+      .describe('The heading of each column, in order.')
+      .meta({ example: ['Year', 'Exports', 'Imports'] }),
+    rows: z
+      .array(z.array(rich('table cell', '2023', 'table cell is empty — write "–" for no figure')))
+      .min(1, { error: 'table has no rows — add at least one row of cells, e.g. rows: [["2023", "34", "12"]], or delete the block' })
+      .describe('The rows, each a list with one cell per column; cells may hold inline links and emphasis.')
+      .meta({ example: [['2022', '12', '3'], ['2023', '34', '12']] }),
+  })
+  .strict();
+
+export const factBoxBlockSchema = z
+  .object({
+    type: z.literal('factBox').describe('Always "factBox" for a titled box of a few short facts beside the story.'),
+    title: text('fact box title', 'Key facts', 60).describe('The box\'s title, e.g. "Key facts".'),
+    items: z
+      .array(rich('fact', 'Putin last visited Pyongyang in July 2000.'))
+      .min(1, { error: 'items is empty — add at least one fact, e.g. items: ["…"], or delete the block' })
+      .max(8, { error: 'items has more than 8 facts — a fact box holds a few; move the rest into the story' })
+      .describe('A few short facts (at most 8), with inline links and emphasis allowed.')
+      .meta({ example: ['Putin last visited Pyongyang in July 2000.', 'Kim visited Vladivostok in 2019 and 2023.'] }),
+  })
+  .strict();
+
+export const timelineBlockSchema = z
+  .object({
+    type: z.literal('timeline').describe('Always "timeline" for a titled box of dated events.'),
+    title: text('timeline title', 'Timeline', 60).describe('The box\'s title, e.g. "Timeline".'),
+    events: z
+      .array(
+        z
+          .object({
+            when: text('event date', 'July 2000', 40).describe('When it happened, as it should read: "July 2000", "June 18".'),
+            text: rich('event', 'Putin visits Pyongyang for the first time.').describe('What happened; inline links and emphasis allowed.'),
+          })
+          .strict(),
+      )
+      .min(1, { error: 'events is empty — add at least one event, e.g. events: [{ when: "July 2000", text: "…" }], or delete the block' })
+      .max(12, { error: 'events has more than 12 events — a timeline box holds a few; keep the milestones' })
+      .describe('The events, oldest first (at most 12).')
+      .meta({ example: [{ when: 'July 2000', text: 'Putin visits Pyongyang.' }, { when: 'Sept. 2023', text: 'Kim visits Vostochny.' }] }),
+  })
+  .strict();
+
+export const storyLinkBlockSchema = z
+  .object({
+    type: z.literal('storyLink').describe('Always "storyLink" for a card linking to another story of ours.'),
+    slug: slug('story', 'putin-heads-to-pyongyang').describe(
+      'The slug of the story to link to; the card shows its headline, lead photo and date.',
+    ),
+  })
+  .strict();
+
+export const embedBlockSchema = z
+  .object({
+    type: z.literal('embed').describe('Always "embed" for a post or video from another site, loaded only when the reader asks.'),
+    url: z
+      .string()
+      .superRefine((value, ctx) => {
+        if (!embedOf(value)) {
+          const names = Object.values(EMBED_PROVIDERS).map((p) => p.name);
+          ctx.addIssue({
+            code: 'custom',
+            message: `url "${value.length > 60 ? `${value.slice(0, 60)}…` : value}" is not a post the site can embed (${names.slice(0, -1).join(', ')} or ${names.at(-1)}) — copy the post's own address, or link to it from a paragraph instead`,
+          });
+        }
+      })
+      .describe('The address of the post or video as the browser shows it: YouTube (youtube.com/watch?v=… or youtu.be/…), X (x.com/<user>/status/<id>) or Instagram (instagram.com/p/<id>/).')
+      .meta({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
+    title: text('embed title', 'Putin arrives in Pyongyang').describe('What the post or video is, shown on the placeholder and naming the frame.'),
+    caption: text('embed caption', 'Footage released by the Kremlin shows the arrival.')
+      .optional()
+      .describe('A caption under it, like a photo\'s.'),
+  })
+  .strict();
+
 /** The body is a list of blocks; `type` tells them apart. One renderer maps each to its component. */
 export const blockSchema = z
-  .discriminatedUnion('type', [paragraphBlockSchema, pullQuoteBlockSchema, photoBlockSchema])
+  .discriminatedUnion('type', [
+    paragraphBlockSchema,
+    pullQuoteBlockSchema,
+    photoBlockSchema,
+    subheadingBlockSchema,
+    listBlockSchema,
+    quoteBlockSchema,
+    tableBlockSchema,
+    factBoxBlockSchema,
+    timelineBlockSchema,
+    storyLinkBlockSchema,
+    embedBlockSchema,
+  ])
   .meta({ example: { type: 'paragraph', text: '…' } });
 
 export const correctionSchema = z
@@ -283,7 +466,7 @@ export const storySchema = z
     body: z
       .array(blockSchema)
       .min(1, { error: 'body is empty — add at least one paragraph block, e.g. { type: "paragraph", text: "…" }' })
-      .describe('The story itself: paragraphs, pull-quotes and photos, in reading order.'),
+      .describe('The story itself, in reading order: paragraphs, subheadings, lists, quotations, pull-quotes, photos, tables, fact boxes, timelines, story links and embeds.'),
     corrections: z
       .array(correctionSchema)
       .optional()

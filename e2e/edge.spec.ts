@@ -1,12 +1,12 @@
 /**
- * The site behind its own edge (README "Running behind the edge"): real Varnish (`npm run edge`) in front
+ * The site behind its own edge (docs/operations/edge.md): real Varnish (`npm run edge`) in front
  * of two origins of the production build, each behind a counting proxy. Serial: the tests share one edge
  * and end by stopping the origins one after the other.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cachePolicies, securityHeaders } from '../next.config.js';
+import { CACHE_CONTROL, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './support/promised-headers';
 import { Edge, Origin, request, type Answer } from '../scripts/lib/edge-harness';
 
 test.describe.configure({ mode: 'serial' });
@@ -151,7 +151,7 @@ test('no request poisons a page: after each attempt, a plain reader gets the pag
   const originalEtag = originals.get(story)!.headers['etag']!;
   // Twice: with the origins as they are (they mark nothing but the page shareable), then with origins that
   // mark every answer public, as Next did before next.config.js said otherwise: the edge holds on its own.
-  const rounds = [undefined, cachePolicies.page];
+  const rounds = [undefined, CACHE_CONTROL.page];
   try {
     for (const [round, attempt] of rounds.flatMap((marking) => attempts.map((a) => [marking, a] as const))) {
       for (const origin of origins) origin.markEverything(round);
@@ -202,7 +202,7 @@ test('security headers pass through unchanged; the edge adds X-Cache and Age; a 
   for (const p of ['/', pages.story, pages.tag]) {
     const direct = originals.get(p)!;
     const answer = await viaEdge(p, { headers: GZIP });
-    for (const { key } of securityHeaders) expect(answer.headers[key.toLowerCase()], `${p} ${key}`).toBe(direct.headers[key.toLowerCase()]);
+    for (const key of [...Object.keys(SECURITY_HEADERS), 'content-security-policy']) expect(answer.headers[key], `${p} ${key}`).toBe(direct.headers[key]);
     expect(answer.headers['cache-control']).toBe(direct.headers['cache-control']);
     expect(answer.headers['x-cache']).toMatch(/^(HIT|MISS)$/);
     expect(answer.headers['age']).toMatch(/^\d+$/);
@@ -278,5 +278,5 @@ test('one origin down: no reader sees an error; both down: cached pages are serv
   expect(down.headers['cache-control']).toBe('no-store');
   expect(down.body).toContain('<h1>');
   expect(down.body.length).toBeLessThan(2_000);
-  for (const { key, value } of securityHeaders) expect(down.headers[key.toLowerCase()], key).toBe(value);
+  for (const [key, value] of Object.entries({ ...SECURITY_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY })) expect(down.headers[key], key).toBe(value);
 });

@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { TempProject } from '@/scripts/lib/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 import { freePort } from '@/scripts/lib/free-port';
+import { storySource } from '@/scripts/new-story';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -22,11 +23,18 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
 });
 
 
-/** Starts a Next server in its own process group and waits until it answers. */
-async function startServer(dir: string, args: string[], env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
+/**
+ * Starts a server in its own process group and waits until it answers: `production` as production runs it
+ * (scripts/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
+ */
+async function startServer(dir: string, kind: 'production' | 'dev', env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), [...args, '-p', String(port)], {
+  const [command, ...args] =
+    kind === 'production'
+      ? [process.execPath, 'scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1']
+      : [path.join(dir, 'node_modules/.bin/next'), 'dev', '-p', String(port)];
+  const child: ChildProcess = spawn(command!, args, {
     cwd: dir,
     detached: true,
     stdio: 'ignore',
@@ -48,7 +56,7 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
     if (alive()) process.kill(group, 'SIGKILL');
   };
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next ${args[0]} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the ${kind} server exited with ${child.exitCode}`);
     try {
       await fetch(origin);
       return { origin, stop };
@@ -57,7 +65,7 @@ async function startServer(dir: string, args: string[], env: Record<string, stri
     }
   }
   await stop();
-  throw new Error(`next ${args[0]} did not answer on ${origin}`);
+  throw new Error(`the ${kind} server did not answer on ${origin}`);
 }
 
 /** Every same-origin URL a page, feed, sitemap or robots.txt links to or lists. */
@@ -102,13 +110,14 @@ test.describe.serial('editorial fields', () => {
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     project = createEditorialProject();
-    const build = await promisify(execFile)(path.join(project.dir, 'node_modules/.bin/next'), ['build'], {
+    // The production build (next build, the search index, the standalone server's files), as npm run build makes it.
+    const build = await promisify(execFile)('npm', ['run', 'build'], {
       cwd: project.dir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
       maxBuffer: 16 * 1024 * 1024,
     });
     buildLog = build.stdout + build.stderr;
-    production = await startServer(project.dir, ['start'], {});
+    production = await startServer(project.dir, 'production', {});
   });
   test.afterAll(async () => {
     await production?.stop();
@@ -164,7 +173,7 @@ test.describe.serial('editorial fields', () => {
     test.setTimeout(180_000);
     // As on an editor's machine: SITE_URL is the production origin, which has no card for a draft (and
     // which this test cannot reach). The link card must show the card from this server.
-    const server = await startServer(project.dir, ['dev'], { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+    const server = await startServer(project.dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
     // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
     const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
     await page.route('**/opengraph-image**', (route) => (route.request().url().startsWith(draftCard) ? route.fallback() : route.abort()));
@@ -219,6 +228,33 @@ test.describe.serial('editorial fields', () => {
         await page.goto(`${server.origin}/stories/added-while-the-server-runs`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', { timeout: 1000 });
       }).toPass({ timeout: 60_000 });
+
+      // A story still being written, as new-story makes it (TODOs, no photo yet): its own page and /dev/previews
+      // show its problems, and every other page keeps working.
+      const unfinished = 'unfinished-story-from-new-story';
+      const now = '2024-06-20T09:00:00+09:00';
+      writeFileSync(
+        path.join(project.dir, `content/stories/2024/06/${unfinished}.ts`),
+        storySource({ slug: unfinished, headline: 'Unfinished story', author: 'park-ung', section: 'north-korea', now }),
+      );
+      const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
+      await expect(async () => {
+        await page.goto(`${server.origin}/stories/${unfinished}`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('This story cannot be shown yet', { timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
+      await expect(page.locator('.story-problems')).toContainText(summaryTodo);
+      await expect(page.locator('.story-problems')).toContainText(`${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`);
+      for (const other of ['/', '/stories/putin-heads-to-pyongyang', '/sections/north-korea', '/archive']) {
+        expect((await page.request.get(`${server.origin}${other}`)).status(), other).toBe(200);
+      }
+      const previews = await page.goto(`${server.origin}/dev/previews`);
+      expect(previews?.status()).toBe(200);
+      await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(summaryTodo);
+      // And the preview shows every body block, as a story page renders it.
+      const blocks = page.getByRole('region', { name: 'Every body block' });
+      for (const selector of ['p em', 'p strong', 'p a[href^="/stories/"]', 'h2#a-subheading', 'ul.body-list', 'ol.body-list', 'figure.block-quote', '.pull-quote', 'figure.photo', 'table', '.fact-box', '.fact-box--timeline', '.story-link', 'figure.embed']) {
+        await expect(blocks.locator(selector).first(), selector).toBeVisible();
+      }
     } finally {
       await server.stop();
     }

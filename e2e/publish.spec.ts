@@ -191,7 +191,7 @@ test.describe('with Redis', () => {
     redisUrl = `redis://127.0.0.1:${port}`;
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     await expect.poll(() => new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.end(); resolve(true); }).on('error', () => resolve(false))), { timeout: 10_000 }).toBe(true);
-    for (let i = 0; i < 2; i++) shared.push(await Origin.start(site.standalone, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
+    for (let i = 0; i < 2; i++) shared.push(await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
   });
 
   test.afterAll(async () => {
@@ -208,7 +208,7 @@ test.describe('with Redis', () => {
       expect((await request(origin.url, `/stories/${REDIS_STORY.slug}`)).status).toBe(200);
       expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
     }
-    const later = await Origin.start(site.standalone, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret });
+    const later = await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret });
     shared.push(later);
     expect((await request(later.url, `/stories/${REDIS_STORY.slug}`)).body).toContain(REDIS_STORY.headline);
     // Its prerendered front page is the build's until its own start-up sync, a moment after it listens.

@@ -14,10 +14,8 @@ function canonicalOrigin(raw: string | undefined): string {
 }
 
 /**
- * How many of the newest stories a build prerenders (page, card and crops). 200 is several days of a busy
- * newsroom's output: the stories readers, social networks and the Google News sitemap (two days) ask for
- * most, ready before the first request. Older ones render on their first request and are then served
- * from the server's cache until the next deploy, so the build no longer grows with the archive.
+ * How many of the newest stories a build prerenders (page, card and crops); older ones render on their first
+ * request and are then cached until the next deploy (docs/decisions/0002-prerender-window.md).
  * PRERENDER_STORIES overrides it at build time (the archive tests use a small window).
  */
 const DEFAULT_PRERENDER_STORIES = 200;

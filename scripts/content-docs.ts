@@ -10,16 +10,25 @@ import type { z } from 'zod';
 import {
   authorSchema,
   correctionSchema,
+  embedBlockSchema,
+  factBoxBlockSchema,
   LENGTH_LIMITS,
+  listBlockSchema,
   paragraphBlockSchema,
   photoSchema,
   pullQuoteBlockSchema,
+  quoteBlockSchema,
   RESERVED_SLUGS,
+  storyLinkBlockSchema,
+  subheadingBlockSchema,
+  tableBlockSchema,
+  timelineBlockSchema,
   sectionSchema,
   storySchema,
   tagSchema,
 } from '@/content/schema';
-import { exampleOf, objectShape, unwrap } from '@/lib/content/schema-walk';
+import { EMBED_PROVIDERS } from '@/lib/content/embeds';
+import { asSource, exampleOf, objectShape, unwrap } from '@/lib/content/schema-walk';
 import { formatProblem, validateContent } from '@/lib/content/validate';
 import { createMistakePublicDir, mistakes, mistakeSources } from './lib/content-mistakes';
 import { PUBLISH_LOCK_WAIT_S } from '@/lib/content/store';
@@ -50,6 +59,23 @@ function fieldTable(schema: z.core.$ZodType, skip: string[] = []): string {
   return ['| field | required | what it is for | example |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+const embedNames = Object.values(EMBED_PROVIDERS).map((p) => p.name).join(', ');
+
+/** Each block: its name, schema, an example as an editor writes it, and what it is for. */
+const BLOCKS: [string, z.core.$ZodType | undefined, unknown, string][] = [
+  ['Paragraph', paragraphBlockSchema, { type: 'paragraph', text: 'Putin met Kim in [Vladivostok](/stories/putin-heads-to-pyongyang) *last year*.' }, 'a paragraph of the story, with [inline text](#inline-text).'],
+  ['Subheading', subheadingBlockSchema, { type: 'subheading', text: 'What Kim wants from Moscow' }, 'breaks a long story into parts; a heading with an anchor (`#what-kim-wants-from-moscow`) that links can point at.'],
+  ['List', listBlockSchema, { type: 'list', style: 'bulleted', items: ['Putin last visited in **July 2000**.', 'Kim went to Vladivostok in 2019.'] }, 'a bulleted or numbered list of short points.'],
+  ['Quotation', quoteBlockSchema, { type: 'quote', text: 'We will respond firmly to any provocation.', source: 'Ministry of Foreign Affairs, statement of June 19' }, 'a statement quoted at length, with its source. Unlike a pull-quote it is read in its place and not repeated.'],
+  ['Pull-quote', pullQuoteBlockSchema, { type: 'pullQuote', text: 'The impending visit could be seen as an expression of gratitude.', speaker: 'Lee Tae-lim', role: 'Professor, Korea National Diplomatic Academy' }, 'repeats, larger, words that are already in the body (content:check makes sure they are); screen readers skip it.'],
+  ['Photo', undefined, { type: 'photo', photo: { src: '/images/stories/…jpg', alt: '…', caption: '…', credit: '…' } }, 'a photo inside the body: the fields of [Photos](#photos).'],
+  ['Table', tableBlockSchema, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [['2019', 'Vladivostok'], ['2023', 'Vostochny']] }, 'figures in rows and columns, with a caption and a header row. On a phone it scrolls sideways inside its own box.'],
+  ['Fact box', factBoxBlockSchema, { type: 'factBox', title: 'Key facts', items: ['Putin last visited Pyongyang in July 2000.', 'This is the leaders\' third summit.'] }, 'a titled box of a few short facts beside the story.'],
+  ['Timeline', timelineBlockSchema, { type: 'timeline', title: 'Timeline', events: [{ when: 'July 2000', text: 'Putin visits Pyongyang.' }, { when: 'Sept. 2023', text: 'Kim visits Vostochny.' }] }, 'a titled box of dated events, oldest first.'],
+  ['Story link', storyLinkBlockSchema, { type: 'storyLink', slug: 'putin-heads-to-pyongyang' }, 'a card linking to another story of ours (headline, photo, date), checked to exist.'],
+  ['Embed', embedBlockSchema, { type: 'embed', url: 'https://www.youtube.com/watch?v=…', title: 'Putin arrives in Pyongyang' }, `a post or video from ${embedNames}. Readers see a placeholder with the provider's name, the title and a link; nothing is loaded from the provider until they press "Load" (and without JavaScript the link is all there is).`],
+];
+
 function fieldsSection(): string {
   const dateline = unwrap(storySchema.shape.dateline).inner;
   return [
@@ -71,15 +97,28 @@ function fieldsSection(): string {
     '',
     '`body` is a list of blocks in reading order. Each block says what it is in `type`.',
     '',
-    '**Paragraph** — `{ type: "paragraph", text: "…" }`',
+    ...BLOCKS.flatMap(([name, schema, example, note]) => [
+      `**${name}** — ${note}`,
+      '',
+      '```ts',
+      asSource(example),
+      '```',
+      '',
+      ...(schema ? [fieldTable(schema, ['type']), ''] : []),
+    ]),
+    '### Inline text',
     '',
-    fieldTable(paragraphBlockSchema, ['type']),
+    'Paragraphs, list items, quotations, table cells, fact-box items and timeline events may hold links and emphasis, written as a small part of Markdown inside the text (headlines, summaries, captions, subheadings and titles stay plain text):',
     '',
-    '**Pull-quote** — `{ type: "pullQuote", text: "…", speaker: "…", role: "…" }`',
+    '| you write | readers see |',
+    '| --- | --- |',
+    '| `*words*` | *emphasis*, in italic |',
+    '| `**words**` | **strong emphasis**, in bold |',
+    '| `[words](/stories/<slug>)` | a link to another story; also `/sections/<id>`, `/authors/<id>`, `/tags/<id>`, and `/stories/<slug>#<anchor>` for a subheading |',
+    '| `[words](https://example.com/page)` | a link to another site (https only) |',
+    '| `\\*`, `\\[`, `\\]`, `\\\\` | the character itself, when it would otherwise start a mark |',
     '',
-    fieldTable(pullQuoteBlockSchema, ['type']),
-    '',
-    '**Photo** — `{ type: "photo", photo: { src: "…", alt: "…", caption: "…", credit: "…" } }`: the fields of [Photos](#photos).',
+    'Brackets without `(address)` after them, such as `[sic]` or `[…]`, and an asterisk between spaces stay as typed. A mark that is opened and never closed is an error, never printed: see [Inline text](#inline-text-1) among the messages. content:check also checks that every link inside the site points at a story, section, author or tag that exists.',
     '',
     '### Corrections',
     '',

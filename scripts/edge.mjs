@@ -8,7 +8,7 @@
  * origins see and the security headers of the edge's own answers) into a work folder, then runs
  * `varnishd -F` with deploy/varnish/default.vcl, which includes it. Stops varnishd cleanly on SIGINT or
  * SIGTERM and removes the work folder. Plain JavaScript, like standalone.mjs, so it runs where only
- * production dependencies are installed. README "Running behind the edge" documents every variable.
+ * production dependencies are installed. docs/operations/configuration.md documents every variable.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const vclString = (value) => {
 };
 
 /** The generated half of the configuration: everything that depends on where the site runs. */
-export function originsVcl({ origins, purgeAllow, originHost }) {
+export function originsVcl({ origins, purgeAllow, originHost, missLimit }) {
   const backends = origins.map(
     ({ host, port }, i) => `backend origin_${i + 1} {
 	.host = ${vclString(host)};
@@ -52,14 +52,17 @@ export function originsVcl({ origins, purgeAllow, originHost }) {
   });
   return `# Written by scripts/edge.mjs for EDGE_ORIGINS=${origins.map((o) => `${o.host}:${o.port}`).join(',')}; do not edit.
 probe origin_health {
-	# A small prerendered route of the site itself, so a probe fails when Next fails.
-	.url = "/robots.txt";
+	# The origin's readiness (scripts/origin.mjs): Next's /robots.txt while it serves, so a probe fails when
+	# Next fails, and 503 from the moment it is told to stop. Two failures in a row (about 2 s) take it out,
+	# within the 3 s an origin keeps serving after SIGTERM (decision 0031). A draining origin answers at once,
+	# so the timeout can be generous: a busy machine's slow answer does not take a healthy origin out.
+	.url = "/_origin/ready";
 	.expected_response = 200;
-	.interval = 2s;
-	.timeout = 2s;
-	.window = 5;
-	.threshold = 3;
-	.initial = 3;
+	.interval = 1s;
+	.timeout = 5s;
+	.window = 3;
+	.threshold = 2;
+	.initial = 2;
 }
 
 ${backends.join('\n\n')}
@@ -77,10 +80,34 @@ sub edge_origin_host {
 	set bereq.http.Host = ${vclString(originHost)};
 }
 
+# Misses (and passes) per client address (decision 0033): EDGE_MISS_LIMIT=${missLimit ? `${missLimit.count}/${missLimit.seconds}s` : '0'}.
+sub edge_throttle_misses {
+${missLimit ? `	if (vsthrottle.is_denied("miss " + client.ip, ${missLimit.count}, ${missLimit.seconds}s, ${missLimit.seconds}s)) {
+		set req.http.X-Edge-Retry-After = "${missLimit.seconds}";
+		return (synth(429, "Too Many Requests"));
+	}` : '	# off'}
+}
+
 sub edge_security_headers {
 ${securityHeaders.map(({ key, value }) => `	set resp.http.${key} = ${vclString(value)};`).join('\n')}
 }
 `;
+}
+
+/**
+ * Misses one client address may cause in a window before it gets 429 for the rest of it: generous for people
+ * (a cold page view is a dozen misses; an office shares one address), far below a flood.
+ */
+export const DEFAULT_MISS_LIMIT = '200/10s';
+
+/** `count/seconds` (for example `200/10s`) → { count, seconds }; `0` or `off` → undefined (no limit). */
+export function parseMissLimit(text) {
+  if (/^\s*(0|off)\s*$/i.test(text)) return undefined;
+  const match = text.trim().match(/^(\d+)\s*\/\s*(\d+)s?$/);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new Error(`EDGE_MISS_LIMIT: "${text}" is not misses/seconds (for example 200/10s), 0 or off`);
+  }
+  return { count: Number(match[1]), seconds: Number(match[2]) };
 }
 
 /** @param {Record<string, string | undefined>} env */
@@ -92,11 +119,13 @@ export function readEdgeConfig(env = process.env) {
   }
   const port = Number(env.EDGE_PORT || 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`EDGE_PORT: "${env.EDGE_PORT}" is not a port`);
+  const missLimit = parseMissLimit(env.EDGE_MISS_LIMIT ?? DEFAULT_MISS_LIMIT);
   let originHost = 'www.ajupress.com';
   if (env.SITE_URL) originHost = new URL(env.SITE_URL).host;
   return {
     origins,
     purgeAllow,
+    missLimit,
     port,
     listenHost: env.EDGE_HOST || '',
     originHost,

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
-import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from './lib/text-face';
+import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_ITALIC_SOURCE, TEXT_FACE_ITALIC_WEIGHT, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from './lib/text-face';
 
 const root = process.cwd();
 const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
@@ -26,3 +26,12 @@ for (const [name, codePoints] of [['core', core], ['extra', extra]] as const) {
   console.log(`${TEXT_FACE_FILES[name]}: ${(woff2.length / 1024).toFixed(1)} KB, ${codePoints.length} characters`);
   console.log(`  unicode-range: ${unicodeRange(codePoints)}`);
 }
+
+// The italic: the core characters of the italic source at weight 400, for emphasis and pull-quotes.
+const italicSource = readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE));
+const italicFont = fontkit.create(italicSource) as fontkit.Font;
+const italic = italicFont.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe && inRanges(cp, CORE_RANGES));
+const italicWoff2 = await subsetFont(italicSource, String.fromCodePoint(...italic), { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT } });
+writeFileSync(path.join(root, TEXT_FACE_FILES.italic), italicWoff2);
+console.log(`${TEXT_FACE_FILES.italic}: ${(italicWoff2.length / 1024).toFixed(1)} KB, ${italic.length} characters`);
+console.log(`  unicode-range: ${unicodeRange(italic)}`);

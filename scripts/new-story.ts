@@ -40,6 +40,20 @@ export function nowInKst(now = new Date()): string {
   return `${kst.toISOString().slice(0, 16)}:00+09:00`;
 }
 
+/** One example of each block but the paragraph, as the scaffold offers them (commented out). */
+export const BLOCK_EXAMPLES = [
+  "{ type: 'subheading', text: 'What happens next' },",
+  "{ type: 'list', style: 'bulleted', items: ['First point.', 'Second point.'] },",
+  "{ type: 'quote', text: 'The words quoted at length.', source: 'Who said it, and where' },",
+  "{ type: 'pullQuote', text: 'Words repeated from a paragraph.', speaker: 'Name', role: 'Title' },",
+  "{ type: 'photo', photo: { src: '/images/stories/….jpg', alt: 'What it shows', caption: 'Caption', credit: 'Agency' } },",
+  "{ type: 'table', caption: 'What the table shows', header: ['Year', 'Figure'], rows: [['2024', '1,204']] },",
+  "{ type: 'factBox', title: 'Key facts', items: ['A short fact.', 'Another.'] },",
+  "{ type: 'timeline', title: 'Timeline', events: [{ when: 'June 2024', text: 'What happened.' }] },",
+  "{ type: 'storyLink', slug: 'slug-of-another-story' },",
+  "{ type: 'embed', url: 'https://www.youtube.com/watch?v=…', title: 'What the video or post is' },",
+];
+
 const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function storySource(fields: { slug: string; headline: string; author: string; section: string; now: string }): string {
@@ -70,8 +84,10 @@ export default defineStory({
   body: [
     {
       type: 'paragraph',
-      text: '${todo}: the first paragraph. Add one { type: "paragraph", text: "…" } block per paragraph.',
+      text: '${todo}: the first paragraph. Add one { type: "paragraph", text: "…" } block per paragraph. Write *emphasis*, **strong** and [links](/stories/<slug>) or [links](https://…) inside the text.',
     },
+    // More blocks, in reading order: uncomment the ones the story needs and fill them in (CONTENT.md, "Body blocks").
+${BLOCK_EXAMPLES.map((line) => `    // ${line}`).join('\n')}
   ],
 });
 `;

@@ -4,7 +4,7 @@
  *
  *   npm run purge -- /stories/some-slug /          these exact URLs (query variants are separate URLs)
  *   npm run purge -- --soft /stories/some-slug     mark stale instead: served while the refetch runs, and while origins are down
- *   npm run purge -- --story some-slug             every URL a corrected story appears on (README: the correction workflow)
+ *   npm run purge -- --story some-slug             every URL a corrected story appears on (docs/operations/caching.md: corrections)
  *   npm run purge -- --all                         everything (after a deploy)
  *   --edge http://host:port (repeatable) picks the edges; default EDGE_URL, else http://127.0.0.1:$EDGE_PORT (8080).
  *   --dry-run prints what would be purged.

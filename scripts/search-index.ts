@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { Story } from '@/lib/content';
+import { blockText } from '@/lib/content/body-text';
 import { withoutStopWords } from '@/lib/search/stop-words';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
@@ -32,9 +33,7 @@ const { loadContentSources } = await import('./lib/load-content');
 
 /** Everything a reader might search a story by, as plain text. */
 export function searchText(story: Story): string {
-  const body = story.body.map((block) =>
-    block.type === 'paragraph' ? block.text : block.type === 'pullQuote' ? `${block.text} ${block.speaker}` : block.photo.caption,
-  );
+  const body = story.body.map(blockText);
   return [story.headline, story.summary, ...body, ...story.authors.map((a) => a.name), ...story.tags.map((t) => t.name), story.section.name].join('\n');
 }
 

@@ -3,51 +3,19 @@
  * The production server: Next's standalone output (`output: 'standalone'`), which `next start` does
  * not serve. Plain JavaScript so it runs where only production dependencies are installed.
  *
- *   node scripts/standalone.mjs prepare              copy public/, the static chunks and the search index beside server.js
- *   node scripts/standalone.mjs serve [-p 3000] [-H 0.0.0.0]   prepare, then run server.js
+ *   node scripts/standalone.mjs prepare      make a release of the build (scripts/lib/releases.mjs); `npm run build` ends with it
+ *   node scripts/standalone.mjs serve [-p 3000] [-H 0.0.0.0] [--release latest|current|previous|<name>]
+ *                                            run one origin (scripts/origin.mjs) of a release, the last build by default
  *
- * Honours NEXT_DIST_DIR like next.config.js. PORT and HOST (or -p/-H) pick the address; HOSTNAME is
- * ignored on purpose: shells and containers set it to the machine's name.
+ * Serving only reads its release folder: any number of servers start from one build at once, and a new
+ * build makes a new folder (docs/operations/deploys.md). Honours NEXT_DIST_DIR like next.config.js and
+ * RELEASES_DIR. PORT and HOST (or -p/-H) pick the address; HOSTNAME is ignored on purpose: shells and
+ * containers set it to the machine's name.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-
-const root = path.resolve(import.meta.dirname, '..');
-const distName = process.env.NEXT_DIST_DIR || '.next';
-const dist = path.resolve(root, distName);
-const standalone = path.join(dist, 'standalone');
-const server = path.join(standalone, 'server.js');
-
-/** The content version the build's snapshot holds (content/snapshot.generated/current.json). */
-function buildVersion() {
-  try {
-    return JSON.parse(readFileSync(path.join(root, 'content/snapshot.generated/current.json'), 'utf8')).version;
-  } catch {
-    return 'none';
-  }
-}
-
-function prepare() {
-  if (!existsSync(server)) {
-    console.error(`No ${path.relative(root, server)}: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
-    process.exit(1);
-  }
-  // server.js serves these itself once they sit beside it; a CDN in front caches them (see README). The
-  // search index (scripts/search-index.ts) is written per build into the dist folder and served at /pagefind/.
-  for (const [from, to] of [
-    [path.join(root, 'public'), path.join(standalone, 'public')],
-    [path.join(dist, 'static'), path.join(standalone, distName, 'static')],
-    // The build's content snapshot (content:check --build), read at run time until a publish brings a newer
-    // one, with the build's search index as that version's (served by app/pagefind, like a published one's).
-    [path.join(root, 'content/snapshot.generated'), path.join(standalone, 'content/snapshot.generated')],
-    [path.join(dist, 'pagefind'), path.join(standalone, 'content/snapshot.generated/search', buildVersion())],
-  ]) {
-    rmSync(to, { recursive: true, force: true });
-    if (existsSync(from)) cpSync(from, to, { recursive: true });
-  }
-}
+import { prepareRelease, releasePaths, resolveRelease } from './lib/releases.mjs';
 
 /**
  * V8 grows its heap lazily: rendering archive stories on first request leaves garbage that a default heap
@@ -63,34 +31,59 @@ export function serverNodeOptions(env = process.env) {
   return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }
 
+const LAUNCHER = path.join(import.meta.dirname, 'origin.mjs');
+
 /**
- * Where the server finds published content (lib/content/store.ts): with REDIS_URL, Redis; else the folder
- * CONTENT_STORE_DIR, by default .content-store/ in the project, where `npm run content:publish` writes.
+ * Where an origin finds published content (lib/content/store.ts): with REDIS_URL, Redis; else the folder
+ * CONTENT_STORE_DIR, by default .content-store/ in the project, where `npm run content:publish` writes. Outside
+ * every release, so a deploy or a rollback keeps what was published.
  */
 export function publishedContentEnv(env = process.env) {
-  return { CONTENT_STORE_DIR: path.resolve(root, env.CONTENT_STORE_DIR || '.content-store') };
+  return { CONTENT_STORE_DIR: path.resolve(import.meta.dirname, '..', env.CONTENT_STORE_DIR || '.content-store') };
 }
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
-});
-const command = positionals[0];
-
-if (command === 'prepare') {
-  prepare();
-} else if (command === 'serve') {
-  prepare();
-  const port = values.port ?? process.env.PORT ?? '3000';
-  const hostname = values.hostname ?? process.env.HOST ?? '0.0.0.0';
-  const child = spawn(process.execPath, [...serverNodeOptions(), server], {
-    cwd: standalone,
-    stdio: 'inherit',
-    env: { ...process.env, ...publishedContentEnv(), NODE_ENV: 'production', PORT: port, HOSTNAME: hostname },
+/** Starts one origin of `releaseDir` on host:port; the child runs server.js under scripts/origin.mjs. */
+export function spawnOrigin(releaseDir, { port, hostname, env = process.env, stdio = 'inherit' }) {
+  return spawn(process.execPath, [...serverNodeOptions(env), LAUNCHER, releaseDir], {
+    cwd: releaseDir,
+    stdio,
+    env: { ...env, ...publishedContentEnv(env), NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },
   });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  console.error('usage: node scripts/standalone.mjs prepare | serve [-p port] [-H host]');
-  process.exit(2);
+}
+
+function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' }, release: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if (command === 'prepare') {
+    prepareRelease();
+  } else if (command === 'serve') {
+    const { releases } = releasePaths();
+    const which = values.release ?? 'latest';
+    const release = resolveRelease(releases, which);
+    if (!release) {
+      console.error(`No release "${which}" in ${releases}: run \`npm run build\` first.`);
+      process.exit(1);
+    }
+    const child = spawnOrigin(release.dir, {
+      port: values.port ?? process.env.PORT ?? '3000',
+      hostname: values.hostname ?? process.env.HOST ?? '0.0.0.0',
+    });
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  } else {
+    console.error('usage: node scripts/standalone.mjs prepare | serve [-p port] [-H host] [--release latest|current|previous|<name>]');
+    process.exit(2);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    main();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -32,7 +32,7 @@ test('body blocks are a discriminated union on type', () => {
   assert.equal(blockSchema.safeParse({ type: 'pullQuote', text: 'Words.' }).success, false);
   const unknown = parseRecord('content/stories/x.ts', blockSchema, { type: 'video', url: 'x' });
   assert.equal(unknown.data, undefined);
-  assert.match(unknown.problems[0]!.message, /"video" is not one of "paragraph", "pullQuote" or "photo"/);
+  assert.match(unknown.problems[0]!.message, /"video" is not one of "paragraph", "pullQuote", "photo", .* or "embed"/);
 });
 
 test('times must carry an explicit offset', () => {

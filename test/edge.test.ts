@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildContent, loadDefaultSources } from '@/lib/content';
 import { storyPurgeTargets } from '@/lib/edge/purge-targets';
-import { originsVcl, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
+import { originsVcl, parseMissLimit, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
 import { purgeTargetsForStories } from '@/scripts/purge';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -82,6 +82,20 @@ test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director 
   assert.match(vcl, /origins\.add_backend\(origin_1\);\s+origins\.add_backend\(origin_2\);/);
   assert.match(vcl, /acl purgers \{\s+"127\.0\.0\.1";\s+"10\.0\.0\.0"\/8;\s+\}/);
   assert.match(vcl, /set resp\.http\.Content-Security-Policy = "default-src 'self'/);
+});
+
+test('EDGE_MISS_LIMIT becomes the vsthrottle call of edge_throttle_misses; 0 or off turns it off', () => {
+  assert.deepEqual(parseMissLimit('200/10s'), { count: 200, seconds: 10 });
+  assert.deepEqual(parseMissLimit('30 / 60'), { count: 30, seconds: 60 });
+  assert.equal(parseMissLimit('off'), undefined);
+  assert.equal(parseMissLimit('0'), undefined);
+  for (const bad of ['200', '0/10s', 'many/10s', '-1/10s']) assert.throws(() => parseMissLimit(bad), /EDGE_MISS_LIMIT/, bad);
+  const limited = originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: '30/60s' }));
+  assert.match(limited, /sub edge_throttle_misses \{\s+if \(vsthrottle\.is_denied\("miss " \+ client\.ip, 30, 60s, 60s\)\) \{\s+set req\.http\.X-Edge-Retry-After = "60";\s+return \(synth\(429, "Too Many Requests"\)\);/);
+  assert.match(originsVcl(readEdgeConfig({})), /vsthrottle\.is_denied\("miss " \+ client\.ip, 200, 10s, 10s\)/);
+  assert.doesNotMatch(originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: 'off' })), /vsthrottle/);
+  // The probe reads the origins' readiness path, which fails while an origin drains (scripts/origin.mjs).
+  assert.match(limited, /probe origin_health \{\s+(#[^\n]*\s+)*\.url = "\/_origin\/ready";/);
 });
 
 test('the edge configuration compiles with the installed Varnish (varnishd -C)', (t) => {

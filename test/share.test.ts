@@ -58,6 +58,5 @@ test('capDensity puts density-capped slots before each slot, densest first', () 
   assert.equal(entries[4], '(min-width: 1040px) 960px');
   assert.equal(entries[5], '(min-resolution: 3dppx) 67vw');
   assert.equal(entries.at(-1), '100vw');
-  // A 390 px phone at 3 dppx asks for 390 × 0.67 × 3 ≈ 784 px: the 828 px rendition, not 1,200.
-  assert.ok(390 * 0.67 * 3 <= 828);
+  // Which rendition a 390 px phone at 3 dppx then fetches is checked in a browser (e2e/share-and-photos.spec.ts).
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { formatProblem, storyFilePath, validateContent } from '@/lib/content/validate';
 import { kstYearMonth } from '@/lib/time';
-import { syntheticContent, writeSyntheticContent } from '@/scripts/lib/synthetic-archive';
+import { EVERY_BLOCK_SLUG, syntheticContent, writeSyntheticContent } from '@/scripts/lib/synthetic-archive';
 
 test('the same options give the same archive; another seed another one', () => {
   assert.deepEqual(syntheticContent({ stories: 200 }), syntheticContent({ stories: 200 }));
@@ -67,4 +67,39 @@ test('every generated story passes content:check, and the files are written in s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('every body block and inline form appears, each in a realistic share of the stories', () => {
+  const { stories } = syntheticContent({ stories: 1000 });
+  const share = (has: (body: unknown[]) => boolean) => stories.filter(({ story }) => has(story.body)).length / stories.length;
+  const hasType = (type: string) => (body: unknown[]) => body.some((b) => (b as { type: string }).type === type);
+  const shares: Record<string, [number, number]> = {
+    paragraph: [1, 1],
+    pullQuote: [0.2, 0.4],
+    subheading: [0.15, 0.35],
+    list: [0.08, 0.25],
+    quote: [0.05, 0.16],
+    table: [0.04, 0.13],
+    factBox: [0.04, 0.13],
+    timeline: [0.02, 0.09],
+    storyLink: [0.05, 0.16],
+    embed: [0.01, 0.06],
+  };
+  for (const [type, [min, max]] of Object.entries(shares)) {
+    const s = share(hasType(type));
+    assert.ok(s >= min && s <= max, `${type} in ${(s * 100).toFixed(1)}% of stories, expected ${min * 100}–${max * 100}%`);
+  }
+  const text = (body: unknown[]) => JSON.stringify(body);
+  for (const [form, pattern, min] of [
+    ['internal link', /\]\(\/(sections|tags)\//, 0.2],
+    ['external link', /\]\(https:\/\//, 0.05],
+    ['emphasis', /\[the \*[^*]+\* tag\]/, 0.08],
+    ['strong emphasis', /\*\*[^*]+\*\*/, 0.05],
+  ] as const) {
+    const s = share((body) => pattern.test(text(body)));
+    assert.ok(s >= min && s < 0.5, `${form} in ${(s * 100).toFixed(1)}% of stories`);
+  }
+  // And one story holds every block at once, for the block tests and the benchmark.
+  const every = stories.find(({ story }) => story.slug === EVERY_BLOCK_SLUG)!;
+  assert.deepEqual(new Set(every.story.body.map((b) => b.type)), new Set([...Object.keys(shares), 'photo']));
 });

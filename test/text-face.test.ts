@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
-import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from '../scripts/lib/text-face';
+import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_ITALIC_SOURCE, TEXT_FACE_ITALIC_WEIGHT, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from '../scripts/lib/text-face';
 
 // The committed text-face files must be what scripts/make-fonts.ts makes now, and app/fonts.ts must
 // declare the characters each one really has: otherwise a browser fetches the wrong file, or none.
@@ -13,7 +13,7 @@ const open = (file: string) => fontkit.create(readFileSync(path.join(root, file)
 const fontsTs = readFileSync(path.join(root, 'app/fonts.ts'), 'utf8');
 const declaredRange = (file: string) => {
   const block = fontsTs.slice(fontsTs.indexOf(path.basename(file)));
-  return block.match(/prop: 'unicode-range',\s*value: '([^']+)'/)?.[1];
+  return block.match(/prop: 'unicode-range',\s*value:\s*'([^']+)'/)?.[1];
 };
 
 test('the core file has Basic Latin and typographic punctuation, the extra file the rest of the Latin subset, and nothing overlaps', () => {
@@ -33,8 +33,8 @@ test('app/fonts.ts declares each file’s unicode-range as the characters it has
   }
 });
 
-test('both files keep only the weights pages use (400 to 800), no other axis, and are small', () => {
-  for (const file of Object.values(TEXT_FACE_FILES)) {
+test('the roman files keep only the weights pages use (400 to 800), no other axis, and are small', () => {
+  for (const file of [TEXT_FACE_FILES.core, TEXT_FACE_FILES.extra]) {
     const axes = open(file).variationAxes;
     assert.deepEqual(Object.keys(axes), ['wght'], file);
     assert.equal(axes.wght!.min, TEXT_FACE_WEIGHT.min);
@@ -42,6 +42,21 @@ test('both files keep only the weights pages use (400 to 800), no other axis, an
   }
   // The preloaded file: every first paint waits for it.
   assert.ok(readFileSync(path.join(root, TEXT_FACE_FILES.core)).length < 28 * 1024);
+});
+
+test('the italic is a true italic at weight 400 with the core characters, never preloaded', async () => {
+  const italic = open(TEXT_FACE_FILES.italic);
+  assert.deepEqual(Object.keys(italic.variationAxes), []);
+  assert.match(italic.subfamilyName, /Italic/);
+  const has = italic.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+  assert.deepEqual(has, open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe));
+  const made = await subsetFont(readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE)), String.fromCodePoint(...has), {
+    targetFormat: 'woff2',
+    variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT },
+  });
+  assert.ok(made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))), 'run npx tsx scripts/make-fonts.ts and commit the files');
+  const block = fontsTs.slice(fontsTs.indexOf(path.basename(TEXT_FACE_FILES.italic)));
+  assert.match(block, /preload: false/);
 });
 
 test('the committed files are what scripts/make-fonts.ts makes from the installed package (not stale)', async () => {

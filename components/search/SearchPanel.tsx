@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useHydrated } from '@/components/ui/browser-value';
 
 /** Moves focus to a link as it appears: the first of the results "Show more results" added. */
 const focusOnArrival = (link: HTMLAnchorElement | null) => link?.focus();
@@ -36,6 +37,14 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefindLoading;
 }
 
+/** The query and section in the address (?q=…&section=…); empty on the server. */
+function arrivingSearch(sections: string[]): { query: string; section: string } {
+  if (typeof location === 'undefined') return { query: '', section: '' };
+  const params = new URLSearchParams(location.search);
+  const section = params.get('section') ?? '';
+  return { query: params.get('q') ?? '', section: sections.includes(section) ? section : '' };
+}
+
 type Outcome =
   | { state: 'idle' }
   | { state: 'searching'; query: string }
@@ -47,16 +56,22 @@ type Outcome =
  * static, so the query comes from the address (?q=…&section=…) once the page runs in the browser.
  */
 export function SearchPanel({ sections }: { sections: string[] }) {
-  const [hydrated, setHydrated] = useState(false);
-  const [query, setQuery] = useState('');
-  const [section, setSection] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const hydrated = useHydrated();
+  // The search the page arrived with; nothing shows before hydration, so the server's empty values never render.
+  const [arrival] = useState(() => arrivingSearch(sections));
+  const [query, setQuery] = useState(arrival.query);
+  const [section, setSection] = useState(arrival.section);
+  // A search in the address starts on arrival (below), so it is already under way at the first render.
+  const [outcome, setOutcome] = useState<Outcome>(() =>
+    arrival.query.trim() ? { state: 'searching', query: arrival.query.trim() } : { state: 'idle' },
+  );
   /** Index of the first result the last "Show more results" added; focus goes there, as the button may go. */
   const [firstAdded, setFirstAdded] = useState<number>();
   const latest = useRef(0);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  async function run(q: string, inSection: string) {
+  /** Puts the search in the address and starts it; returns what to show while it runs. */
+  function start(q: string, inSection: string): Outcome {
     const id = ++latest.current;
     const trimmed = q.trim();
     const params = new URLSearchParams();
@@ -64,9 +79,12 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     if (inSection) params.set('section', inSection);
     // The address always holds the search, so it can be shared, bookmarked and reloaded.
     history.replaceState(null, '', params.size ? `/search?${params}` : '/search');
-    if (!trimmed) return setOutcome({ state: 'idle' });
-    setOutcome({ state: 'searching', query: trimmed });
-    setFirstAdded(undefined);
+    if (!trimmed) return { state: 'idle' };
+    void find(id, trimmed, inSection);
+    return { state: 'searching', query: trimmed };
+  }
+
+  async function find(id: number, trimmed: string, inSection: string) {
     try {
       const pagefind = await loadPagefind();
       // The index has no stop words (scripts/search-index.ts): leave them out of the query too.
@@ -79,15 +97,14 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     }
   }
 
+  function run(q: string, inSection: string) {
+    const shown = start(q, inSection);
+    setOutcome(shown);
+    if (shown.state === 'searching') setFirstAdded(undefined);
+  }
+
   useEffect(() => {
-    setHydrated(true);
-    const params = new URLSearchParams(location.search);
-    const q = params.get('q') ?? '';
-    const s = params.get('section') ?? '';
-    const knownSection = sections.includes(s) ? s : '';
-    setQuery(q);
-    setSection(knownSection);
-    if (q.trim()) void run(q, knownSection);
+    if (arrival.query.trim()) start(arrival.query, arrival.section);
     // Once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -97,12 +114,12 @@ export function SearchPanel({ sections }: { sections: string[] }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     clearTimeout(typing.current);
-    void run(query, section);
+    run(query, section);
   };
   const onType = (value: string) => {
     setQuery(value);
     clearTimeout(typing.current);
-    typing.current = setTimeout(() => void run(value, section), 250);
+    typing.current = setTimeout(() => run(value, section), 250);
   };
   const showMore = async () => {
     if (outcome.state !== 'done') return;
@@ -120,12 +137,12 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     // A search still waiting on typing would run with the old section and undo this one.
     clearTimeout(typing.current);
     setSection(value);
-    void run(query, value);
+    run(query, value);
   };
 
   return (
     <>
-      <form role="search" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
+      <form role="search" aria-label="Search stories" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
         <label className="search-form__query">
           Search stories
           <input type="search" name="q" value={query} onChange={(e) => onType(e.target.value)} autoComplete="off" enterKeyHint="search" />

@@ -10,7 +10,7 @@ export async function Masthead() {
           {site.name}
         </a>
         {/* A plain GET form: works without JavaScript, and the search page reads ?q= to run the query. */}
-        <form role="search" action="/search" method="get" className="masthead-search">
+        <form role="search" aria-label="Site search" action="/search" method="get" className="masthead-search">
           <label htmlFor="masthead-q" className="visually-hidden">
             Search Aju Press
           </label>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/browser-value';
 
 interface PhotoEnlargerProps {
   src: string;
@@ -17,12 +18,10 @@ interface PhotoEnlargerProps {
  * The native dialog gives focus trapping, Escape and the top layer; scrolling behind it is locked in CSS.
  */
 export function PhotoEnlarger({ src, width, height, alt, caption, credit }: PhotoEnlargerProps) {
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     const dialog = dialogRef.current;

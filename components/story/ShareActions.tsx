@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useBrowserValue, useHydrated } from '@/components/ui/browser-value';
 
 interface ShareActionsProps {
   /** What "Copy link" copies: the canonical URL with utm_source=copy_link. */
@@ -10,22 +11,20 @@ interface ShareActionsProps {
   title: string;
 }
 
+const hasShareSheet = () => typeof navigator.share === 'function';
+
 /**
  * The two share buttons that need JavaScript: "Copy link" and, where the browser has one, the system
  * share sheet (Web Share API). Rendered on the server invisible but in place (so showing them shifts
  * nothing), shown once hydrated; a reader without JavaScript keeps the plain links beside them.
  */
 export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
-  const [ready, setReady] = useState(false);
-  const [canShare, setCanShare] = useState(false);
+  const ready = useHydrated();
+  const canShare = useBrowserValue(hasShareSheet, false);
   const [status, setStatus] = useState('');
   const clearStatus = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  useEffect(() => {
-    setReady(true);
-    setCanShare(typeof navigator.share === 'function');
-    return () => clearTimeout(clearStatus.current);
-  }, []);
+  useEffect(() => () => clearTimeout(clearStatus.current), []);
 
   const copy = async () => {
     let copied = false;

@@ -66,6 +66,7 @@ export function ResponsiveImage({ src, width, height, alt, sizes, priority = fal
   }
   // Next's inline style only hides alt text while loading; the only style kept is a crop's focal point.
   const { style: _inlineStyle, ...imgProps } = props;
-  // alt is among imgProps.
-  return <img {...imgProps} style={objectPosition ? { objectPosition } : undefined} />;
+  // getImageProps' own markup, without <Image>'s client component (see above).
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img {...imgProps} alt={alt} style={objectPosition ? { objectPosition } : undefined} />;
 }

@@ -1,5 +1,5 @@
 vcl 4.1;
-# The edge in front of the site's standalone servers (README: "Running behind the edge").
+# The edge in front of the site's standalone servers (docs/operations/edge.md).
 # `npm run edge` (scripts/edge.mjs) writes origins.vcl (backends, health probe, director, purge ACL,
 # security headers) for EDGE_ORIGINS and EDGE_PURGE_ALLOW, then runs varnishd with this file.
 # Rules, in request order:
@@ -15,6 +15,7 @@ vcl 4.1;
 import std;
 import directors;
 import purge;
+import vsthrottle;
 import xkey;
 
 include "origins.vcl";
@@ -26,6 +27,53 @@ sub edge_strip_query {
 	set req.url = regsub(req.url, "[?&]+$", "");
 	set req.url = std.querysort(req.url);
 }
+
+# --- Deploys and floods (docs/operations/edge-rules.md, decisions 0031 and 0033) ---
+# Only the query parameters a route reads stay in the key and reach the origin: Next's image optimiser reads
+# url, w and q; the search page q and section; no other page reads any (pagination is in the path). So
+# `/stories/x?cb=<random>` is the cached `/stories/x`, not a miss.
+sub edge_keep_read_parameters {
+	if (req.url ~ "^/_next/image\?") {
+		set req.url = regsuball(req.url, "(?<=[?&])(?!(url|w|q)=)[^&]*(&|$)", "");
+	} elsif (req.url ~ "^/search\?") {
+		set req.url = regsuball(req.url, "(?<=[?&])(?!(q|section)=)[^&]*(&|$)", "");
+	} else {
+		set req.url = regsub(req.url, "\?.*$", "");
+	}
+	set req.url = regsub(req.url, "[?&]+$", "");
+}
+
+# After a deploy, pages an earlier release made are refreshed by themselves: every object (but the immutable
+# static files and resized photos) carries the key `release-<X-Release>`, and `npm run deploy` sends
+# `PURGE` with `X-Purge-Release: <names>` once the origins run the new release. A soft purge: readers get the
+# stale page at once while one refetch runs (the edge's grace), never a wait.
+sub edge_release_purge {
+	if (req.method == "PURGE" && req.http.X-Purge-Release) {
+		if (!(client.ip ~ purgers)) {
+			return (synth(403, "Purge not allowed from this address"));
+		}
+		set req.http.X-Purged = xkey.softpurge(regsuball(req.http.X-Purge-Release, "([^\s,]+)[\s,]*", "release-\1 "));
+		return (synth(200, "Purged"));
+	}
+}
+
+sub edge_tag_release {
+	if (beresp.http.X-Release && bereq.url !~ "^/_next/(static|image)") {
+		if (beresp.http.xkey) {
+			set beresp.http.xkey = beresp.http.xkey + " release-" + beresp.http.X-Release;
+		} else {
+			set beresp.http.xkey = "release-" + beresp.http.X-Release;
+		}
+	}
+}
+
+# The origins' readiness path is the edge's probe's, not a reader's.
+sub edge_hide_origin_paths {
+	if (req.url ~ "^/_origin/") {
+		return (synth(404, "Not Found"));
+	}
+}
+# --- end deploys and floods ---
 
 sub vcl_recv {
 	set req.backend_hint = origins.backend();
@@ -39,6 +87,9 @@ sub vcl_recv {
 	# An absolute-form request line (`GET http://other.host/path`) keys like its path.
 	set req.url = regsub(req.url, "^(?i)https?://[^/]*", "");
 	call edge_strip_query;
+	call edge_keep_read_parameters;
+	call edge_hide_origin_paths;
+	call edge_release_purge;
 
 	if (req.method == "PURGE" || req.method == "BAN") {
 		if (!(client.ip ~ purgers)) {
@@ -68,7 +119,7 @@ sub vcl_recv {
 		return (pass);
 	}
 
-	# Rule 2. The site has no client-side navigation (plain links, README "Performance"), so a request for
+	# Rule 2. The site has no client-side navigation (plain links, docs/decisions/0005-no-client-side-navigation.md), so a request for
 	# a page is answered with the page, whatever Next router headers it carries: a Next client that asked
 	# for flight data and gets HTML falls back to a full page load. Nothing else reaches the origin.
 	unset req.http.RSC;
@@ -175,10 +226,13 @@ sub vcl_miss {
 	if (req.method == "PURGE") {
 		call edge_purge;
 	}
+	# Past its miss limit a client gets 429 (origins.vcl, EDGE_MISS_LIMIT); hits are never counted.
+	call edge_throttle_misses;
 }
 
 sub vcl_pass {
 	set req.http.X-Edge-Pass = "1";
+	call edge_throttle_misses;
 }
 
 sub vcl_backend_fetch {
@@ -206,6 +260,7 @@ sub vcl_backend_response {
 	# Surrogate keys (xkey): each object is filed under its path without the query, and under `site`; a
 	# publish soft-purges the paths whose pages changed (or `site`). Removed before delivery.
 	set beresp.http.xkey = regsub(bereq.url, "\?.*$", "") + " site";
+	call edge_tag_release;
 	# Failures: a background refresh that fails keeps the stale copy; otherwise try another origin
 	# (one that is shutting down answers 502/503), then pass the error on, never stored.
 	if (beresp.status >= 500) {
@@ -294,6 +349,10 @@ sub vcl_synth {
 	unset resp.http.Server;
 	if (req.http.X-Purged) {
 		set resp.http.X-Purged = req.http.X-Purged;
+	}
+	# The miss limit's window (edge_throttle_misses), after which the client is served again.
+	if (resp.status == 429 && req.http.X-Edge-Retry-After) {
+		set resp.http.Retry-After = req.http.X-Edge-Retry-After;
 	}
 	set resp.http.Content-Type = "text/plain; charset=utf-8";
 	set resp.body = resp.reason + {"

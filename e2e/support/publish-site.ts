@@ -1,6 +1,6 @@
 /**
  * A site to publish to, for real (e2e/publish.spec.ts): a temp copy of the project, built once; origins
- * started from its standalone build, each behind a counting proxy (scripts/lib/edge-harness.ts), sharing one
+ * started from its release, each behind a counting proxy (scripts/lib/edge-harness.ts), sharing one
  * store (a folder, or Redis when given); real Varnish (`npm run edge`) in front; `content:publish` run in the
  * copy as an editor runs it. Loopback only, free ports, every process stopped by `stop()`.
  */
@@ -50,8 +50,9 @@ export class PublishSite {
     return site;
   }
 
-  get standalone() {
-    return path.join(this.project.dir, '.next/standalone');
+  /** The release `npm run build` made (scripts/lib/releases.mjs), which every origin runs. */
+  get release() {
+    return path.join(this.project.dir, '.next-releases', 'latest');
   }
 
   /** What every origin is started with: the shared store, the secret, the edge for its embargo purges. */
@@ -65,7 +66,7 @@ export class PublishSite {
   }
 
   async startOrigin(extra: Record<string, string> = {}): Promise<Origin> {
-    const origin = await Origin.start(this.standalone, this.originEnv(extra));
+    const origin = await Origin.start(this.release, this.originEnv(extra));
     this.origins.push(origin);
     return origin;
   }
@@ -129,7 +130,8 @@ export class PublishSite {
   }
 
   async startEdge(): Promise<Edge> {
-    this.edge = await Edge.start(this.origins, Number(new URL(this.edgeUrl).port));
+    // Every reader here is one loopback address: no miss limit (e2e/edge-floods.spec.ts tests it).
+    this.edge = await Edge.start(this.origins, { EDGE_MISS_LIMIT: '0' }, Number(new URL(this.edgeUrl).port));
     return this.edge;
   }
 

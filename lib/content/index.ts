@@ -25,11 +25,11 @@ import { site } from '@/lib/site';
 import { embargoesLifted, liveListing, liveRecord, visibleAt } from './live';
 import type { SnapshotListing } from './snapshot';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
-import type { Content, ListedStoryRecord, Photo, Story, StorySummary } from './types';
+import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
 import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
 
 export type { Author, FocalPoint, Section, Tag };
-export type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
+export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,11 +95,23 @@ function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: string, re
   };
 }
 
-function resolveStory(story: StoryRecord, file: string, records: Records): Story {
-  return {
-    ...resolveSummary(story, file, records),
-    body: story.body.map((block) => (block.type === 'photo' ? { type: 'photo', photo: resolvePhoto(block.photo, records.images) } : block)),
-  };
+/**
+ * Body blocks as pages render them: photos with their size, story links with their target (a link to a
+ * story not published here, e.g. still scheduled, is left out: content:check refuses one that does not exist).
+ */
+function resolveBody(body: StoryRecord['body'], records: Records, linked: (slug: string) => StorySummary | undefined): StoryBlock[] {
+  return body.flatMap((block): StoryBlock[] => {
+    if (block.type === 'photo') return [{ type: 'photo', photo: resolvePhoto(block.photo, records.images) }];
+    if (block.type !== 'storyLink') return [block];
+    const target = linked(block.slug);
+    if (!target) return [];
+    const { headline, path, postedAt, leadPhoto } = target;
+    return [{ type: 'storyLink', slug: block.slug, story: { headline, path, postedAt, leadPhoto } }];
+  });
+}
+
+function resolveStory(story: StoryRecord, file: string, records: Records, linked: (slug: string) => StorySummary | undefined): Story {
+  return { ...resolveSummary(story, file, records), body: resolveBody(story.body, records, linked) };
 }
 
 /** Sort order of every story list: newest posted first. */
@@ -108,17 +120,28 @@ export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>
 /** Content whose stories are whole (scripts, tests and next dev: the search index, purge targets). */
 export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
 
-/** Validates the sources; the visible stories in full, newest first, with the records. */
-export async function buildContent(sources: ContentSources, options: { publicDir: string; visibility: VisibilityOptions }): Promise<FullContent> {
+/**
+ * Validates the sources; the visible stories in full, newest first, with the records. Any error throws, unless
+ * `leaveOutInvalidStories` (next dev): then a story with errors is left out, its problems kept in `invalid`,
+ * so a story still being written does not take every other page down. Errors elsewhere still throw.
+ */
+export async function buildContent(
+  sources: ContentSources,
+  options: { publicDir: string; visibility: VisibilityOptions; leaveOutInvalidStories?: boolean },
+): Promise<FullContent & { invalid?: Map<string, string[]> }> {
   const { problems, content } = await validateContent(sources, { publicDir: options.publicDir });
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
+  const storyFiles = new Set(sources.stories.map((s) => s.file));
+  const invalid = new Map<string, string[]>();
+  if (options.leaveOutInvalidStories && errors.every((p) => storyFiles.has(p.file))) {
+    for (const p of errors) invalid.set(p.file, [...(invalid.get(p.file) ?? []), formatProblem(p)]);
+    content.stories = content.stories.filter(({ file }) => !invalid.has(file));
+  } else if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
   const records: Records = { authors: byId(content.authors), sections: byId(content.sections), tags: byId(content.tags), images: content.images };
-  const stories = content.stories
-    .filter(({ story }) => isVisible(story, options.visibility))
-    .map(({ file, story }) => resolveStory(story, file, records))
-    .sort(newestFirst);
-  return { stories, authors: content.authors, sections: content.sections, tags: content.tags };
+  const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
+  const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
+  const stories = visible.map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug))).sort(newestFirst);
+  return { stories, authors: content.authors, sections: content.sections, tags: content.tags, ...(invalid.size ? { invalid } : {}) };
 }
 
 /** Resolved views of a snapshot listing, one per version and embargo state (stable between publishes). */
@@ -149,8 +172,23 @@ const liveView = async () => viewOf(await liveListing(), new Date());
 
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>
-  buildContent(await loadDefaultSources(), { publicDir: path.join(process.cwd(), 'public'), visibility: productionVisibility() }),
+  buildContent(await loadDefaultSources(), {
+    publicDir: path.join(process.cwd(), 'public'),
+    visibility: productionVisibility(),
+    leaveOutInvalidStories: true,
+  }),
 );
+
+/**
+ * Under next dev: the problems (file › field: what — fix) of the story with this slug when content:check
+ * refuses it, so its page can show them; undefined for a valid story, an unknown slug, and always in production.
+ */
+export async function storyProblems(slug: string): Promise<string[] | undefined> {
+  if (production()) return undefined;
+  const { invalid } = await loadEverything();
+  const file = [...(invalid?.keys() ?? [])].find((f) => path.basename(f).replace(/\.tsx?$/, '') === slug);
+  return file ? invalid!.get(file) : undefined;
+}
 
 /** The site's published content (stories without their bodies), newest first. */
 export async function getContent(): Promise<Content> {
@@ -169,7 +207,7 @@ export const getStory = cache(async (slug: string): Promise<Story | undefined> =
   const { bySlug, records, hashes } = await liveView();
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
-  return resolveStory(await liveRecord(hashes.get(slug)!), summary.file, records);
+  return resolveStory(await liveRecord(hashes.get(slug)!), summary.file, records, (linked) => bySlug.get(linked));
 });
 
 export async function getSection(id: string) {

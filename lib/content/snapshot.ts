@@ -5,19 +5,24 @@
  *   embargoes themselves) without its body, the authors, sections, tags and image sizes.
  * - One record per story with its body, stored under the hash of its content, so a publish writes only what
  *   changed and an origin loads a body only to render that story.
- * Nothing here knows the body's block types: whatever the schema parses is stored and read back as it is.
+ * Nothing here knows the body's block types but embeds (for the CSP): whatever the schema parses is stored and
+ * read back as it is.
  * Pure functions only (no file system): the stores live in lib/content/store.ts.
  */
 import { createHash } from 'node:crypto';
 import type { Author, Section, StoryRecord, Tag } from '@/content/schema';
+import { frameOriginsOf } from './embeds';
 import { listedRecord } from './story-index';
 import type { ListedStoryRecord } from './types';
 import type { ImageSize, ValidContent } from './validate';
 
 export const SNAPSHOT_FORMAT = 1;
 
-/** A story in the snapshot's listing: its record without the body, and the hash of its whole record. */
-export type SnapshotStory = ListedStoryRecord & { hash: string };
+/**
+ * A story in the snapshot's listing: its record without the body, the hash of its whole record, and the
+ * origins its embeds frame (proxy.ts opens the page's CSP to exactly those).
+ */
+export type SnapshotStory = ListedStoryRecord & { hash: string; frames?: string[] };
 
 export interface SnapshotListing {
   format: typeof SNAPSHOT_FORMAT;
@@ -63,7 +68,8 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
     .map(({ file, story }) => {
       const hash = sha(JSON.stringify(story));
       records.set(hash, story);
-      return { ...listedRecord(file, story), hash };
+      const frames = frameOriginsOf(story.body);
+      return { ...listedRecord(file, story), hash, ...(frames.length ? { frames } : {}) };
     })
     .sort(byPostedDesc);
   const images = Object.fromEntries([...content.images].sort(([a], [b]) => a.localeCompare(b)));

@@ -2,7 +2,7 @@
  * The shapes of resolved content that pages, listings and the generated index share. Kept apart from the
  * modules that build them, so lib/content's modules depend one way: types <- listings <- story-index <- index.
  */
-import type { Author, FocalPoint, Section, StoryRecord, Tag } from '@/content/schema';
+import type { Author, Block, FocalPoint, Section, StoryRecord, Tag } from '@/content/schema';
 import type { ImageSize } from './validate';
 
 /** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
@@ -21,10 +21,22 @@ export interface Photo extends ImageSize {
   focalPoint?: FocalPoint;
 }
 
+/** What a story-link card shows of the story it links to. */
+export interface LinkedStory {
+  headline: string;
+  path: string;
+  postedAt: string;
+  leadPhoto: Photo;
+}
+
+/**
+ * A body block as pages render it: the schema's block (content/schema.ts, inline text already parsed), with
+ * a photo's size read from its file and a story link's target looked up.
+ */
 export type StoryBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'pullQuote'; text: string; speaker: string; role: string }
-  | { type: 'photo'; photo: Photo };
+  | Exclude<Block, { type: 'photo' | 'storyLink' }>
+  | { type: 'photo'; photo: Photo }
+  | { type: 'storyLink'; slug: string; story: LinkedStory };
 
 /** A story as listings, feeds and sitemaps see it: everything but its body and corrections. */
 export interface StorySummary extends Omit<ListedStoryRecord, 'file' | 'authors' | 'section' | 'tags' | 'leadPhoto'> {

@@ -7,8 +7,10 @@ import sharp from 'sharp';
 import type { z } from 'zod';
 import { kstYearMonth } from '@/lib/time';
 import { exampleOf, objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
+import { inlineLinks, linkTarget, parseInline, plainInline } from './inline';
 import {
   LENGTH_LIMITS,
+  anchorOf,
   SLUG_PATTERN,
   authorSchema,
   sectionSchema,
@@ -316,6 +318,9 @@ export async function validateContent(
 
   const stories: ValidContent['stories'] = [];
   const slugs = new Map<string, string>();
+  /** Inline text with links, and story-link blocks: checked once every story is known. */
+  const links: { file: string; field: string; source: string }[] = [];
+  const storyLinks: { file: string; field: string; slug: string; from: unknown; draft: boolean }[] = [];
   for (const { file, data } of sources.stories) {
     const parsed = parseRecord(file, storySchema, data);
     problems.push(...parsed.problems);
@@ -416,9 +421,16 @@ export async function validateContent(
       }
     }
 
-    const bodyText = body.map((b) => (isRecord(b) && b.type === 'paragraph' ? texts(b.text) : '')).join('\n');
+    const rawBody: unknown[] = data && typeof data === 'object' && Array.isArray((data as { body?: unknown }).body) ? (data as { body: unknown[] }).body : [];
+    checkBlocks(rawBody, error);
+    for (const [field, source] of rawBody.flatMap(richFields)) links.push({ file, field, source });
+    rawBody.forEach((block, i) => {
+      if (isRecord(block) && block.type === 'storyLink' && isSlug(block.slug)) storyLinks.push({ file, field: `body[${i}].slug`, slug: block.slug, from: story.slug, draft: story.draft === true });
+    });
+
+    const bodyText = rawBody.map((b) => (isRecord(b) && b.type === 'paragraph' ? plainInline(texts(b.text)) : '')).join('\n');
     body.forEach((block, i) => {
-      if (isRecord(block) && block.type === 'pullQuote' && texts(block.text) && !quoteAppearsIn(texts(block.text), bodyText)) {
+      if (isRecord(block) && block.type === 'pullQuote' && typeof block.text === 'string' && texts(block.text) && !quoteAppearsIn(texts(block.text), bodyText)) {
         error(`body[${i}].text`, "pull-quote does not appear in the story's paragraphs — quote the body word for word (mark skipped words with …)");
       }
     });
@@ -426,5 +438,80 @@ export async function validateContent(
     if (parsed.data) stories.push({ file, story: parsed.data });
   }
 
+  // Links between records, once every story is known.
+  const storyDrafts = new Map(stories.map(({ story }) => [story.slug, story.draft === true]));
+  const known = { story: [...storyDrafts.keys()], section: ids.sections, author: ids.authors, tag: ids.tags };
+  const registries = { story: 'content/stories/', section: 'content/sections.ts', author: 'content/authors.ts', tag: 'content/tags.ts' };
+  for (const { file, field, source } of links) {
+    const { nodes, error } = parseInline(source);
+    if (error) continue; // reported by the schema
+    for (const link of inlineLinks(nodes)) {
+      const { target } = linkTarget(link.href);
+      if (!target || target.kind === 'external') continue;
+      if (!known[target.kind].includes(target.id)) {
+        const guess = closest(target.id, known[target.kind]);
+        const fix = guess ? `did you mean "${guess}"? (${registries[target.kind]} lists them all)` : `link to one in ${registries[target.kind]}, or write the words without a link`;
+        problems.push({ file, field, message: `link "${link.text}" points at the ${target.kind} "${target.id}", which does not exist — ${fix}`, severity: 'error' });
+      }
+    }
+  }
+  for (const { file, field, slug, from, draft } of storyLinks) {
+    if (slug === from) problems.push({ file, field, message: `story "${slug}" is this story itself — link to another story`, severity: 'error' });
+    else if (!storyDrafts.has(slug)) problems.push({ file, field, message: unknownRef('story', slug, known.story, 'content/stories/'), severity: 'error' });
+    else if (storyDrafts.get(slug) && !draft) {
+      problems.push({ file, field, message: `story "${slug}" is a draft, so readers would see no card — publish it first, or delete the block`, severity: 'error' });
+    }
+  }
+
   return { problems, content: { stories, authors, sections, tags, images } };
+}
+
+/** The fields of a body block that hold inline text, as [field path, source]. */
+function richFields(block: unknown, i: number): [string, string][] {
+  if (!block || typeof block !== 'object') return [];
+  const b = block as Record<string, unknown>;
+  const at = (field: string, value: unknown): [string, string][] => (typeof value === 'string' ? [[`body[${i}].${field}`, value]] : []);
+  const list = (field: string, value: unknown): [string, string][] => (Array.isArray(value) ? value.flatMap((v, j) => at(`${field}[${j}]`, v)) : []);
+  switch (b.type) {
+    case 'paragraph':
+    case 'quote':
+      return at('text', b.text);
+    case 'list':
+    case 'factBox':
+      return list('items', b.items);
+    case 'table':
+      return Array.isArray(b.rows) ? b.rows.flatMap((row, r) => list(`rows[${r}]`, row)) : [];
+    case 'timeline':
+      return Array.isArray(b.events) ? b.events.flatMap((e, j) => at(`events[${j}].text`, (e as { text?: unknown } | null)?.text)) : [];
+    default:
+      return [];
+  }
+}
+
+/** Rules within a story's body that its schema alone cannot state: table shape, unique subheading anchors. */
+function checkBlocks(body: unknown[], error: (field: string, message: string) => void) {
+  const anchors = new Map<string, number>();
+  body.forEach((block, i) => {
+    if (!block || typeof block !== 'object') return;
+    const b = block as Record<string, unknown>;
+    if (b.type === 'table' && Array.isArray(b.header) && Array.isArray(b.rows)) {
+      const columns = b.header.length;
+      b.rows.forEach((row, r) => {
+        if (Array.isArray(row) && row.length !== columns && columns > 0) {
+          error(`body[${i}].rows[${r}]`, `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} but the header has ${columns} columns — give every row one cell per column (write "–" for no figure)`);
+        }
+      });
+    }
+    if (b.type === 'subheading' && typeof b.text === 'string' && b.text.trim()) {
+      const anchor = anchorOf({ text: b.text, ...(typeof b.id === 'string' ? { id: b.id } : {}) });
+      if (!anchor) {
+        error(`body[${i}].text`, 'subheading has no letters a–z or digits to make its anchor from — add an id, e.g. id: "background"');
+        return;
+      }
+      const other = anchors.get(anchor);
+      if (other !== undefined) {
+        error(`body[${i}]`, `subheading anchor "${anchor}" is already used by body[${other}] — reword it or give it its own id, e.g. id: "${anchor}-2"`);
+      } else anchors.set(anchor, i);
+    }
+  });
 }

@@ -1,11 +1,13 @@
 /**
  * RSS 2.0 feeds, written by the `feed` package: each story's title, link (also its guid), pubDate, author,
- * categories (section and tags), summary as description, and the lead photo as an enclosure.
+ * categories (section and tags), summary as description, the lead photo as an enclosure, and the full body as
+ * HTML (content:encoded) with absolute links, so a feed reader shows the whole story.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Feed } from 'feed';
-import { authorPath, lastUpdated, tagPath, sectionPath, type StorySummary } from '@/lib/content';
+import { authorPath, getStory, lastUpdated, tagPath, sectionPath, type StorySummary } from '@/lib/content';
+import { bodyHtml } from '@/lib/content/body-text';
 import { absoluteUrl, site } from '@/lib/site';
 
 /** How many of the newest stories a feed carries. */
@@ -41,11 +43,13 @@ export async function buildRss(channel: FeedChannel, stories: StorySummary[]): P
     const photo = story.leadPhoto;
     // RSS requires the enclosure's length in bytes: read it from the file.
     const { size } = await stat(path.join(process.cwd(), 'public', photo.src));
+    const body = (await getStory(story.slug))?.body;
     feed.addItem({
       title: story.headline,
       link: absoluteUrl(story.path),
       date: new Date(story.postedAt),
       description: story.summary,
+      ...(body ? { content: bodyHtml(body, absoluteUrl) } : {}),
       author: story.authors.map((a) => ({ name: a.name, link: absoluteUrl(authorPath(a.id)) })),
       category: [
         { name: story.section.name, domain: absoluteUrl(sectionPath(story.section.id)) },

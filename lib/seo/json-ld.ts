@@ -4,6 +4,7 @@
  */
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import { authorPath, sectionPath, type Story } from '@/lib/content';
+import { articleText } from '@/lib/content/body-text';
 import { absoluteUrl, site } from '@/lib/site';
 import { CROP_RATIOS, photoCropPath } from './photo-crops';
 
@@ -48,6 +49,8 @@ export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> {
     '@type': 'NewsArticle',
     headline: story.headline,
     description: story.summary,
+    // The words of the body as plain text: no marks, no pull-quotes (they repeat it).
+    articleBody: articleText(story.body),
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: CROP_RATIOS.map((ratio) => absoluteUrl(photoCropPath(story.path, ratio))),

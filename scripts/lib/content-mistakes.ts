@@ -66,8 +66,10 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Required fields',
     mistake: 'a body block has an unknown type',
-    stories: edit((s) => (s.body[2].type = 'quote')),
-    expected: [`${at('body[2].type')}: block type "quote" is not one of "paragraph", "pullQuote" or "photo" — did you mean "pullQuote"?`],
+    stories: edit((s) => (s.body[2].type = 'pullquote')),
+    expected: [
+      `${at('body[2].type')}: block type "pullquote" is not one of "paragraph", "pullQuote", "photo", "subheading", "list", "quote", "table", "factBox", "timeline", "storyLink" or "embed" — did you mean "pullQuote"?`,
+    ],
   },
   {
     rule: 'Lengths',
@@ -257,7 +259,9 @@ export const mistakes: Mistake[] = [
     rule: 'Text',
     mistake: 'an HTML tag in a text field',
     stories: edit((s) => (s.body[0].text = s.body[0].text.replace('this week', '<em>this week</em>'))),
-    expected: [`${at('body[0].text')}: paragraph text contains the HTML tag "<em>" — remove it and write plain text; the site does the formatting`],
+    expected: [
+      `${at('body[0].text')}: paragraph text contains the HTML tag "<em>" — remove it; write *words* for emphasis, **words** for strong and [words](address) for a link`,
+    ],
   },
   {
     rule: 'Text',
@@ -269,10 +273,10 @@ export const mistakes: Mistake[] = [
   },
   {
     rule: 'Text',
-    mistake: 'a Markdown link',
-    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](https://example.com)'))),
+    mistake: 'a Markdown link in a field that is plain text',
+    stories: edit((s) => (s.leadPhoto.caption = s.leadPhoto.caption.replace('Russia', '[Russia](https://example.com)'))),
     expected: [
-      `${at('body[1].text')}: paragraph text contains a Markdown link "[Vladivostok](https://example.com)" — write the words only; links inside text are not supported`,
+      `${at('leadPhoto.caption')}: caption contains a Markdown link "[Russia](https://example.com)" — write the words only; links belong in paragraphs, lists, quotations, tables and fact boxes`,
     ],
   },
   {
@@ -289,6 +293,124 @@ export const mistakes: Mistake[] = [
       `${at('leadPhoto.alt')}: alt text still says TODO — replace it with the real alt text, e.g. "Two leaders shake hands in front of their flags"`,
     ],
   },
+  {
+    rule: 'Inline text',
+    mistake: 'a link to a story that does not exist',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](/stories/putin-head-to-pyongyang)'))),
+    expected: [
+      `${at('body[1].text')}: link "Vladivostok" points at the story "putin-head-to-pyongyang", which does not exist — did you mean "putin-heads-to-pyongyang"? (content/stories/ lists them all)`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'a link to a tag that does not exist',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Kim', '[Kim](/tags/kim-jong-il)'))),
+    expected: [
+      `${at('body[1].text')}: link "Kim" points at the tag "kim-jong-il", which does not exist — did you mean "kim-jong-un"? (content/tags.ts lists them all)`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'a javascript: link',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](javascript:alert(1))'))),
+    expected: [
+      `${at('body[1].text')}: paragraph text has a link to "javascript:alert(1)" that uses javascript:, which the site never links to — link to an https:// page or to /stories/<slug>`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'a data: link',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](data:text/html,hi)'))),
+    expected: [
+      `${at('body[1].text')}: paragraph text has a link to "data:text/html,hi" that uses data:, which the site never links to — link to an https:// page or to /stories/<slug>`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'an http: link',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](http://example.com/vladivostok)'))),
+    expected: [
+      `${at('body[1].text')}: paragraph text has a link to "http://example.com/vladivostok" that is not https — write https://example.com/vladivostok (the site links to secure pages only)`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'a link without its closing parenthesis',
+    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](https://example.com'))),
+    expected: [
+      `${at('body[1].text')}: paragraph text has a link "[Vladivostok](https://example.com in Sep…" without its closing ")" — close it: [words](address)`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'emphasis that is never closed',
+    stories: edit((s) => (s.body[0].text = s.body[0].text.replace('this week', '*this week'))),
+    expected: [
+      `${at('body[0].text')}: paragraph text has emphasis "*this week. Putin is set to "visit North…" that is never closed — end it with * (no space before it), or write \\* for an asterisk`,
+    ],
+  },
+  {
+    rule: 'Inline text',
+    mistake: 'strong emphasis that is never closed',
+    stories: edit((s) => (s.body[0].text = s.body[0].text.replace('this week', '**this week*'))),
+    expected: [
+      `${at('body[0].text')}: paragraph text has strong emphasis "**this week*. Putin is set to "visit Nor…" that is never closed — end it with ** (no space before it), or write \\* for an asterisk`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'a table with no rows',
+    stories: edit((s) => s.body.splice(3, 0, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [] })),
+    expected: [
+      `${at('body[3].rows')}: table has no rows — add at least one row of cells, e.g. rows: [["2023", "34", "12"]], or delete the block`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'a table row with a cell missing',
+    stories: edit((s) =>
+      s.body.splice(3, 0, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [['2019', 'Vladivostok'], ['2023']] }),
+    ),
+    expected: [
+      `${at('body[3].rows[1]')}: row 2 has 1 cell but the header has 2 columns — give every row one cell per column (write "–" for no figure)`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'an embed from a site the page cannot embed',
+    stories: edit((s) => s.body.splice(3, 0, { type: 'embed', url: 'https://vimeo.com/123456', title: 'Putin arrives in Pyongyang' })),
+    expected: [
+      `${at('body[3].url')}: url "https://vimeo.com/123456" is not a post the site can embed (YouTube, X or Instagram) — copy the post's own address, or link to it from a paragraph instead`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'a story link to a story that does not exist',
+    stories: edit((s) => s.body.push({ type: 'storyLink', slug: 'putin-heads-to-pyongyan' })),
+    expected: [
+      `${at('body[12].slug')}: story "putin-heads-to-pyongyan" does not exist — did you mean "putin-heads-to-pyongyang"? (content/stories/ lists them all)`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'two subheadings with the same words',
+    stories: edit((s) => {
+      s.body.splice(3, 0, { type: 'subheading', text: 'Background' });
+      s.body.splice(6, 0, { type: 'subheading', text: 'Background' });
+    }),
+    expected: [
+      `${at('body[6]')}: subheading anchor "background" is already used by body[3] — reword it or give it its own id, e.g. id: "background-2"`,
+    ],
+  },
+  {
+    rule: 'Blocks',
+    mistake: 'an empty list',
+    stories: edit((s) => s.body.splice(3, 0, { type: 'list', style: 'bulleted', items: [] })),
+    expected: [
+      `${at('body[3].items')}: items is empty — add at least one item, e.g. items: ["…"], or delete the block`,
+    ],
+  },
+
   {
     rule: 'Editorial fields',
     mistake: 'draft written as text',

@@ -1,11 +1,11 @@
 /**
  * The edge under test or measurement, for real (e2e/edge.spec.ts, bench/edge.ts): two more origins
- * from a production build (.next/standalone/server.js), each behind a counting proxy (so the test sees every request that reaches
+ * of a release (scripts/origin.mjs running its server.js, as production does), each behind a counting proxy (so the test sees every request that reaches
  * an origin, from outside the edge), and `npm run edge` (Varnish) in front of both. Loopback only, free
  * ports, every process stopped by `stop()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,11 @@ import zlib from 'node:zlib';
 import { freePort } from './free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const STANDALONE = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'standalone');
+/** The last build's release (scripts/lib/releases.mjs): what `npm run serve` runs. */
+export const LATEST_RELEASE = path.join(ROOT, `${process.env.NEXT_DIST_DIR || '.next'}-releases`, 'latest');
+const LAUNCHER = path.join(ROOT, 'scripts/origin.mjs');
+/** The path the edge's probe reads (scripts/origin.mjs READY_PATH). */
+export const READY_PATH = '/_origin/ready';
 
 /** Everything started here, signalled when this process exits for any reason, so nothing outlives a failed run. */
 const started = new Set<{ child: ChildProcess; group: boolean }>();
@@ -65,18 +69,18 @@ export function request(
   });
 }
 
-async function waitFor(url: string, alive: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+async function waitFor(url: string, alive: () => boolean, what: string, timeoutMs = 30_000, probePath = READY_PATH): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`${what} exited before answering`);
-    const ok = await request(url, '/robots.txt', { timeoutMs: 2_000 }).then((a) => a.status === 200, () => false);
+    const ok = await request(url, probePath, { timeoutMs: 2_000 }).then((a) => a.status === 200, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-function stopProcess(child: ChildProcess, group = false): Promise<void> {
+export function stopProcess(child: ChildProcess, group = false): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const kill = (signal: NodeJS.Signals) => {
@@ -96,7 +100,7 @@ function stopProcess(child: ChildProcess, group = false): Promise<void> {
   });
 }
 
-/** An origin (the standalone server.js) behind a proxy that counts what reaches it. */
+/** An origin (scripts/origin.mjs running a release's server.js) behind a proxy that counts what reaches it. */
 export class Origin {
   private constructor(
     readonly url: string,
@@ -109,15 +113,16 @@ export class Origin {
   ) {}
 
   /**
-   * `standalone`: a prepared `.next/standalone` folder (default: this project's, which the webServer built);
+   * `release`: a release folder or a pointer to one (default: this project's last build, which the webServer made);
    * `env`: more environment for the server (the publish tests' store, secret and edge).
    */
-  static async start(standalone = STANDALONE, env: Record<string, string> = {}): Promise<Origin> {
-    if (!existsSync(path.join(standalone, 'server.js'))) throw new Error(`no ${standalone}/server.js: build it first (npm run build)`);
+  static async start(release = LATEST_RELEASE, env: Record<string, string> = {}): Promise<Origin> {
+    if (!existsSync(path.join(release, 'server.js'))) throw new Error(`no ${release}/server.js: build it first (npm run build)`);
+    const releaseDir = realpathSync(release);
     const originPort = await freePort();
     const server = track(
-      spawn(process.execPath, ['server.js'], {
-        cwd: standalone,
+      spawn(process.execPath, [LAUNCHER, releaseDir], {
+        cwd: releaseDir,
         env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
@@ -152,12 +157,22 @@ export class Origin {
 
   /** Requests that reached this origin, health probes left out. */
   get requests(): number {
-    return this.seen.filter((line) => !line.endsWith(' /robots.txt')).length;
+    return this.seen.filter((line) => !line.endsWith(` ${READY_PATH}`)).length;
   }
 
   /** Requests for one path (and its query variants) that reached this origin. */
   count(pathname: string): number {
     return this.seen.filter((line) => line.split(' ')[1]!.split('?')[0] === pathname).length;
+  }
+
+  /** Sends `signal` to the origin's server process (SIGTERM: its graceful stop); resolves with its exit code. */
+  signal(signal: NodeJS.Signals): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.server.exitCode !== null) resolve(this.server.exitCode);
+      else this.server.once('exit', (code) => resolve(code));
+    });
+    this.server.kill(signal);
+    return exited;
   }
 
   /** The origin's server process (not the proxy, which runs in this process). */
@@ -180,8 +195,11 @@ export class Edge {
     readonly log: () => string,
   ) {}
 
-  /** `port`: where to listen (default: a free one), for origins told the edge's address before it starts. */
-  static async start(origins: Origin[], port?: number): Promise<Edge> {
+  /**
+   * `origins`: harness origins or any `host:port` addresses; `env`: more of the edge's settings (EDGE_MISS_LIMIT…);
+   * `port`: where to listen (default: a free one), for origins told the edge's address before it starts.
+   */
+  static async start(origins: Array<{ address: string }>, env: Record<string, string> = {}, port?: number): Promise<Edge> {
     port ??= await freePort();
     let output = '';
     const child = track(spawn('npm', ['run', '--silent', 'edge'], {
@@ -194,6 +212,7 @@ export class Edge {
         EDGE_HOST: '127.0.0.1',
         EDGE_ORIGINS: origins.map((o) => o.address).join(','),
         EDGE_PURGE_ALLOW: '127.0.0.1',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }), true);
@@ -201,7 +220,8 @@ export class Edge {
     child.stderr!.on('data', (c: Buffer) => (output += c));
     const edge = new Edge(`http://127.0.0.1:${port}`, child, () => output);
     try {
-      await waitFor(edge.url, () => child.exitCode === null, 'npm run edge', 60_000);
+      // The edge answers its own 404 for the origins' readiness path: a page tells it is up.
+      await waitFor(edge.url, () => child.exitCode === null, 'npm run edge', 60_000, '/robots.txt');
     } catch (error) {
       await edge.stop();
       throw new Error(`${(error as Error).message}\n${output}`);

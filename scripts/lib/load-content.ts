@@ -8,14 +8,10 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  LISTING_PAGES_FILE,
   listedRecord,
   PRODUCTION_STORY_INDEX_FILE,
-  listingPagesSource,
   STORY_INDEX_FILE,
-  STORY_SLUGS_FILE,
   storyIndexSource,
-  storySlugsSource,
   type StoryListing,
 } from '@/lib/content/story-index';
 import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/validate';
@@ -58,11 +54,11 @@ export async function loadContentSources(
   const problems: ContentProblem[] = [];
   const load = async (file: string): Promise<ContentSource> => {
     try {
-      const module = (await import(pathToFileURL(path.join(root, file)).href)) as { default?: unknown };
-      if (module.default === undefined) {
+      const loaded = (await import(pathToFileURL(path.join(root, file)).href)) as { default?: unknown };
+      if (loaded.default === undefined) {
         problems.push({ file, field: '', message: 'has no default export — end the record with export default defineStory({ … }) (or the list for authors, sections, tags)', severity: 'error' });
       }
-      return { file, data: module.default };
+      return { file, data: loaded.default };
     } catch (error) {
       problems.push({ file, field: '', message: `cannot be read — ${describeFailure(root, error)} — fix the file's syntax at that line`, severity: 'error' });
       return { file, data: undefined };
@@ -125,9 +121,6 @@ export function writeStoryIndex(root: string, files: string[], content: Pick<Val
   for (const [file, source] of [
     [STORY_INDEX_FILE, storyIndexSource(files, listing)],
     [PRODUCTION_STORY_INDEX_FILE, storyIndexSource([], { stories: [], images: {} })],
-    [STORY_SLUGS_FILE, storySlugsSource(listing)],
-    // During a build, next.config.js has set SITE_BUILT_AT: the pages counted are those the build publishes.
-    [LISTING_PAGES_FILE, listingPagesSource(listing, new Date(process.env.SITE_BUILT_AT ?? Date.now()))],
   ] as const) {
     const target = path.join(root, file);
     if (existsSync(target) && readFileSync(target, 'utf8') === source) continue;

@@ -231,6 +231,115 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
+/** The slug of the synthetic story that uses every body block and inline form (tests and the benchmark read it). */
+export const EVERY_BLOCK_SLUG = 'every-body-block-synthetic';
+
+/**
+ * A synthetic story that uses every body block and every inline form once or more: the page the block tests
+ * and the benchmark render. Words about the site itself, not news.
+ */
+export function everyBlockStory({ author, linked }: { author: string; linked: string }): StoryInput {
+  const photo = SYNTHETIC_PHOTOS[2]!;
+  const src = `/${SYNTHETIC_PHOTO_DIR.replace(/^public\//, '')}/${photo.file}`;
+  return {
+    slug: EVERY_BLOCK_SLUG,
+    headline: 'Every body block in one synthetic story',
+    kicker: 'Explainer',
+    summary: 'A synthetic story that shows every kind of body block and inline text the site can print, for tests and benchmarks.',
+    section: 'north-korea',
+    tags: ['north-korea', 'russia'],
+    authors: [author],
+    dateline: { place: 'SEOUL', publication: 'AJU PRESS' },
+    postedAt: '2025-06-30T09:00:00+09:00',
+    updatedAt: '2025-06-30T09:30:00+09:00',
+    leadPhoto: {
+      src,
+      alt: 'Synthetic stand-in photo 3: a yellow disc on a coloured background.',
+      caption: 'A synthetic stand-in photo.',
+      credit: 'Aju Press',
+      focalPoint: photo.focus,
+    },
+    body: [
+      {
+        type: 'paragraph',
+        text: `This paragraph has *emphasis*, **strong emphasis** and a link to [an earlier story](/stories/${linked}), to [a section](/sections/north-korea), to [an author](/authors/${author}), to [a tag](/tags/russia) and to [another site](https://example.com/report).`,
+      },
+      { type: 'subheading', text: 'What the blocks are' },
+      { type: 'list', style: 'bulleted', items: ['A bulleted item with *emphasis*.', 'A second item with a [link](/tags/north-korea).'] },
+      { type: 'list', style: 'numbered', items: ['The first step.', 'The **second** step.', 'The third step.'] },
+      { type: 'quote', text: 'A statement quoted at length, with *its* emphasis kept, given in its place in the story.', source: 'A synthetic spokesperson, statement of June 30' },
+      {
+        type: 'paragraph',
+        text: 'A paragraph the pull-quote repeats: the figures below are synthetic and mean nothing.',
+      },
+      { type: 'pullQuote', text: 'The figures below are synthetic and mean nothing.', speaker: 'A synthetic analyst', role: 'Researcher, a synthetic institute' },
+      {
+        type: 'table',
+        caption: 'Synthetic figures by year, in units',
+        header: ['Year', 'First column', 'Second column', 'Third column', 'Fourth column', 'Fifth column'],
+        rows: [
+          ['2021', '1,204', '3,311', '**12.5%**', '880', '[Source](https://example.com/2021)'],
+          ['2022', '1,466', '3,502', '14.1%', '912', '[Source](https://example.com/2022)'],
+          ['2023', '1,731', '3,844', '15.8%', '1,045', '[Source](https://example.com/2023)'],
+        ],
+      },
+      { type: 'factBox', title: 'Key facts', items: ['Every block appears once or more.', 'The words are *synthetic*.', 'Links point at [real pages](/sections/north-korea) of the site.'] },
+      {
+        type: 'timeline',
+        title: 'Timeline',
+        events: [
+          { when: 'June 2024', text: 'The seed story is posted.' },
+          { when: 'June 2025', text: 'This synthetic story is *generated*.' },
+        ],
+      },
+      { type: 'photo', photo: { src, alt: 'Synthetic stand-in photo 3, again, inside the body.', caption: 'A photo inside the body.', credit: 'Aju Press' } },
+      { type: 'subheading', text: 'Embeds and story links', id: 'embeds' },
+      { type: 'storyLink', slug: linked },
+      { type: 'embed', url: 'https://www.youtube.com/watch?v=M7lc1UVf-VE', title: 'A video on YouTube', caption: 'A synthetic caption for the video.' },
+      { type: 'embed', url: 'https://x.com/example/status/1234567890123456789', title: 'A post on X' },
+      { type: 'embed', url: 'https://www.instagram.com/p/C0abcdEFGhi/', title: 'A post on Instagram' },
+      { type: 'paragraph', text: 'The last paragraph.' },
+    ],
+  };
+}
+
+/** Extra blocks for a generated story, drawn from their own PRNG so the rest of the archive stays as it was. */
+function extraBlocks(random: Random, topic: SectionTopic, body: NonNullable<StoryInput['body']>, linkable: readonly string[]) {
+  const place = () => pick(random, topic.places);
+  // Inline text in about a third of the stories: a link to the section or a tag, emphasis, strong.
+  if (random() < 0.35) {
+    const first = body[0];
+    if (first?.type === 'paragraph') {
+      const tag = pick(random, topic.tags);
+      const sentence = random() < 0.5 ? ` More in [${topic.section.name}](/sections/${topic.section.id}).` : ` See also [the *${tag.replace(/-/g, ' ')}* tag](/tags/${tag}).`;
+      body[0] = { ...first, text: `${first.text}${sentence}` };
+    }
+  }
+  if (random() < 0.1) body.push({ type: 'paragraph', text: `The figures were **provisional**, according to [the ministry's release](https://example.com/releases/${between(random, 100, 999)}).` });
+  if (random() < 0.25 && body.length > 4) body.splice(3, 0, { type: 'subheading', text: `What happens next in ${place().replace(/^the /, '')}` });
+  if (random() < 0.15) body.splice(2, 0, { type: 'list', style: random() < 0.7 ? 'bulleted' : 'numbered', items: pickSome(random, FILLER.clauses, 3).map(capitalise).map((c) => `${c}.`) });
+  if (random() < 0.1) body.push({ type: 'quote', text: `${capitalise(pick(random, FILLER.clauses))}.`, source: `${pick(random, topic.subjects)}, in a statement` });
+  if (random() < 0.08) {
+    const year = between(random, 2016, 2022);
+    body.push({
+      type: 'table',
+      caption: `${pick(random, topic.subjects)}: figures by year`,
+      header: ['Year', 'Value', 'Change'],
+      rows: [0, 1, 2].map((k) => [String(year + k), String(between(random, 100, 999)), `${between(random, 1, 19)}.${between(random, 0, 9)}%`]),
+    });
+  }
+  if (random() < 0.08) body.push({ type: 'factBox', title: 'Key facts', items: pickSome(random, FILLER.clauses, 3).map(capitalise).map((c) => `${c}.`) });
+  if (random() < 0.05) {
+    const year = between(random, 2000, 2014);
+    body.push({ type: 'timeline', title: 'Timeline', events: [0, 4, 8].map((k) => ({ when: String(year + k), text: `${capitalise(pick(random, FILLER.clauses))}.` })) });
+  }
+  if (random() < 0.1 && linkable.length > 0) body.push({ type: 'storyLink', slug: pick(random, linkable.slice(-50)) });
+  if (random() < 0.03) {
+    const url = pick(random, ['https://www.youtube.com/watch?v=M7lc1UVf-VE', 'https://x.com/example/status/1234567890123456789', 'https://www.instagram.com/p/C0abcdEFGhi/']);
+    body.push({ type: 'embed', url, title: `${pick(random, topic.subjects)} in ${place()}` });
+  }
+}
+
 /** The records: sections, tags, authors and every generated story (the seed not included). */
 export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticOptions) {
   const random = prng(seed);
@@ -244,7 +353,11 @@ export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticO
     return { id: slugOf(name), name, role, bio: `${name} is a ${role.toLowerCase()} for Aju Press.` };
   });
 
-  const count = Math.max(0, total - 1);
+  // The story with every block counts as one of the stories, when there is room for it.
+  const withEveryBlock = total >= 3;
+  const count = Math.max(0, total - 1 - (withEveryBlock ? 1 : 0));
+  const blocks = prng(seed ^ 0x5eed);
+  const linkable: string[] = [];
   const step = (SPAN.to - SPAN.from) / Math.max(1, count);
   const records: { file: string; story: StoryInput }[] = [];
   for (let i = 0; i < count; i++) {
@@ -274,6 +387,7 @@ export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticO
     paragraphs.push(pick(random, FILLER.closers));
     const body: StoryInput['body'] = paragraphs.map((text) => ({ type: 'paragraph' as const, text }));
     if (random() < 0.3) body.splice(2, 0, { type: 'pullQuote', text: quote, speaker: expert, role: `${capitalise(pick(random, FILLER.experts))}, ${institution}` });
+    extraBlocks(blocks, topic, body, linkable);
 
     const photoIndex = Math.floor(random() * SYNTHETIC_PHOTOS.length);
     const photo = SYNTHETIC_PHOTOS[photoIndex]!;
@@ -309,6 +423,11 @@ export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticO
       Object.assign(story, { publishAt: postedAt, postedAt, updatedAt });
     }
     records.push({ file: storyFilePath(slug, story.postedAt), story });
+    if (!story.draft && !story.publishAt) linkable.push(slug);
+  }
+  if (withEveryBlock) {
+    const story = everyBlockStory({ author: authors[0]!.id, linked: linkable.at(-1) ?? records[0]!.story.slug });
+    records.push({ file: storyFilePath(story.slug, story.postedAt), story });
   }
   return { sections, tags, authors, stories: records };
 }

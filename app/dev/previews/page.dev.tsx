@@ -3,11 +3,14 @@
  * For the drafts, the scheduled stories and the newest published ones (or, with ?q=, the stories whose slug
  * or headline matches): the social card image, the link card a social network would draw from the story
  * page's real metadata, and what content:check says about it. Stories that fail the check are listed first.
+ * At the foot, one of every body block and inline form, as the story page renders them.
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import path from 'node:path';
-import { isScheduled, loadDefaultSources, storyPath } from '@/lib/content';
+import { renderBlock } from '@/components/story/StoryBody';
+import { getContent, isScheduled, loadDefaultSources, storyPath } from '@/lib/content';
+import { sampleBlocks } from '@/lib/dev/block-samples';
 import { formatProblem, validateContent, type ContentProblem } from '@/lib/content/validate';
 import { localImageUrl, readLinkCard, type LinkCard } from '@/lib/dev/link-card';
 import { site } from '@/lib/site';
@@ -89,6 +92,7 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
       ];
   const listed = shown.slice(0, query ? MATCHES : shown.length);
   const cards = await Promise.all(listed.map(({ story }) => fetchLinkCard(origin, storyPath(story.slug))));
+  const newest = (await getContent()).stories[0];
 
   return (
     <div className="previews">
@@ -145,6 +149,16 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
           </section>
         );
       })}
+      {newest && (
+        <section aria-labelledby="blocks-heading" className="blocks-preview">
+          <h2 id="blocks-heading">Every body block</h2>
+          <p>
+            Each block and inline form as a story page renders it (CONTENT.md, “Body blocks”); the newest story stands in
+            for the photo and the story link.
+          </p>
+          <div className="story-body">{sampleBlocks(newest).map((block, i) => renderBlock(block, i, {}))}</div>
+        </section>
+      )}
     </div>
   );
 }

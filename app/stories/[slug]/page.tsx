@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { RelatedStories } from '@/components/story/RelatedStories';
 import { StoryArticle } from '@/components/story/StoryArticle';
-import { getStory, prerenderedStories } from '@/lib/content';
+import { getStory, prerenderedStories, storyProblems } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 
@@ -22,8 +22,14 @@ export async function generateMetadata({ params }: PageProps<'/stories/[slug]'>)
 }
 
 export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>) {
-  const story = await getStory((await params).slug);
-  if (!story) notFound();
+  const { slug } = await params;
+  const story = await getStory(slug);
+  if (!story) {
+    // Under next dev, a story content:check refuses shows what to fix instead of its page.
+    const problems = await storyProblems(slug);
+    if (problems) return <StoryProblems slug={slug} problems={problems} />;
+    notFound();
+  }
   return (
     <>
       <JsonLd data={newsArticleJsonLd(story)} />
@@ -31,5 +37,24 @@ export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>
       <StoryArticle story={story} />
       <RelatedStories story={story} />
     </>
+  );
+}
+
+function StoryProblems({ slug, problems }: { slug: string; problems: string[] }) {
+  return (
+    <div className="story-problems">
+      <h1>This story cannot be shown yet</h1>
+      <p>
+        content:check found {problems.length === 1 ? 'a problem' : `${problems.length} problems`} in <code>{slug}</code>. Fix{' '}
+        {problems.length === 1 ? 'it' : 'each'} as the message says and reload; the build refuses the story until then.
+      </p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>
+            <code>{problem}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,87 @@
+/**
+ * A rolling deploy and a rollback under load, through real Varnish (docs/operations/deploys.md): release A is
+ * the webServer's build, release B a copy of the site whose client component changed (one more build, the
+ * slow part). Readers fetch pages and, like a browser, every static file each page references.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SERVER_TZ } from '../playwright.config';
+import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } from '../scripts/lib/deploy-harness';
+import { Edge, request } from '../scripts/lib/edge-harness';
+import { Readers, staticFilesOf } from '../scripts/lib/readers';
+import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
+
+const DIST = process.env.NEXT_DIST_DIR || '.next';
+
+test('a rolling deploy of a changed client component, then a rollback: readers see no error and every chunk answers 200', async ({ baseURL }) => {
+  test.setTimeout(480_000);
+  const releasesDir = mkdtempSync(path.join(os.tmpdir(), 'aju-releases-'));
+  const project = createTempProject('aju-deploy-b-');
+  let origins: Origins | undefined;
+  let edge: Edge | undefined;
+  try {
+    const a = releaseOfBuild(PROJECT_ROOT, releasesDir);
+    changeClientComponent(project, 'b');
+    const b = buildRelease(project.dir, releasesDir, { TZ: SERVER_TZ, SITE_URL: baseURL! });
+    // Each release's own files, as its build made them (the release folders also hold the other's).
+    const ownStatic = { [a]: path.join(PROJECT_ROOT, DIST, 'static'), [b]: path.join(project.dir, '.next', 'static') };
+
+    await deploy(releasesDir, ['--release', a]);
+    origins = await Origins.start(releasesDir, 2);
+    edge = await Edge.start(origins.addresses, { EDGE_MISS_LIMIT: '0' });
+    const front = await request(edge.url, '/');
+    const story = front.body.match(/href="(\/stories\/[^"/?#]+)"/)![1]!;
+    const section = (await request(edge.url, story)).body.match(/href="(\/sections\/[^"/?#]+)"/)![1]!;
+    const paths = ['/', story, section, '/search'];
+
+    // Readers of cached pages, and readers whose every request reaches an origin (Authorization: passed on).
+    const cachedReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true });
+    const originReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true, headers: { Authorization: 'Bearer reader' } });
+    await new Promise((r) => setTimeout(r, 1_000));
+    // A page the edge holds from release A (its freshness is five minutes).
+    expect((await request(edge.url, section)).headers['x-release']).toBe(a);
+    const deployed = await deploy(releasesDir, [], { EDGE_URL: edge.url });
+    expect(deployed.output).toContain(`Deployed ${b}`);
+    expect(deployed.output).toMatch(/Edge http:\/\/127\.0\.0\.1:\d+: [1-9]\d* objects of earlier releases marked stale/);
+    expect((await request(edge.url, story, { headers: { Authorization: 'x' } })).headers['x-release']).toBe(b);
+    // The edge follows by itself: the next reader gets the stale page at once, a refetch brings B's.
+    const stale = await request(edge.url, section, { timeoutMs: 2_000 });
+    expect(stale.status).toBe(200);
+    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(b);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rolledBack = await deploy(releasesDir, ['--rollback'], { EDGE_URL: edge.url });
+    expect(rolledBack.output).toContain(`Rolled back ${a}`);
+    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(a);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await Promise.all([cachedReaders.stop(), originReaders.stop()]);
+
+    expect(cachedReaders.failures, 'readers of cached pages').toEqual([]);
+    expect(originReaders.failures, 'readers whose requests reach an origin').toEqual([]);
+    const pages = new Map([...cachedReaders.pages, ...originReaders.pages]);
+    const releasesSeen = new Set([...pages.keys()].map((key) => key.split(' ')[0]));
+    expect([...releasesSeen].sort(), 'pages of both releases were served').toEqual([a, b].sort());
+
+    // The changed component: B's pages load a chunk that A's build never had.
+    const bFiles = [...pages].filter(([key]) => key.startsWith(`${b} `)).flatMap(([, html]) => staticFilesOf(html));
+    const onlyInB = bFiles.filter((file) => !existsSync(path.join(ownStatic[a]!, file.replace('/_next/static/', ''))));
+    expect(onlyInB.length, 'B changed a client chunk').toBeGreaterThan(0);
+
+    // After the rollback, every file any served page references answers 200, at the edge and at each origin;
+    // and no page mixes releases: each references only files its own build made.
+    const bases = [edge.url, ...origins.ports.map((port) => `http://127.0.0.1:${port}`)];
+    for (const [key, html] of pages) {
+      const release = key.split(' ')[0]!;
+      for (const file of staticFilesOf(html)) {
+        expect(existsSync(path.join(ownStatic[release]!, file.replace('/_next/static/', ''))), `${key}: ${file} is its own build's`).toBe(true);
+        for (const base of bases) expect((await request(base, file)).status, `${base}${file} (from ${key})`).toBe(200);
+      }
+    }
+  } finally {
+    await edge?.stop();
+    if (origins) expect(await origins.stop(), 'npm run origins exits 0 on SIGTERM').toBe(0);
+    project.remove();
+    rmSync(releasesDir, { recursive: true, force: true });
+  }
+});
