@@ -21,9 +21,8 @@ import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
 import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
-import { storyFilePath } from '../lib/content/validate';
-import { EVERY_BLOCK_SLUG, everyBlockStory } from '../scripts/lib/synthetic-archive';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '../scripts/lib/temp-project';
+import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../scripts/lib/synthetic-archive';
+import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
 import { LIGHTHOUSE_PHONE, lighthousePair, LOAD_WARMUP_SECONDS, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
@@ -49,15 +48,6 @@ const LOAD = { connections: 50, seconds: 10 };
 const LOAD_AT_START = os.loadavg()[0]!;
 const PAGE_TYPES = ['front', 'story', 'every-block story', 'section', 'author'] as const;
 const SEED_PATH = `/stories/${seed.slug}`;
-
-/** Adds the story that uses every body block to the site's copy, with the seed story's photo and author. */
-function addEveryBlockStory(project: TempProject) {
-  const story = everyBlockStory({ author: seed.authors[0]!, linked: seed.slug });
-  const photo = { src: seed.leadPhoto.src, alt: seed.leadPhoto.alt };
-  story.leadPhoto = { ...story.leadPhoto, ...photo, focalPoint: seed.leadPhoto.focalPoint };
-  story.body = story.body.map((block) => (block.type === 'photo' ? { ...block, photo: { ...block.photo, ...photo } } : block));
-  project.write(storyFilePath(story.slug, story.postedAt), `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`);
-}
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const version = (pkg: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;

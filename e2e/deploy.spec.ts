@@ -3,6 +3,8 @@
  * the webServer's build, release B a copy of the site whose client component changed (one more build, the
  * slow part). Readers fetch pages and, like a browser, every static file each page references.
  */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,13 +13,16 @@ import { SERVER_TZ } from '../playwright.config';
 import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } from '../scripts/lib/deploy-harness';
 import { Edge, request } from '../scripts/lib/edge-harness';
 import { Readers, staticFilesOf } from '../scripts/lib/readers';
+import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../scripts/lib/synthetic-archive';
 import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 
-test('a rolling deploy of a changed client component, then a rollback: readers see no error and every chunk answers 200', async ({ baseURL }) => {
+test('a rolling deploy of a changed client component, then a rollback: readers see no error, every chunk answers 200, and what was published in between stays', async ({ baseURL }) => {
   test.setTimeout(480_000);
   const releasesDir = mkdtempSync(path.join(os.tmpdir(), 'aju-releases-'));
+  // The published content lives outside every release (docs/decisions/0030): a store of the test's own.
+  const store = { CONTENT_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'aju-deploy-store-')), PUBLISH_SECRET: randomBytes(24).toString('hex') };
   const project = createTempProject('aju-deploy-b-');
   let origins: Origins | undefined;
   let edge: Edge | undefined;
@@ -29,12 +34,25 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     const ownStatic = { [a]: path.join(PROJECT_ROOT, DIST, 'static'), [b]: path.join(project.dir, '.next', 'static') };
 
     await deploy(releasesDir, ['--release', a]);
-    origins = await Origins.start(releasesDir, 2);
+    origins = await Origins.start(releasesDir, 2, [], store);
     edge = await Edge.start(origins.addresses, { EDGE_MISS_LIMIT: '0' });
     const front = await request(edge.url, '/');
     const story = front.body.match(/href="(\/stories\/[^"/?#]+)"/)![1]!;
     const section = (await request(edge.url, story)).body.match(/href="(\/sections\/[^"/?#]+)"/)![1]!;
     const paths = ['/', story, section, '/search'];
+    const atOrigins = async (path: string) =>
+      Promise.all(origins!.ports.map(async (port) => (await request(`http://127.0.0.1:${port}`, path)).status));
+
+    // Published with neither release's build having it: a story added to B's tree after its build.
+    addEveryBlockStory(project);
+    const published = `/stories/${EVERY_BLOCK_SLUG}`;
+    expect(await atOrigins(published)).toEqual([404, 404]);
+    execFileSync(process.execPath, [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'], {
+      cwd: project.dir,
+      env: { ...process.env, ...store, PUBLISH_ORIGINS: origins.ports.map((port) => `http://127.0.0.1:${port}`).join(','), EDGE_URL: edge.url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    expect(await atOrigins(published)).toEqual([200, 200]);
 
     // Readers of cached pages, and readers whose every request reaches an origin (Authorization: passed on).
     const cachedReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true });
@@ -53,6 +71,8 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     await new Promise((r) => setTimeout(r, 1_000));
     const rolledBack = await deploy(releasesDir, ['--rollback'], { EDGE_URL: edge.url });
     expect(rolledBack.output).toContain(`Rolled back ${a}`);
+    // Neither the deploy nor the rollback undid the publish: release A's build never had this story.
+    expect(await atOrigins(published)).toEqual([200, 200]);
     await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(a);
     await new Promise((r) => setTimeout(r, 1_000));
     await Promise.all([cachedReaders.stop(), originReaders.stop()]);
@@ -83,5 +103,6 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     if (origins) expect(await origins.stop(), 'npm run origins exits 0 on SIGTERM').toBe(0);
     project.remove();
     rmSync(releasesDir, { recursive: true, force: true });
+    rmSync(store.CONTENT_STORE_DIR, { recursive: true, force: true });
   }
 });

@@ -71,8 +71,8 @@ export class Origins {
     readonly log: () => string,
   ) {}
 
-  /** `ports`: the ports to use (an edge already points at them); default `count` free ones. */
-  static async start(releasesDir: string, count = 2, ports: number[] = []): Promise<Origins> {
+  /** `ports`: the ports to use (an edge already points at them); default `count` free ones. `env`: more of the origins' settings. */
+  static async start(releasesDir: string, count = 2, ports: number[] = [], env: Record<string, string> = {}): Promise<Origins> {
     ports = [...ports];
     while (ports.length < count) {
       const port = await freePort();
@@ -81,7 +81,7 @@ export class Origins {
     let output = '';
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/origins.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, RELEASES_DIR: releasesDir, ORIGIN_PORTS: ports.join(','), ORIGIN_HOST: '127.0.0.1' },
+      env: { ...process.env, ...env, RELEASES_DIR: releasesDir, ORIGIN_PORTS: ports.join(','), ORIGIN_HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (c: Buffer) => (output += c));

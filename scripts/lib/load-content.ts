@@ -118,6 +118,8 @@ export function writeStoryIndex(root: string, files: string[], content: Pick<Val
     stories: content.stories.map(({ file, story }) => listedRecord(file, story)),
     images: Object.fromEntries(content.images),
   };
+  // Left by earlier versions (the proxy now reads the run-time snapshot): a stale one would break the type check.
+  for (const obsolete of ['slugs.generated.ts', 'listing-pages.generated.ts']) rmSync(path.join(root, STORIES_DIR, obsolete), { force: true });
   for (const [file, source] of [
     [STORY_INDEX_FILE, storyIndexSource(files, listing)],
     [PRODUCTION_STORY_INDEX_FILE, storyIndexSource([], { stories: [], images: {} })],

@@ -496,3 +496,12 @@ export async function createSyntheticArchive(options: SyntheticOptions & { out?:
     throw error;
   }
 }
+
+/** Adds the story that uses every body block to the site's copy, with the seed story's photo and author. */
+export function addEveryBlockStory(project: TempProject) {
+  const story = everyBlockStory({ author: seedStory.authors[0]!, linked: seedStory.slug });
+  const photo = { src: seedStory.leadPhoto.src, alt: seedStory.leadPhoto.alt };
+  story.leadPhoto = { ...story.leadPhoto, ...photo, focalPoint: seedStory.leadPhoto.focalPoint };
+  story.body = story.body.map((block) => (block.type === 'photo' ? { ...block, photo: { ...block.photo, ...photo } } : block));
+  project.write(storyFilePath(story.slug, story.postedAt), `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(story, null, 2)});\n`);
+}
