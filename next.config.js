@@ -67,7 +67,9 @@ const nextConfig = {
   // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
   // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
   outputFileTracingIncludes: {
-    '/stories/**': ['./node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf'],
+    '/stories/**': [
+      './node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf',
+    ],
   },
   // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.
   output: 'standalone',
@@ -97,12 +99,19 @@ const nextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Pages only: /_next/static keeps Next's immutable year, /_next/image its own TTL (a rule here would replace them).
       // A plain request only: what a flight request gets (a redirect, the payload) is not the page.
-      { source: '/:path((?!_next/).*)', missing: flightRequestMarkers, headers: [{ key: 'Cache-Control', value: cachePolicies.page }] },
+      {
+        source: '/:path((?!_next/).*)',
+        missing: flightRequestMarkers,
+        headers: [{ key: 'Cache-Control', value: cachePolicies.page }],
+      },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       // The publish channel (app/api/publish) answers one caller: never stored anywhere.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }] },
       { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },
-      { source: '/stories/:slug/:card(opengraph-image.*)', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
+      {
+        source: '/stories/:slug/:card(opengraph-image.*)',
+        headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }],
+      },
       // The lead photo's crops for structured data: drawn at build like the card, cached like it.
       { source: '/stories/:slug/images/:ratio', headers: [{ key: 'Cache-Control', value: cachePolicies.ogImage }] },
       // Last, so it wins over every rule above (and over Next's year-long default for prerendered payloads).

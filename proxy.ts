@@ -13,14 +13,18 @@ let notFoundPage: Promise<string> | undefined;
 /** The site's 404 page (app/not-found.tsx) as the build prerendered it, read once. */
 const notFoundHtml = () => {
   if (!notFoundPage) {
-    notFoundPage = readFile(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/app/_not-found.html'), 'utf8');
+    notFoundPage = readFile(
+      path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/app/_not-found.html'),
+      'utf8',
+    );
     // A failed read is tried again on the next 404, not kept for the life of the server.
     notFoundPage.catch(() => (notFoundPage = undefined));
   }
   return notFoundPage;
 };
 
-const framesBySlug = (stories: SnapshotStory[]) => new Map(stories.flatMap((s) => (s.frames?.length ? [[s.slug, s.frames] as const] : [])));
+const framesBySlug = (stories: SnapshotStory[]) =>
+  new Map(stories.flatMap((s) => (s.frames?.length ? [[s.slug, s.frames] as const] : [])));
 
 /** The visible stories' paths, and the embed frames of those that have embeds. */
 type StoryPathView = PathView & { frames: Map<string, string[]> };
@@ -30,7 +34,17 @@ const pathViews = new WeakMap<SnapshotStory[], StoryPathView>();
 function pathView(listing: SnapshotListing): StoryPathView {
   const stories = visibleAt(listing, new Date());
   let view = pathViews.get(stories);
-  if (!view) pathViews.set(stories, (view = { stories, sections: listing.sections, authors: listing.authors, tags: listing.tags, frames: framesBySlug(stories) }));
+  if (!view)
+    pathViews.set(
+      stories,
+      (view = {
+        stories,
+        sections: listing.sections,
+        authors: listing.authors,
+        tags: listing.tags,
+        frames: framesBySlug(stories),
+      }),
+    );
   return view;
 }
 

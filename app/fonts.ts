@@ -18,7 +18,8 @@ export const textFace = localFont({
   declarations: [
     {
       prop: 'unicode-range',
-      value: 'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
+      value:
+        'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
     },
   ],
 });
@@ -37,7 +38,8 @@ export const textFaceExtra = localFont({
   declarations: [
     {
       prop: 'unicode-range',
-      value: 'U+A1-A2, U+A4, U+A6-A8, U+AA-AF, U+B1-B6, U+B8-D6, U+D8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+329, U+2002, U+2009, U+200B, U+2044, U+2191, U+2193, U+2215',
+      value:
+        'U+A1-A2, U+A4, U+A6-A8, U+AA-AF, U+B1-B6, U+B8-D6, U+D8-FF, U+131, U+152-153, U+2BB-2BC, U+2C6, U+2DA, U+2DC, U+300-301, U+303-304, U+308-309, U+323, U+329, U+2002, U+2009, U+200B, U+2044, U+2191, U+2193, U+2215',
     },
   ],
 });
@@ -56,7 +58,8 @@ export const textFaceItalic = localFont({
   declarations: [
     {
       prop: 'unicode-range',
-      value: 'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
+      value:
+        'U+20-7E, U+A0, U+A3, U+A5, U+A9, U+B0, U+B7, U+D7, U+2013-2014, U+2018-201A, U+201C-201E, U+2022, U+2026, U+2032-2033, U+2039-203A, U+20AC, U+2122, U+2212',
     },
   ],
 });

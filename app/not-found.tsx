@@ -9,8 +9,8 @@ export default async function NotFound() {
     <div className="not-found">
       <h1>We can’t find that page</h1>
       <p>
-        The address may be mistyped, or the page may have moved. Try the <a href="/">front page</a>, or one of
-        our latest stories:
+        The address may be mistyped, or the page may have moved. Try the <a href="/">front page</a>, or one of our
+        latest stories:
       </p>
       <StoryList stories={stories.slice(0, 5)} headingLevel={2} />
     </div>

@@ -9,7 +9,14 @@ export const DISTINCT_STORIES = 1000;
 export const REPEATS = 100;
 /** "Independent of archive size": the largest archive's section page within this factor of the smallest's. */
 export const SAME_SIZE = 1.1;
-export const TARGETS = { buildSeconds10k: 300, buildGoal10k: 180, firstRequestMs: 300, rssMb: 512, checkSeconds10k: 20, searchKb: 300 };
+export const TARGETS = {
+  buildSeconds10k: 300,
+  buildGoal10k: 180,
+  firstRequestMs: 300,
+  rssMb: 512,
+  checkSeconds10k: 20,
+  searchKb: 300,
+};
 
 export interface SizeFigures {
   stories: number;
@@ -41,9 +48,11 @@ export interface ArchiveRun {
   prerenderStories: number;
 }
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`;
 const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**missed**');
 
 export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: ArchiveRun): string {
@@ -51,18 +60,84 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
   const tenK = sizes.find((s) => s.stories === 10_000);
   const header = `| figure | baseline: 1 story | ${sizes.map((s) => `${fmt(s.stories)} stories`).join(' | ')} | ratio (${fmt(big.stories)} ÷ baseline) | target |`;
   const rows: string[][] = [
-    ['`next build`', `${fmt(base.buildSeconds, 1)} s`, ...sizes.map((s) => `${fmt(s.buildSeconds, 1)} s`), ratio(big.buildSeconds, base.buildSeconds), `≤ ${TARGETS.buildSeconds10k} s at 10,000 (goal ${TARGETS.buildGoal10k} s): ${tenK ? met(tenK.buildSeconds <= TARGETS.buildSeconds10k) : 'run with --full'}`],
-    ['`content:check` (tsx start-up included)', `${fmt(base.checkSeconds, 1)} s`, ...sizes.map((s) => `${fmt(s.checkSeconds, 1)} s`), ratio(big.checkSeconds, base.checkSeconds), `< ${TARGETS.checkSeconds10k} s at 10,000: ${tenK ? met(tenK.checkSeconds < TARGETS.checkSeconds10k) : 'run with --full'}`],
-    ['archive story, first request, p50', '–', ...sizes.map((s) => `${fmt(s.firstP50Ms, 1)} ms`), `${ratio(big.firstP50Ms, big.prerenderedP50Ms)} of a prerendered story`, `< ${TARGETS.firstRequestMs} ms: ${met(big.firstP50Ms! < TARGETS.firstRequestMs)}`],
-    ['archive story, repeat request (cache), p50', '–', ...sizes.map((s) => `${fmt(s.repeatP50Ms, 1)} ms`), `${ratio(big.repeatP50Ms, big.prerenderedP50Ms)} of a prerendered story`, 'as fast as a prerendered story'],
-    ['prerendered story, p50 (the baseline above)', '–', ...sizes.map((s) => `${fmt(s.prerenderedP50Ms, 1)} ms`), '', ''],
+    [
+      '`next build`',
+      `${fmt(base.buildSeconds, 1)} s`,
+      ...sizes.map((s) => `${fmt(s.buildSeconds, 1)} s`),
+      ratio(big.buildSeconds, base.buildSeconds),
+      `≤ ${TARGETS.buildSeconds10k} s at 10,000 (goal ${TARGETS.buildGoal10k} s): ${tenK ? met(tenK.buildSeconds <= TARGETS.buildSeconds10k) : 'run with --full'}`,
+    ],
+    [
+      '`content:check` (tsx start-up included)',
+      `${fmt(base.checkSeconds, 1)} s`,
+      ...sizes.map((s) => `${fmt(s.checkSeconds, 1)} s`),
+      ratio(big.checkSeconds, base.checkSeconds),
+      `< ${TARGETS.checkSeconds10k} s at 10,000: ${tenK ? met(tenK.checkSeconds < TARGETS.checkSeconds10k) : 'run with --full'}`,
+    ],
+    [
+      'archive story, first request, p50',
+      '–',
+      ...sizes.map((s) => `${fmt(s.firstP50Ms, 1)} ms`),
+      `${ratio(big.firstP50Ms, big.prerenderedP50Ms)} of a prerendered story`,
+      `< ${TARGETS.firstRequestMs} ms: ${met(big.firstP50Ms! < TARGETS.firstRequestMs)}`,
+    ],
+    [
+      'archive story, repeat request (cache), p50',
+      '–',
+      ...sizes.map((s) => `${fmt(s.repeatP50Ms, 1)} ms`),
+      `${ratio(big.repeatP50Ms, big.prerenderedP50Ms)} of a prerendered story`,
+      'as fast as a prerendered story',
+    ],
+    [
+      'prerendered story, p50 (the baseline above)',
+      '–',
+      ...sizes.map((s) => `${fmt(s.prerenderedP50Ms, 1)} ms`),
+      '',
+      '',
+    ],
     ['very first request after start (an archive story)', '–', ...sizes.map((s) => `${fmt(s.coldFirstMs)} ms`), '', ''],
-    ['server RSS right after start', `${fmt(base.rssStartMb)} MB`, ...sizes.map((s) => `${fmt(s.rssStartMb)} MB`), ratio(big.rssStartMb, base.rssStartMb), ''],
-    [`server RSS after ${fmt(DISTINCT_STORIES)} distinct archive stories`, '–', ...sizes.map((s) => `${fmt(s.rssAfterMb)} MB (${fmt(s.served)} served)`), ratio(big.rssAfterMb, base.rssStartMb), `< ${TARGETS.rssMb} MB: ${met(big.rssAfterMb! < TARGETS.rssMb)}`],
-    ['front page HTML', kb(base.frontBytes), ...sizes.map((s) => kb(s.frontBytes)), ratio(big.frontBytes, base.frontBytes), 'independent of archive size'],
-    [`section page HTML (\`${base.sectionPath}\`)`, kb(base.sectionBytes), ...sizes.map((s) => kb(s.sectionBytes)), ratio(big.sectionBytes, base.sectionBytes), `independent of archive size (within ${SAME_SIZE}× of ${fmt(sizes[0]!.stories)} stories'): ${met(sizes.length > 1 ? sizes.at(-1)!.sectionBytes <= sizes[0]!.sectionBytes * SAME_SIZE : undefined)}`],
-    ['search: bytes transferred', base.search ? kb(base.search.bytes) : 'pending', ...sizes.map((s) => (s.search ? kb(s.search.bytes) : 'pending')), '', `< ${TARGETS.searchKb} KB: ${big.search ? met(big.search.bytes < TARGETS.searchKb * 1024) : 'pending (no /search yet)'}`],
-    ['search: time to first result', base.search ? `${fmt(base.search.ms)} ms` : 'pending', ...sizes.map((s) => (s.search ? `${fmt(s.search.ms)} ms` : 'pending')), '', ''],
+    [
+      'server RSS right after start',
+      `${fmt(base.rssStartMb)} MB`,
+      ...sizes.map((s) => `${fmt(s.rssStartMb)} MB`),
+      ratio(big.rssStartMb, base.rssStartMb),
+      '',
+    ],
+    [
+      `server RSS after ${fmt(DISTINCT_STORIES)} distinct archive stories`,
+      '–',
+      ...sizes.map((s) => `${fmt(s.rssAfterMb)} MB (${fmt(s.served)} served)`),
+      ratio(big.rssAfterMb, base.rssStartMb),
+      `< ${TARGETS.rssMb} MB: ${met(big.rssAfterMb! < TARGETS.rssMb)}`,
+    ],
+    [
+      'front page HTML',
+      kb(base.frontBytes),
+      ...sizes.map((s) => kb(s.frontBytes)),
+      ratio(big.frontBytes, base.frontBytes),
+      'independent of archive size',
+    ],
+    [
+      `section page HTML (\`${base.sectionPath}\`)`,
+      kb(base.sectionBytes),
+      ...sizes.map((s) => kb(s.sectionBytes)),
+      ratio(big.sectionBytes, base.sectionBytes),
+      `independent of archive size (within ${SAME_SIZE}× of ${fmt(sizes[0]!.stories)} stories'): ${met(sizes.length > 1 ? sizes.at(-1)!.sectionBytes <= sizes[0]!.sectionBytes * SAME_SIZE : undefined)}`,
+    ],
+    [
+      'search: bytes transferred',
+      base.search ? kb(base.search.bytes) : 'pending',
+      ...sizes.map((s) => (s.search ? kb(s.search.bytes) : 'pending')),
+      '',
+      `< ${TARGETS.searchKb} KB: ${big.search ? met(big.search.bytes < TARGETS.searchKb * 1024) : 'pending (no /search yet)'}`,
+    ],
+    [
+      'search: time to first result',
+      base.search ? `${fmt(base.search.ms)} ms` : 'pending',
+      ...sizes.map((s) => (s.search ? `${fmt(s.search.ms)} ms` : 'pending')),
+      '',
+      '',
+    ],
   ];
   return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
 

@@ -41,10 +41,17 @@ const log = (message: string) => console.log(`[bench:archive ${new Date().toISOS
 function run(cwd: string, args: string[], env: Record<string, string>): number {
   const started = performance.now();
   try {
-    execFileSync(args[0]!, args.slice(1), { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 });
+    execFileSync(args[0]!, args.slice(1), {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 2 ** 20,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`${args.join(' ')} failed in ${cwd}:\n${stdout?.toString().slice(-4000) ?? ''}${stderr?.toString().slice(-4000) ?? ''}`);
+    throw new Error(
+      `${args.join(' ')} failed in ${cwd}:\n${stdout?.toString().slice(-4000) ?? ''}${stderr?.toString().slice(-4000) ?? ''}`,
+    );
   }
   return (performance.now() - started) / 1000;
 }
@@ -54,11 +61,15 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 
 /** Starts a built copy as production runs it (`scripts/standalone.mjs serve`); `pid` is its server.js. */
 async function startServer(dir: string, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const wrapper: ChildProcess = spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const wrapper: ChildProcess = spawn(
+    process.execPath,
+    ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -70,13 +81,18 @@ async function startServer(dir: string, port: number): Promise<{ url: string; pi
   // Wait for the port, without a request (a request would load the routes before the RSS is read).
   for (let i = 0; ; i++) {
     const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true))).on('error', () => resolve(false));
+      const socket = net
+        .connect(port, '127.0.0.1', () => (socket.end(), resolve(true)))
+        .on('error', () => resolve(false));
     });
     if (open) break;
     if (i > 600 || wrapper.exitCode !== null) throw new Error(`the server in ${dir} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+  const children = readFileSync(`/proc/${wrapper.pid}/task/${wrapper.pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { url, pid: children[0]!, stop };
 }
 
@@ -84,7 +100,12 @@ async function timedGet(url: string): Promise<{ ms: number; status: number; byte
   const started = performance.now();
   const response = await fetch(url);
   const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, cache: response.headers.get('x-nextjs-cache') ?? undefined };
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    bytes: body.byteLength,
+    cache: response.headers.get('x-nextjs-cache') ?? undefined,
+  };
 }
 
 /** A query the archive answers: a distinctive word of an archive story's headline. */
@@ -119,7 +140,9 @@ async function measureSize(stories: number): Promise<SizeFigures> {
   const started = performance.now();
   log(`${stories} ${stories === 1 ? 'story (the site as it is)' : 'stories'}: generating`);
   const { project, manifest } =
-    stories === 1 ? { project: createTempProject('aju-bench-archive-'), manifest: undefined } : await createSyntheticArchive({ stories });
+    stories === 1
+      ? { project: createTempProject('aju-bench-archive-'), manifest: undefined }
+      : await createSyntheticArchive({ stories });
   try {
     const port = await freePort();
     const env = { SITE_URL: `http://127.0.0.1:${port}` };
@@ -131,7 +154,16 @@ async function measureSize(stories: number): Promise<SizeFigures> {
     const server = await startServer(project.dir, port);
     try {
       const rssStartMb = rssMb(server.pid);
-      const figures: SizeFigures = { stories, totalSeconds: 0, buildSeconds, checkSeconds, rssStartMb, frontBytes: 0, sectionBytes: 0, sectionPath: '/sections/north-korea' };
+      const figures: SizeFigures = {
+        stories,
+        totalSeconds: 0,
+        buildSeconds,
+        checkSeconds,
+        rssStartMb,
+        frontBytes: 0,
+        sectionBytes: 0,
+        sectionPath: '/sections/north-korea',
+      };
       const published = manifest ? publishedStories(manifest) : [];
       // Outside the window: every published story past the newest site.prerenderStories (the build's own env).
       const windowSize = site.prerenderStories;
@@ -149,12 +181,16 @@ async function measureSize(stories: number): Promise<SizeFigures> {
         figures.served = sample.length + 1;
         figures.rssAfterMb = rssMb(server.pid);
         const repeat: number[] = [];
-        for (const story of sample.slice(0, REPEATS)) repeat.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
+        for (const story of sample.slice(0, REPEATS))
+          repeat.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
         figures.repeatP50Ms = median(repeat);
         const prerendered: number[] = [];
-        for (const story of published.slice(0, Math.min(REPEATS, windowSize))) prerendered.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
+        for (const story of published.slice(0, Math.min(REPEATS, windowSize)))
+          prerendered.push((await timedGet(`${server.url}/stories/${story.slug}`)).ms);
         figures.prerenderedP50Ms = median(prerendered);
-        log(`  first p50 ${figures.firstP50Ms.toFixed(0)} ms, repeat ${figures.repeatP50Ms.toFixed(1)} ms, RSS ${figures.rssAfterMb.toFixed(0)} MB`);
+        log(
+          `  first p50 ${figures.firstP50Ms.toFixed(0)} ms, repeat ${figures.repeatP50Ms.toFixed(1)} ms, RSS ${figures.rssAfterMb.toFixed(0)} MB`,
+        );
       }
       figures.frontBytes = (await timedGet(`${server.url}/`)).bytes;
       figures.sectionBytes = (await timedGet(server.url + figures.sectionPath)).bytes;

@@ -23,7 +23,17 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
 import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
 import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../scripts/lib/synthetic-archive';
 import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
-import { LIGHTHOUSE_PHONE, lighthousePair, LOAD_WARMUP_SECONDS, measureLoad, measurePage, PHONE, timeBuild, timeSyntheticBuild, WIDE } from './measure';
+import {
+  LIGHTHOUSE_PHONE,
+  lighthousePair,
+  LOAD_WARMUP_SECONDS,
+  measureLoad,
+  measurePage,
+  PHONE,
+  timeBuild,
+  timeSyntheticBuild,
+  WIDE,
+} from './measure';
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
@@ -50,7 +60,8 @@ const PAGE_TYPES = ['front', 'story', 'every-block story', 'section', 'author'] 
 const SEED_PATH = `/stories/${seed.slug}`;
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const version = (pkg: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+const version = (pkg: string) =>
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
 
 async function findPages(): Promise<Record<(typeof PAGE_TYPES)[number], string | undefined>> {
   const html = async (p: string) => {
@@ -90,11 +101,16 @@ async function main() {
     log('building the floor app and the site');
     // The floor is built in a copy outside the repository: inside it, Turbopack also compiles the site's
     // proxy.ts (it looks for one at the workspace root), which the floor must not have and cannot resolve.
-    cpSync(FLOOR_DIR, floorCopy, { recursive: true, filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)) });
+    cpSync(FLOOR_DIR, floorCopy, {
+      recursive: true,
+      filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)),
+    });
     execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
     const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
     timeBuild(siteProject.dir, { NEXT_DIST_DIR: DIST, SITE_URL });
-    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/standalone.mjs'), 'prepare'], { env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/standalone.mjs'), 'prepare'], {
+      env: { ...process.env, NEXT_DIST_DIR: DIST },
+    });
 
     const site = await startSite(siteProject.dir, DIST, PORTS.site);
     servers.push(site);

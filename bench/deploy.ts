@@ -32,7 +32,11 @@ interface Step {
 /** Runs `action` while readers read through the edge; returns how long it took and what they saw. */
 async function underLoad(edgeUrl: string, paths: string[], name: string, action: () => Promise<void>): Promise<Step> {
   const cached = new Readers(edgeUrl, paths, { connections: CONNECTIONS, maxSeconds: 300, fetchAssets: true });
-  const passed = new Readers(edgeUrl, paths, { connections: CONNECTIONS, maxSeconds: 300, headers: { Authorization: 'Bearer reader' } });
+  const passed = new Readers(edgeUrl, paths, {
+    connections: CONNECTIONS,
+    maxSeconds: 300,
+    headers: { Authorization: 'Bearer reader' },
+  });
   await new Promise((r) => setTimeout(r, 1_000));
   const started = performance.now();
   await action();
@@ -79,15 +83,34 @@ async function main() {
       }),
     );
     await deploy(releasesDir, ['--release', a], edgeEnv);
-    steps.push(await underLoad(edge.url, paths, 'npm run deploy (A → B)', async () => void (await deploy(releasesDir, [], edgeEnv))));
-    steps.push(await underLoad(edge.url, paths, 'npm run deploy -- --rollback (B → A)', async () => void (await deploy(releasesDir, ['--rollback'], edgeEnv))));
+    steps.push(
+      await underLoad(
+        edge.url,
+        paths,
+        'npm run deploy (A → B)',
+        async () => void (await deploy(releasesDir, [], edgeEnv)),
+      ),
+    );
+    steps.push(
+      await underLoad(
+        edge.url,
+        paths,
+        'npm run deploy -- --rollback (B → A)',
+        async () => void (await deploy(releasesDir, ['--rollback'], edgeEnv)),
+      ),
+    );
 
     const count = (r: Readers) => `${r.failures.length} of ${r.answered}`;
     const cpus = os.cpus();
     const [baseline, rolling, rollback] = steps as [Step, Step, Step];
     const ratio = (s: Step) => `${(s.seconds / baseline.seconds).toFixed(2)}×`;
-    const row = (s: Step, vs: string) => `| ${s.name} | ${s.seconds.toFixed(1)} s | ${vs} | ${count(s.cached)} | ${count(s.passed)} |`;
-    const errors = rolling.cached.failures.length + rolling.passed.failures.length + rollback.cached.failures.length + rollback.passed.failures.length;
+    const row = (s: Step, vs: string) =>
+      `| ${s.name} | ${s.seconds.toFixed(1)} s | ${vs} | ${count(s.cached)} | ${count(s.passed)} |`;
+    const errors =
+      rolling.cached.failures.length +
+      rolling.passed.failures.length +
+      rollback.cached.failures.length +
+      rollback.passed.failures.length;
     const markdown = `## Deploy (\`npm run bench:deploy\`)
 
 Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average ${load.toFixed(1)} at the start; ${new Date().toISOString()}.
@@ -105,7 +128,12 @@ ${row(rolling, ratio(rolling))}
 ${row(rollback, ratio(rollback))}
 
 Deploy and rollback together: **${errors} failed answers** (target 0: **${errors === 0 ? 'met' : 'missed'}**).
-First failures of the baseline: ${[...baseline.passed.failures, ...baseline.cached.failures].slice(0, 3).map((f) => `\`${f.path}\` ${f.what}`).join('; ') || 'none'}.
+First failures of the baseline: ${
+      [...baseline.passed.failures, ...baseline.cached.failures]
+        .slice(0, 3)
+        .map((f) => `\`${f.path}\` ${f.what}`)
+        .join('; ') || 'none'
+    }.
 
 Bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`;
     writeBenchSection('deploy', markdown);

@@ -71,7 +71,13 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   const before = cpuTicks(pids);
   const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
   const cpuPerThousand = ((cpuTicks(pids) - before) * TICK_MS) / (r.requests.total / 1000);
-  return { requestsPerSecond: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpuPerThousand };
+  return {
+    requestsPerSecond: r.requests.average,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    cpuPerThousand,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -90,12 +96,19 @@ interface Pair {
  * the same load from whatever else runs); the figure is the median of those ratios, and every other
  * figure the median of its runs (errors summed).
  */
-async function pair(staticServer: { url: string; pids: number[] }, edgeServer: { url: string; pids: number[] }, headers: Record<string, string>): Promise<Pair> {
+async function pair(
+  staticServer: { url: string; pids: number[] },
+  edgeServer: { url: string; pids: number[] },
+  headers: Record<string, string>,
+): Promise<Pair> {
   await load(staticServer.url, headers, WARMUP_SECONDS);
   await load(edgeServer.url, headers, WARMUP_SECONDS);
   const runs: Array<{ static: Load; edge: Load }> = [];
   for (let round = 0; round < ROUNDS; round++) {
-    runs.push({ static: await load(staticServer.url, headers, ROUND_SECONDS, staticServer.pids), edge: await load(edgeServer.url, headers, ROUND_SECONDS, edgeServer.pids) });
+    runs.push({
+      static: await load(staticServer.url, headers, ROUND_SECONDS, staticServer.pids),
+      edge: await load(edgeServer.url, headers, ROUND_SECONDS, edgeServer.pids),
+    });
   }
   const summary = (list: Load[]): Load => ({
     requestsPerSecond: median(list.map((l) => l.requestsPerSecond)),
@@ -105,7 +118,12 @@ async function pair(staticServer: { url: string; pids: number[] }, edgeServer: {
     non2xx: list.reduce((sum, l) => sum + l.non2xx, 0),
   });
   const ratios = runs.map((r) => r.edge.requestsPerSecond / r.static.requestsPerSecond);
-  return { static: summary(runs.map((r) => r.static)), edge: summary(runs.map((r) => r.edge)), ratio: median(ratios), ratioRange: [Math.min(...ratios), Math.max(...ratios)] };
+  return {
+    static: summary(runs.map((r) => r.static)),
+    edge: summary(runs.map((r) => r.edge)),
+    ratio: median(ratios),
+    ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+  };
 }
 
 interface MixRequest {
@@ -147,7 +165,14 @@ function realisticMix(storyPaths: string[], otherPaths: string[], searches: stri
             : pick(searches);
     if (next() < MIX.tracked) {
       const id = Math.floor(next() * 1e9).toString(36);
-      target += (target.includes('?') ? '&' : '?') + pick([`utm_source=twitter&utm_medium=social&utm_campaign=${id}`, `fbclid=IwAR${id}`, `gclid=${id}`, `utm_source=newsletter&utm_content=${id}`]);
+      target +=
+        (target.includes('?') ? '&' : '?') +
+        pick([
+          `utm_source=twitter&utm_medium=social&utm_campaign=${id}`,
+          `fbclid=IwAR${id}`,
+          `gclid=${id}`,
+          `utm_source=newsletter&utm_content=${id}`,
+        ]);
     }
     const headers: Record<string, string> = next() < 1 - MIX.plain ? { 'Accept-Encoding': 'gzip, deflate, br' } : {};
     if (next() < MIX.rsc) headers.RSC = '1';
@@ -181,7 +206,8 @@ async function sendMix(edgeUrl: string, mix: MixRequest[]): Promise<number> {
   return failures;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   const started = performance.now();
@@ -194,7 +220,10 @@ async function main() {
     log(`building a copy of the site with ${STORIES} stories`);
     writeSyntheticStories(project, STORIES);
     const buildSeconds = timeBuild(project.dir, { NEXT_DIST_DIR: '.next' });
-    execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], { cwd: project.dir, env: { ...process.env, NEXT_DIST_DIR: '.next' } });
+    execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], {
+      cwd: project.dir,
+      env: { ...process.env, NEXT_DIST_DIR: '.next' },
+    });
     log(`  built in ${buildSeconds.toFixed(0)} s; starting two origins and the edge`);
     const release = path.join(project.dir, '.next-releases/latest');
     origins.push(await Origin.start(release), await Origin.start(release));
@@ -202,16 +231,22 @@ async function main() {
 
     // Pages as a reader finds them: stories from the sitemaps, listings from a story page.
     const direct = (p: string) => request(origins[0]!.url, p);
-    const storyPaths = [`/stories/putin-heads-to-pyongyang`, ...Array.from({ length: STORIES - 1 }, (_, i) => `/stories/synthetic-story-${i + 2}`)];
+    const storyPaths = [
+      `/stories/putin-heads-to-pyongyang`,
+      ...Array.from({ length: STORIES - 1 }, (_, i) => `/stories/synthetic-story-${i + 2}`),
+    ];
     const storyHtml = (await direct(storyPaths[0]!)).body;
-    const listingLinks = (html: string) => [...html.matchAll(/href="(\/(?:sections|authors|tags|archive)\/[^"?#]*)"/g)].map((m) => m[1]!);
+    const listingLinks = (html: string) =>
+      [...html.matchAll(/href="(\/(?:sections|authors|tags|archive)\/[^"?#]*)"/g)].map((m) => m[1]!);
     const fromStory = listingLinks(storyHtml);
     // A listing's own links add its numbered pages (/sections/x/page/2 …).
     const section = fromStory.find((p) => p.startsWith('/sections/'));
     const fromSection = section ? listingLinks((await direct(section)).body) : [];
     const otherPaths = [...new Set([...fromStory, ...fromSection, '/feed.xml', '/sitemap.xml', '/news-sitemap.xml'])];
     // Searches keep their query (the site reads q): a few common ones.
-    const searches = ['putin', 'kim jong-un', 'pyongyang', 'russia', 'summit'].map((q) => `/search?q=${encodeURIComponent(q)}`);
+    const searches = ['putin', 'kim jong-un', 'pyongyang', 'russia', 'summit'].map(
+      (q) => `/search?q=${encodeURIComponent(q)}`,
+    );
     for (const p of [...storyPaths.slice(0, 3), ...otherPaths, ...searches]) {
       const status = (await direct(p)).status;
       if (status !== 200) throw new Error(`${p} answers ${status} from the origin`);
@@ -222,7 +257,8 @@ async function main() {
     const gzipHeaders = { 'Accept-Encoding': 'gzip, deflate, br' };
     await request(edge.url, story, { headers: gzipHeaders });
     const edgeAnswer = await request(edge.url, story, { headers: gzipHeaders });
-    if (edgeAnswer.headers['x-cache'] !== 'HIT') throw new Error(`the story is not a hit at the edge: ${edgeAnswer.headers['x-cache']}`);
+    if (edgeAnswer.headers['x-cache'] !== 'HIT')
+      throw new Error(`the story is not a hit at the edge: ${edgeAnswer.headers['x-cache']}`);
     // The same bytes the edge sends: the page, gzipped (the edge stores the origin's gzip).
     const gzFile = path.join(htmlDir, 'story.html.gz');
     const plainFile = path.join(htmlDir, 'story.html');
@@ -264,9 +300,11 @@ async function main() {
     const row = (name: string, l: Load, vs: string, cpuVs: string) =>
       `| ${name} | ${fmt(l.requestsPerSecond)} | ${vs} | ${fmt(l.p99)} ms | ${l.cpuPerThousand ? `${fmt(l.cpuPerThousand)} ms (${cpuVs})` : 'n/a'} | ${l.errors} / ${l.non2xx} |`;
     const cpuVs = (p: Pair) => `${(p.edge.cpuPerThousand / p.static.cpuPerThousand).toFixed(2)}×`;
-    const vs = (p: Pair) => `**${p.ratio.toFixed(2)}×** (rounds ${p.ratioRange[0].toFixed(2)}–${p.ratioRange[1].toFixed(2)})`;
+    const vs = (p: Pair) =>
+      `**${p.ratio.toFixed(2)}×** (rounds ${p.ratioRange[0].toFixed(2)}–${p.ratioRange[1].toFixed(2)})`;
     const cpus = os.cpus();
-    const varnishVersion = `${spawnSync('varnishd', ['-V'], { encoding: 'utf8' }).stderr}`.match(/varnish-[0-9.]+/)?.[0] ?? 'varnish';
+    const varnishVersion =
+      `${spawnSync('varnishd', ['-V'], { encoding: 'utf8' }).stderr}`.match(/varnish-[0-9.]+/)?.[0] ?? 'varnish';
     const markdown = `## Edge (\`npm run bench:edge\`)
 
 Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${varnishVersion}; ${new Date().toISOString()}.

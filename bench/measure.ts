@@ -21,7 +21,8 @@ export const BYTE_KINDS = ['document', 'js', 'css', 'font', 'image', 'other'] as
 export type ByteKind = (typeof BYTE_KINDS)[number];
 
 const kindOf = (type: string): ByteKind =>
-  ({ Document: 'document', Script: 'js', Stylesheet: 'css', Font: 'font', Image: 'image' }) [type] as ByteKind | undefined ?? 'other';
+  (({ Document: 'document', Script: 'js', Stylesheet: 'css', Font: 'font', Image: 'image' })[type] as
+    ByteKind | undefined) ?? 'other';
 
 export interface Device {
   name: string;
@@ -34,7 +35,13 @@ export interface Device {
 /** A phone as the issue measures it (an iPhone's 390×844 CSS pixels at 3 dppx). */
 export const PHONE: Device = { name: 'phone 390×844 @3x', width: 390, height: 844, dpr: 3, mobile: true };
 /** What Lighthouse's mobile run emulates (a Moto G Power): loading it first warms the image cache for Lighthouse. */
-export const LIGHTHOUSE_PHONE: Device = { name: 'Lighthouse phone 412×823 @1.75x', width: 412, height: 823, dpr: 1.75, mobile: true };
+export const LIGHTHOUSE_PHONE: Device = {
+  name: 'Lighthouse phone 412×823 @1.75x',
+  width: 412,
+  height: 823,
+  dpr: 1.75,
+  mobile: true,
+};
 /** A wide screen: a laptop at 2 dppx. */
 export const WIDE: Device = { name: 'wide 1440×900 @2x', width: 1440, height: 900, dpr: 2, mobile: false };
 
@@ -123,8 +130,13 @@ export async function measurePage(browser: Browser, url: string, device: Device)
       if (response) bytesByUrl.set(response.url, e.encodedDataLength);
     });
     await page.goto(url, { waitUntil: 'networkidle' });
-    const painted = (await page.evaluate(READ_PAINT_AND_SHIFTS)) as Pick<PageLoad, 'lcp' | 'layoutShift'> & { photo?: { url: string; naturalWidth: number; cssWidth: number } };
-    if (painted.photo) painted.photo.naturalWidth = (await page.evaluate(`${PIXEL_WIDTH}(${JSON.stringify(painted.photo.url)})`)) as number;
+    const painted = (await page.evaluate(READ_PAINT_AND_SHIFTS)) as Pick<PageLoad, 'lcp' | 'layoutShift'> & {
+      photo?: { url: string; naturalWidth: number; cssWidth: number };
+    };
+    if (painted.photo)
+      painted.photo.naturalWidth = (await page.evaluate(
+        `${PIXEL_WIDTH}(${JSON.stringify(painted.photo.url)})`,
+      )) as number;
     const photoResponse = painted.photo && [...responses.values()].find((r) => r.url === painted.photo!.url);
     const own = new URL(url).origin;
     return {
@@ -134,7 +146,11 @@ export async function measurePage(browser: Browser, url: string, device: Device)
       otherOrigins: [...origins].filter((o) => o !== own && !o.startsWith('data:')),
       lcp: painted.lcp,
       layoutShift: painted.layoutShift,
-      photo: painted.photo && { ...painted.photo, contentType: photoResponse?.mimeType ?? 'unknown', bytes: bytesByUrl.get(painted.photo.url) ?? 0 },
+      photo: painted.photo && {
+        ...painted.photo,
+        contentType: photoResponse?.mimeType ?? 'unknown',
+        bytes: bytesByUrl.get(painted.photo.url) ?? 0,
+      },
     };
   } finally {
     await context.close();
@@ -165,7 +181,11 @@ export async function runLighthouse(port: number, url: string): Promise<Lighthou
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   const metrics = (lhr.audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0] ?? {};
   const observedLcp = metrics.observedLargestContentfulPaint ?? NaN;
-  const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number; networkEndTime?: number }[] } | undefined)?.items ?? [];
+  const requests =
+    (
+      lhr.audits['network-requests']?.details as
+        { items?: { resourceType?: string; transferSize?: number; networkEndTime?: number }[] } | undefined
+    )?.items ?? [];
   const finishedBeforeLcp: Record<string, number> = {};
   for (const r of requests) {
     if ((r.networkEndTime ?? Infinity) > observedLcp) continue;
@@ -185,7 +205,10 @@ export async function runLighthouse(port: number, url: string): Promise<Lighthou
 
 /** Story and floor alternately, `rounds` times each, in one headless Chromium on the closed network. */
 export async function lighthousePair(storyUrl: string, floorUrl: string, rounds: number) {
-  const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: findChromium(),
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+  });
   const story: LighthouseRun[] = [];
   const floor: LighthouseRun[] = [];
   try {
@@ -223,7 +246,12 @@ export const LOAD_WARMUP_SECONDS = 2;
 export async function measureLoad(url: string, connections: number, seconds: number): Promise<Load> {
   await autocannon({ url, connections, duration: LOAD_WARMUP_SECONDS });
   const result = await autocannon({ url, connections, duration: seconds });
-  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 /** Wall-clock seconds for `next build` in a directory. */

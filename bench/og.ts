@@ -22,7 +22,10 @@ export interface OgFigures {
   perStory: { slug: string; ms: number; cachedMs: number; bytes: number }[];
 }
 
-async function timeRender(render: () => Promise<Response> | Response, before?: () => void): Promise<{ ms: number; bytes: number }> {
+async function timeRender(
+  render: () => Promise<Response> | Response,
+  before?: () => void,
+): Promise<{ ms: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < ROUNDS; i++) {
@@ -48,7 +51,11 @@ export async function measureOgRendering(): Promise<OgFigures | undefined> {
   const { stories } = await getContent();
   const baseline = () =>
     new ImageResponse(
-      createElement('div', { style: { display: 'flex', width: '100%', height: '100%', fontSize: 64, background: '#fff' } }, 'Aju Press'),
+      createElement(
+        'div',
+        { style: { display: 'flex', width: '100%', height: '100%', fontSize: 64, background: '#fff' } },
+        'Aju Press',
+      ),
       { width: 1200, height: 630 },
     );
   // Warm-up: fonts and the WebAssembly renderer load on first use.

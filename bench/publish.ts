@@ -58,8 +58,13 @@ interface SizeResult {
   rounds: Round[];
 }
 
-const storyData = (source: string) => JSON.parse(source.slice(source.indexOf('defineStory(') + 'defineStory('.length, source.lastIndexOf(');'))) as Record<string, unknown>;
-const storySource = (data: object) => `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+const storyData = (source: string) =>
+  JSON.parse(source.slice(source.indexOf('defineStory(') + 'defineStory('.length, source.lastIndexOf(');'))) as Record<
+    string,
+    unknown
+  >;
+const storySource = (data: object) =>
+  `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
 
 /** Year and month folder of an instant in KST, as content:check files stories. */
 function kstFolder(iso: string): string {
@@ -76,8 +81,12 @@ class Publisher {
   run(): Promise<{ seconds: number; out: string; code: number }> {
     const started = performance.now();
     return new Promise((resolve) => {
-      execFile(process.execPath, [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'], { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 }, (error, stdout, stderr) =>
-        resolve({ seconds: (performance.now() - started) / 1000, out: `${stdout}${stderr}`, code: error ? 1 : 0 }),
+      execFile(
+        process.execPath,
+        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+        { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
+        (error, stdout, stderr) =>
+          resolve({ seconds: (performance.now() - started) / 1000, out: `${stdout}${stderr}`, code: error ? 1 : 0 }),
       );
     });
   }
@@ -112,7 +121,9 @@ function readers(edge: string, pages: string[]) {
   const counts = { requests: 0, errors: 0 };
   const loops = Array.from({ length: 4 }, async (_, i) => {
     for (let n = i; !stop; n++) {
-      const answer = await request(edge, pages[n % pages.length]!, { headers: { 'Accept-Encoding': 'gzip' } }).catch(() => ({ status: 0 }));
+      const answer = await request(edge, pages[n % pages.length]!, { headers: { 'Accept-Encoding': 'gzip' } }).catch(
+        () => ({ status: 0 }),
+      );
       counts.requests++;
       if (answer.status !== 200) counts.errors++;
       await new Promise((r) => setTimeout(r, 20));
@@ -127,7 +138,12 @@ function readers(edge: string, pages: string[]) {
   };
 }
 
-async function round(project: TempProject, manifest: SyntheticManifest, originCount: number, builtAt: number): Promise<Round> {
+async function round(
+  project: TempProject,
+  manifest: SyntheticManifest,
+  originCount: number,
+  builtAt: number,
+): Promise<Round> {
   const storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-store-'));
   const secret = randomBytes(24).toString('hex');
   const edgePort = await freePort();
@@ -137,10 +153,18 @@ async function round(project: TempProject, manifest: SyntheticManifest, originCo
   let edge: Edge | undefined;
   const written: string[] = [];
   try {
-    for (let i = 0; i < originCount; i++) origins.push(await Origin.start(release, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }));
+    for (let i = 0; i < originCount; i++)
+      origins.push(
+        await Origin.start(release, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }),
+      );
     // Every reader here is one loopback address: no miss limit.
     edge = await Edge.start(origins, { EDGE_MISS_LIMIT: '0' }, edgePort);
-    const publisher = new Publisher(project, { PUBLISH_ORIGINS: origins.map((o) => o.url).join(','), PUBLISH_SECRET: secret, CONTENT_STORE_DIR: storeDir, EDGE_URL: edge.url });
+    const publisher = new Publisher(project, {
+      PUBLISH_ORIGINS: origins.map((o) => o.url).join(','),
+      PUBLISH_SECRET: secret,
+      CONTENT_STORE_DIR: storeDir,
+      EDGE_URL: edge.url,
+    });
     const via = (p: string) => request(edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
 
     const published = publishedStories(manifest, new Date(builtAt));
@@ -163,7 +187,18 @@ async function round(project: TempProject, manifest: SyntheticManifest, originCo
     const postedAt = new Date(Date.now() - 30_000).toISOString();
     const headline = `Bench publishes story ${originCount} in seconds`;
     const file = `content/stories/${kstFolder(postedAt)}/${slug}.ts`;
-    project.write(file, storySource({ ...template, slug, headline, postedAt, updatedAt: postedAt, publishAt: undefined, draft: undefined }));
+    project.write(
+      file,
+      storySource({
+        ...template,
+        slug,
+        headline,
+        postedAt,
+        updatedAt: postedAt,
+        publishAt: undefined,
+        draft: undefined,
+      }),
+    );
     written.push(file);
     let t0 = performance.now();
     const running = publisher.run();
@@ -171,7 +206,12 @@ async function round(project: TempProject, manifest: SyntheticManifest, originCo
       until(t0, async () => (await via(`/stories/${slug}`)).status === 200),
       until(t0, async () => (await via('/')).body.includes(`/stories/${slug}`)),
       until(t0, async () => (await via(`/sections/${section}`)).body.includes(`/stories/${slug}`)),
-      until(t0, async () => (await via('/feed.xml')).body.includes(`/stories/${slug}`) && (await via('/news-sitemap.xml')).body.includes(`/stories/${slug}`)),
+      until(
+        t0,
+        async () =>
+          (await via('/feed.xml')).body.includes(`/stories/${slug}`) &&
+          (await via('/news-sitemap.xml')).body.includes(`/stories/${slug}`),
+      ),
       // A browser search costs far more than a request: once a second, so it does not slow what it measures.
       until(t0, () => searchFinds(edge!.url, headline, slug), SEARCH_POLL_MS),
     ]);
@@ -209,7 +249,17 @@ async function round(project: TempProject, manifest: SyntheticManifest, originCo
     const at = new Date(Date.now() + 15_000).toISOString();
     const embargoSlug = `bench-publish-embargo-${originCount}`;
     const embargoFile = `content/stories/${kstFolder(at)}/${embargoSlug}.ts`;
-    project.write(embargoFile, storySource({ ...template, slug: embargoSlug, headline: `Embargoed bench story ${originCount}`, postedAt: at, updatedAt: at, publishAt: at }));
+    project.write(
+      embargoFile,
+      storySource({
+        ...template,
+        slug: embargoSlug,
+        headline: `Embargoed bench story ${originCount}`,
+        postedAt: at,
+        updatedAt: at,
+        publishAt: at,
+      }),
+    );
     written.push(embargoFile);
     const embargoRun = await publisher.run();
     if (embargoRun.code !== 0) throw new Error(`content:publish failed:\n${embargoRun.out}`);
@@ -247,7 +297,11 @@ async function measureSize(stories: number): Promise<SizeResult> {
   try {
     log('building (the baseline: how a change was published before)');
     const started = performance.now();
-    execFileSync('npm', ['run', 'build'], { cwd: project.dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['run', 'build'], {
+      cwd: project.dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const buildSeconds = (performance.now() - started) / 1000;
     const builtAt = Date.now();
     log(`  built in ${buildSeconds.toFixed(0)} s`);
@@ -263,7 +317,8 @@ async function measureSize(stories: number): Promise<SizeResult> {
 }
 
 const s = (value: number | undefined) => (value === undefined ? 'never (gave up)' : `${value.toFixed(2)} s`);
-const verdict = (value: number | undefined, target: number) => (value !== undefined && value <= target ? 'met' : '**not met**');
+const verdict = (value: number | undefined, target: number) =>
+  value !== undefined && value <= target ? 'met' : '**not met**';
 
 function render(results: SizeResult[], load: number[]): string {
   const lines = [
@@ -275,20 +330,26 @@ function render(results: SizeResult[], load: number[]): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const size of results) {
-    lines.push(`| ${size.stories.toLocaleString('en-US')} | – | \`npm run build\` (baseline) | ${size.buildSeconds.toFixed(1)} s | 1 | ${size.stories === 10_000 ? verdict(size.buildSeconds, TARGETS.buildSeconds10k) : '–'} |`);
+    lines.push(
+      `| ${size.stories.toLocaleString('en-US')} | – | \`npm run build\` (baseline) | ${size.buildSeconds.toFixed(1)} s | 1 | ${size.stories === 10_000 ? verdict(size.buildSeconds, TARGETS.buildSeconds10k) : '–'} |`,
+    );
     for (const r of size.rounds) {
       const row = (label: string, value: number | undefined, target: number) =>
-        lines.push(`| ${size.stories.toLocaleString('en-US')} | ${r.origins} | ${label} | ${s(value)} | ${value === undefined ? '–' : (value / size.buildSeconds).toFixed(3)} | ${verdict(value, target)} |`);
-      row('(a) the new story\'s page', r.page, TARGETS.seconds);
+        lines.push(
+          `| ${size.stories.toLocaleString('en-US')} | ${r.origins} | ${label} | ${s(value)} | ${value === undefined ? '–' : (value / size.buildSeconds).toFixed(3)} | ${verdict(value, target)} |`,
+        );
+      row("(a) the new story's page", r.page, TARGETS.seconds);
       row('(b) the front page lists it', r.front, TARGETS.seconds);
       row('(c) its section page lists it', r.section, TARGETS.seconds);
       row('(d) the feed and the news sitemap have it', r.feeds, TARGETS.seconds);
       row('(e) search finds it', r.search, TARGETS.searchSeconds);
-      row('a correction: the archive story\'s page', r.correctionPage, TARGETS.seconds);
+      row("a correction: the archive story's page", r.correctionPage, TARGETS.seconds);
       row('a correction: its card', r.correctionCard, TARGETS.seconds);
       row('a takedown: 404', r.takedown, TARGETS.seconds);
       row('an embargo: its page, after its publishAt', r.embargo, TARGETS.embargoSeconds);
-      lines.push(`| ${size.stories.toLocaleString('en-US')} | ${r.origins} | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`);
+      lines.push(
+        `| ${size.stories.toLocaleString('en-US')} | ${r.origins} | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`,
+      );
     }
   }
   return lines.join('\n');

@@ -5,7 +5,10 @@ import type { OgFigures } from './og';
 export type BenchPageType = 'front' | 'story' | 'every-block story' | 'section' | 'author';
 
 export interface Figures {
-  machine: Record<'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date' | 'loadAtStart', string>;
+  machine: Record<
+    'cpus' | 'memory' | 'os' | 'node' | 'chromium' | 'next' | 'react' | 'lighthouse' | 'date' | 'loadAtStart',
+    string
+  >;
   pages: Record<BenchPageType, string | undefined>;
   /** Cold loads on PHONE. */
   floorLoad: PageLoad;
@@ -43,7 +46,8 @@ export const TARGETS = {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 const signedKb = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${kb(Math.abs(bytes))}`;
-const ratio = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `${(value / base).toFixed(2)}×` : '—');
+const ratio = (value: number, base: number) =>
+  base > 0 && Number.isFinite(value) ? `${(value / base).toFixed(2)}×` : '—';
 const mark = (met: boolean) => (met ? '✅ met' : '❌ missed');
 
 export function renderReport(f: Figures): string {
@@ -61,10 +65,24 @@ export function renderReport(f: Figures): string {
     const jsRatio = t.bytes.js / floorJs;
     const target = type === 'story' ? `≤ ${TARGETS.storyJsRatio}× → ${mark(jsRatio <= TARGETS.storyJsRatio)}` : '';
     if (type === 'story' && jsRatio > TARGETS.storyJsRatio) {
-      misses.push(`Story page JS is ${jsRatio.toFixed(3)}× the floor, ${((jsRatio - TARGETS.storyJsRatio) * 100).toFixed(1)} points over the ${TARGETS.storyJsRatio}× target.`);
+      misses.push(
+        `Story page JS is ${jsRatio.toFixed(3)}× the floor, ${((jsRatio - TARGETS.storyJsRatio) * 100).toFixed(1)} points over the ${TARGETS.storyJsRatio}× target.`,
+      );
     }
-    rows.push([`JS transferred, ${type} page (${f.pages[type]})`, kb(t.bytes.js), kb(floorJs), ratio(t.bytes.js, floorJs), target]);
-    rows.push([`Total transferred, ${type} page (${t.requests} requests)`, kb(t.bytes.total), `${kb(f.floorLoad.bytes.total)} (${f.floorLoad.requests} requests)`, ratio(t.bytes.total, f.floorLoad.bytes.total), '']);
+    rows.push([
+      `JS transferred, ${type} page (${f.pages[type]})`,
+      kb(t.bytes.js),
+      kb(floorJs),
+      ratio(t.bytes.js, floorJs),
+      target,
+    ]);
+    rows.push([
+      `Total transferred, ${type} page (${t.requests} requests)`,
+      kb(t.bytes.total),
+      `${kb(f.floorLoad.bytes.total)} (${f.floorLoad.requests} requests)`,
+      ratio(t.bytes.total, f.floorLoad.bytes.total),
+      '',
+    ]);
   }
 
   const story = f.loads.story;
@@ -72,44 +90,114 @@ export function renderReport(f: Figures): string {
   if (story) {
     const floor = f.floorLoad;
     for (const kind of BYTE_KINDS) {
-      byKind.push([kind === 'js' ? 'JavaScript' : kind, kb(story.bytes[kind]), kb(floor.bytes[kind]), signedKb(story.bytes[kind] - floor.bytes[kind]), kb(story.bodies[kind]), kb(floor.bodies[kind])]);
+      byKind.push([
+        kind === 'js' ? 'JavaScript' : kind,
+        kb(story.bytes[kind]),
+        kb(floor.bytes[kind]),
+        signedKb(story.bytes[kind] - floor.bytes[kind]),
+        kb(story.bodies[kind]),
+        kb(floor.bodies[kind]),
+      ]);
     }
-    byKind.push(['**all**', kb(story.bytes.total), kb(floor.bytes.total), signedKb(story.bytes.total - floor.bytes.total), kb(story.bodies.total), kb(floor.bodies.total)]);
+    byKind.push([
+      '**all**',
+      kb(story.bytes.total),
+      kb(floor.bytes.total),
+      signedKb(story.bytes.total - floor.bytes.total),
+      kb(story.bodies.total),
+      kb(floor.bodies.total),
+    ]);
     const nonPhoto = story.bytes.total - story.bytes.image;
     const floorNonPhoto = floor.bytes.total - floor.bytes.image;
     const over = (nonPhoto - floorNonPhoto) / 1024;
     const nonPhotoMet = over <= TARGETS.nonPhotoOverFloorKb;
-    if (!nonPhotoMet) misses.push(`Bytes other than photos are ${kb(nonPhoto)} against the floor's ${kb(floorNonPhoto)}: ${over.toFixed(1)} KB over, target ${TARGETS.nonPhotoOverFloorKb} KB.`);
-    rows.push([`Bytes other than photos, story (${PHONE.name})`, kb(nonPhoto), kb(floorNonPhoto), `+${over.toFixed(1)} KB`, `≤ floor + ${TARGETS.nonPhotoOverFloorKb} KB → ${mark(nonPhotoMet)}`]);
+    if (!nonPhotoMet)
+      misses.push(
+        `Bytes other than photos are ${kb(nonPhoto)} against the floor's ${kb(floorNonPhoto)}: ${over.toFixed(1)} KB over, target ${TARGETS.nonPhotoOverFloorKb} KB.`,
+      );
+    rows.push([
+      `Bytes other than photos, story (${PHONE.name})`,
+      kb(nonPhoto),
+      kb(floorNonPhoto),
+      `+${over.toFixed(1)} KB`,
+      `≤ floor + ${TARGETS.nonPhotoOverFloorKb} KB → ${mark(nonPhotoMet)}`,
+    ]);
     const jsOver = (story.bodies.js - floor.bodies.js) / 1024;
     const jsOverMet = jsOver <= TARGETS.storyJsOverFloorKb;
-    if (!jsOverMet) misses.push(`Story JavaScript (compressed bodies) is ${jsOver.toFixed(2)} KB over the floor's, target ${TARGETS.storyJsOverFloorKb} KB: the page chunk holds the enlarge and share controls.`);
-    rows.push(['JS bodies (compressed, no headers), story', kb(story.bodies.js), kb(floor.bodies.js), `+${jsOver.toFixed(2)} KB`, `≤ floor + ${TARGETS.storyJsOverFloorKb} KB → ${mark(jsOverMet)}`]);
+    if (!jsOverMet)
+      misses.push(
+        `Story JavaScript (compressed bodies) is ${jsOver.toFixed(2)} KB over the floor's, target ${TARGETS.storyJsOverFloorKb} KB: the page chunk holds the enlarge and share controls.`,
+      );
+    rows.push([
+      'JS bodies (compressed, no headers), story',
+      kb(story.bodies.js),
+      kb(floor.bodies.js),
+      `+${jsOver.toFixed(2)} KB`,
+      `≤ floor + ${TARGETS.storyJsOverFloorKb} KB → ${mark(jsOverMet)}`,
+    ]);
 
     const phonePhoto = story.photo;
     if (phonePhoto) {
       const met = phonePhoto.naturalWidth <= TARGETS.phonePhotoMaxWidth && phonePhoto.contentType === 'image/avif';
-      if (!met) misses.push(`On the phone the lead photo came as ${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px wide (target AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px).`);
-      rows.push([`Lead photo, ${PHONE.name}`, `${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px, ${kb(phonePhoto.bytes)}`, `shown ${Math.round(phonePhoto.cssWidth)} CSS px (${Math.round(phonePhoto.cssWidth * PHONE.dpr)} device px)`, '', `AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px → ${mark(met)}`]);
+      if (!met)
+        misses.push(
+          `On the phone the lead photo came as ${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px wide (target AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px).`,
+        );
+      rows.push([
+        `Lead photo, ${PHONE.name}`,
+        `${phonePhoto.contentType}, ${phonePhoto.naturalWidth} px, ${kb(phonePhoto.bytes)}`,
+        `shown ${Math.round(phonePhoto.cssWidth)} CSS px (${Math.round(phonePhoto.cssWidth * PHONE.dpr)} device px)`,
+        '',
+        `AVIF, ≤ ${TARGETS.phonePhotoMaxWidth} px → ${mark(met)}`,
+      ]);
     }
   }
   const widePhoto = f.storyWide.photo;
   if (widePhoto) {
     const needed = Math.round(widePhoto.cssWidth * Math.min(WIDE.dpr, 2));
     const met = widePhoto.naturalWidth >= needed;
-    if (!met) misses.push(`On the wide screen the lead photo is ${widePhoto.naturalWidth} px for ${needed} device pixels: not sharp.`);
-    rows.push([`Lead photo, ${WIDE.name}`, `${widePhoto.contentType}, ${widePhoto.naturalWidth} px, ${kb(widePhoto.bytes)}`, `shown ${Math.round(widePhoto.cssWidth)} CSS px (${needed} device px)`, '', `≥ shown × 2 (sharp) → ${mark(met)}`]);
+    if (!met)
+      misses.push(
+        `On the wide screen the lead photo is ${widePhoto.naturalWidth} px for ${needed} device pixels: not sharp.`,
+      );
+    rows.push([
+      `Lead photo, ${WIDE.name}`,
+      `${widePhoto.contentType}, ${widePhoto.naturalWidth} px, ${kb(widePhoto.bytes)}`,
+      `shown ${Math.round(widePhoto.cssWidth)} CSS px (${needed} device px)`,
+      '',
+      `≥ shown × 2 (sharp) → ${mark(met)}`,
+    ]);
   }
   const lhPhoto = f.storyLighthousePhone.photo;
-  if (lhPhoto) rows.push([`Lead photo, ${LIGHTHOUSE_PHONE.name}`, `${lhPhoto.contentType}, ${lhPhoto.naturalWidth} px, ${kb(lhPhoto.bytes)}`, `shown ${Math.round(lhPhoto.cssWidth)} CSS px`, '', '']);
+  if (lhPhoto)
+    rows.push([
+      `Lead photo, ${LIGHTHOUSE_PHONE.name}`,
+      `${lhPhoto.contentType}, ${lhPhoto.naturalWidth} px, ${kb(lhPhoto.bytes)}`,
+      `shown ${Math.round(lhPhoto.cssWidth)} CSS px`,
+      '',
+      '',
+    ]);
 
   const others = [...Object.values(f.loads), f.storyWide].flatMap((l) => l?.otherOrigins ?? []);
   if (others.length) misses.push(`Pages contacted other origins: ${[...new Set(others)].join(', ')}.`);
-  rows.push(['Requests to other origins (every page, phone and wide)', String(others.length), '', '', `0 → ${mark(others.length === 0)}`]);
+  rows.push([
+    'Requests to other origins (every page, phone and wide)',
+    String(others.length),
+    '',
+    '',
+    `0 → ${mark(others.length === 0)}`,
+  ]);
   const shifts = [...Object.values(f.loads), f.storyWide, f.storyLighthousePhone].map((l) => l?.layoutShift ?? 0);
   const worstShift = Math.max(...shifts);
-  if (worstShift > TARGETS.cls) misses.push(`A page shifted while loading: layout-shift sum ${worstShift.toFixed(4)} (PerformanceObserver).`);
-  rows.push(['Layout shift while loading, worst page (PerformanceObserver)', worstShift.toFixed(4), f.floorLoad.layoutShift.toFixed(4), '', `0 → ${mark(worstShift <= TARGETS.cls)}`]);
+  if (worstShift > TARGETS.cls)
+    misses.push(`A page shifted while loading: layout-shift sum ${worstShift.toFixed(4)} (PerformanceObserver).`);
+  rows.push([
+    'Layout shift while loading, worst page (PerformanceObserver)',
+    worstShift.toFixed(4),
+    f.floorLoad.layoutShift.toFixed(4),
+    '',
+    `0 → ${mark(worstShift <= TARGETS.cls)}`,
+  ]);
 
   const lh = f.lighthouse;
   const rounds = lh.runs.story.length;
@@ -132,24 +220,72 @@ export function renderReport(f: Figures): string {
   }
   const clsMet = lh.story.cls <= TARGETS.cls;
   if (!clsMet) misses.push(`CLS is ${lh.story.cls.toFixed(3)}, not 0.`);
-  rows.push([`Lighthouse performance, story (median of ${rounds})`, String(lh.story.performance), String(lh.floor.performance), ratio(lh.story.performance, lh.floor.performance), `within ${TARGETS.performancePoints} of floor → ${mark(perfMet)}`]);
-  rows.push([`Largest Contentful Paint, story (median of ${rounds})`, ms(lh.story.lcp), ms(lh.floor.lcp), ratio(lh.story.lcp, lh.floor.lcp), `≤ ${TARGETS.lcpRatio}× → ${mark(lcpMet)}`]);
-  rows.push(['Cumulative Layout Shift, story', lh.story.cls.toFixed(3), lh.floor.cls.toFixed(3), lh.floor.cls > 0 ? ratio(lh.story.cls, lh.floor.cls) : '— (both 0 is the target)', `0 → ${mark(clsMet)}`]);
-  rows.push(['Total Blocking Time, story', ms(lh.story.tbt), ms(lh.floor.tbt), lh.floor.tbt > 0 ? ratio(lh.story.tbt, lh.floor.tbt) : '—', '']);
+  rows.push([
+    `Lighthouse performance, story (median of ${rounds})`,
+    String(lh.story.performance),
+    String(lh.floor.performance),
+    ratio(lh.story.performance, lh.floor.performance),
+    `within ${TARGETS.performancePoints} of floor → ${mark(perfMet)}`,
+  ]);
+  rows.push([
+    `Largest Contentful Paint, story (median of ${rounds})`,
+    ms(lh.story.lcp),
+    ms(lh.floor.lcp),
+    ratio(lh.story.lcp, lh.floor.lcp),
+    `≤ ${TARGETS.lcpRatio}× → ${mark(lcpMet)}`,
+  ]);
+  rows.push([
+    'Cumulative Layout Shift, story',
+    lh.story.cls.toFixed(3),
+    lh.floor.cls.toFixed(3),
+    lh.floor.cls > 0 ? ratio(lh.story.cls, lh.floor.cls) : '— (both 0 is the target)',
+    `0 → ${mark(clsMet)}`,
+  ]);
+  rows.push([
+    'Total Blocking Time, story',
+    ms(lh.story.tbt),
+    ms(lh.floor.tbt),
+    lh.floor.tbt > 0 ? ratio(lh.story.tbt, lh.floor.tbt) : '—',
+    '',
+  ]);
 
   if (f.og) {
     for (const card of f.og.perStory) {
       const met = card.ms <= TARGETS.ogCardMs;
-      if (!met) misses.push(`The Open Graph card for ${card.slug} took ${ms(card.ms)} to draw for the first time in a warm process (target ${TARGETS.ogCardMs} ms; ${ms(card.cachedMs)} drawn again, the one-line baseline card ${ms(f.og.baselineMs)}).`);
-      rows.push([`OG card render, ${card.slug} (${kb(card.bytes)} PNG), first time in a warm process`, ms(card.ms), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.ms, f.og.baselineMs), `≤ ${TARGETS.ogCardMs} ms → ${mark(met)}`]);
-      rows.push([`OG card render, ${card.slug}, again (fonts cut and photo cropped already)`, ms(card.cachedMs), `${ms(f.og.baselineMs)} (one-line card)`, ratio(card.cachedMs, f.og.baselineMs), '']);
+      if (!met)
+        misses.push(
+          `The Open Graph card for ${card.slug} took ${ms(card.ms)} to draw for the first time in a warm process (target ${TARGETS.ogCardMs} ms; ${ms(card.cachedMs)} drawn again, the one-line baseline card ${ms(f.og.baselineMs)}).`,
+        );
+      rows.push([
+        `OG card render, ${card.slug} (${kb(card.bytes)} PNG), first time in a warm process`,
+        ms(card.ms),
+        `${ms(f.og.baselineMs)} (one-line card)`,
+        ratio(card.ms, f.og.baselineMs),
+        `≤ ${TARGETS.ogCardMs} ms → ${mark(met)}`,
+      ]);
+      rows.push([
+        `OG card render, ${card.slug}, again (fonts cut and photo cropped already)`,
+        ms(card.cachedMs),
+        `${ms(f.og.baselineMs)} (one-line card)`,
+        ratio(card.cachedMs, f.og.baselineMs),
+        '',
+      ]);
     }
   } else {
-    pending.push('OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; bench/og.ts times it as soon as it does.');
+    pending.push(
+      'OG card render time: lib/og/render-in-node.ts (renderStoryCard) does not exist yet; bench/og.ts times it as soon as it does.',
+    );
   }
 
   const builds = f.builds.byCount;
-  for (const b of builds) rows.push([`Build time, ${b.count} synthetic stor${b.count === 1 ? 'y' : 'ies'}`, `${b.seconds.toFixed(1)} s`, `${f.builds.floor.toFixed(1)} s (floor build)`, ratio(b.seconds, f.builds.floor), '']);
+  for (const b of builds)
+    rows.push([
+      `Build time, ${b.count} synthetic stor${b.count === 1 ? 'y' : 'ies'}`,
+      `${b.seconds.toFixed(1)} s`,
+      `${f.builds.floor.toFixed(1)} s (floor build)`,
+      ratio(b.seconds, f.builds.floor),
+      '',
+    ]);
   const marginals = builds.slice(1).map((b, i) => ({
     from: builds[i]!,
     to: b,
@@ -168,13 +304,37 @@ export function renderReport(f: Figures): string {
           `Paginating listing pages and the feeds would make that part constant per page.`,
       );
     }
-    rows.push([`Build cost per extra story, ${m.from.count} → ${m.to.count}`, ms(m.perStory * 1000), i === 0 ? '(this row is the baseline)' : `${ms(base.perStory * 1000)} (${base.from.count} → ${base.to.count})`, i === 0 ? '1.00×' : ratio(m.perStory, base.perStory), isLast ? `≤ ${TARGETS.marginalBuildRatio}× (linear) → ${mark(met)}` : '']);
+    rows.push([
+      `Build cost per extra story, ${m.from.count} → ${m.to.count}`,
+      ms(m.perStory * 1000),
+      i === 0 ? '(this row is the baseline)' : `${ms(base.perStory * 1000)} (${base.from.count} → ${base.to.count})`,
+      i === 0 ? '1.00×' : ratio(m.perStory, base.perStory),
+      isLast ? `≤ ${TARGETS.marginalBuildRatio}× (linear) → ${mark(met)}` : '',
+    ]);
   }
 
   const { site, static: stat } = f.load;
-  rows.push([`Story page throughput, ${f.load.connections} connections × ${f.load.seconds} s`, `${Math.round(site.requestsPerSecond)} req/s`, `${Math.round(stat.requestsPerSecond)} req/s (static file server)`, ratio(site.requestsPerSecond, stat.requestsPerSecond), '']);
-  rows.push(['Story page p99 latency', ms(site.p99), `${ms(stat.p99)} (static file server)`, ratio(site.p99, stat.p99), '']);
-  rows.push(['Errors / non-2xx under load', `${site.errors} / ${site.non2xx}`, `${stat.errors} / ${stat.non2xx}`, '', '']);
+  rows.push([
+    `Story page throughput, ${f.load.connections} connections × ${f.load.seconds} s`,
+    `${Math.round(site.requestsPerSecond)} req/s`,
+    `${Math.round(stat.requestsPerSecond)} req/s (static file server)`,
+    ratio(site.requestsPerSecond, stat.requestsPerSecond),
+    '',
+  ]);
+  rows.push([
+    'Story page p99 latency',
+    ms(site.p99),
+    `${ms(stat.p99)} (static file server)`,
+    ratio(site.p99, stat.p99),
+    '',
+  ]);
+  rows.push([
+    'Errors / non-2xx under load',
+    `${site.errors} / ${site.non2xx}`,
+    `${stat.errors} / ${stat.non2xx}`,
+    '',
+    '',
+  ]);
 
   const m = f.machine;
   const table = [

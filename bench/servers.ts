@@ -35,12 +35,22 @@ async function assertPortFree(url: string): Promise<void> {
   const { hostname, port } = new URL(url);
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', () => reject(new Error(`${hostname}:${port} is in use: stop whatever listens there (a server left from an earlier run?)`)));
+    probe.once('error', () =>
+      reject(
+        new Error(`${hostname}:${port} is in use: stop whatever listens there (a server left from an earlier run?)`),
+      ),
+    );
     probe.listen(Number(port), hostname, () => probe.close(() => resolve()));
   });
 }
 
-async function startProcess(command: string, args: string[], cwd: string, env: Record<string, string>, url: string): Promise<RunningServer> {
+async function startProcess(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  url: string,
+): Promise<RunningServer> {
   // Otherwise an old server could answer for the new one and be measured instead.
   await assertPortFree(url);
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -63,19 +73,35 @@ async function startProcess(command: string, args: string[], cwd: string, env: R
 
 /** The site as production runs it: scripts/standalone.mjs serve (Next's standalone server.js). */
 export function startSite(root: string, distDir: string, port: number): Promise<RunningServer> {
-  return startProcess(process.execPath, [path.join(root, 'scripts/standalone.mjs'), 'serve', '-p', String(port), '-H', '127.0.0.1'], root, { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' }, `http://127.0.0.1:${port}`);
+  return startProcess(
+    process.execPath,
+    [path.join(root, 'scripts/standalone.mjs'), 'serve', '-p', String(port), '-H', '127.0.0.1'],
+    root,
+    { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' },
+    `http://127.0.0.1:${port}`,
+  );
 }
 
 /** The floor app under `next start` (it has no standalone output). */
 export function startFloor(root: string, floorDir: string, distDir: string, port: number): Promise<RunningServer> {
-  return startProcess(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', floorDir, '-p', String(port), '-H', '127.0.0.1'], root, { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' }, `http://127.0.0.1:${port}`);
+  return startProcess(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', floorDir, '-p', String(port), '-H', '127.0.0.1'],
+    root,
+    { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' },
+    `http://127.0.0.1:${port}`,
+  );
 }
 
 /**
  * The static baseline: a separate Node process answering every request with the same bytes from memory
  * (`contentEncoding: 'gzip'` when the file holds gzipped HTML, as an edge sends it).
  */
-export function startStaticFileServer(htmlFile: string, port: number, contentEncoding?: 'gzip'): Promise<RunningServer> {
+export function startStaticFileServer(
+  htmlFile: string,
+  port: number,
+  contentEncoding?: 'gzip',
+): Promise<RunningServer> {
   const encoding = contentEncoding ? `'Content-Encoding': 'gzip', ` : '';
   const source = `
     const http = require('node:http');

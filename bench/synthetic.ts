@@ -31,7 +31,8 @@ export function syntheticStorySource(index: number): string {
  * synthetic ones, each in its year/month folder (the content check finds them there).
  */
 export function writeSyntheticStories(project: TempProject, count: number): void {
-  for (const file of storyFiles(project.dir)) if (path.basename(file).startsWith('synthetic-story-')) rmSync(path.join(project.dir, file));
+  for (const file of storyFiles(project.dir))
+    if (path.basename(file).startsWith('synthetic-story-')) rmSync(path.join(project.dir, file));
   for (let i = 2; i <= count; i++) {
     const posted = isoSeconds(SEED_POSTED - i * 3_600_000);
     project.write(storyFilePath(`synthetic-story-${i}`, posted), syntheticStorySource(i));

@@ -36,11 +36,23 @@ export const RESERVED_SLUGS: Record<string, string> = {
  * beyond `advised` it warns, because search results and link cards cut the text off there.
  */
 export const LENGTH_LIMITS = {
-  headline: { max: 200, advised: 110, where: 'news search and link cards cut headlines off after about 110 characters' },
+  headline: {
+    max: 200,
+    advised: 110,
+    where: 'news search and link cards cut headlines off after about 110 characters',
+  },
   seoTitle: { max: 120, advised: 60, where: 'search results show about 60 characters of a title' },
-  summary: { max: 400, advised: 250, where: 'link cards and search snippets cut descriptions off after about 160 to 250 characters' },
+  summary: {
+    max: 400,
+    advised: 250,
+    where: 'link cards and search snippets cut descriptions off after about 160 to 250 characters',
+  },
   socialTitle: { max: 150, advised: 70, where: 'social networks cut link-card titles off after about 70 characters' },
-  socialDescription: { max: 400, advised: 200, where: 'social networks cut link-card descriptions off after about 200 characters' },
+  socialDescription: {
+    max: 400,
+    advised: 200,
+    where: 'social networks cut link-card descriptions off after about 200 characters',
+  },
   kicker: { max: 40, advised: 25, where: 'a kicker is a label of one to three words' },
 } as const;
 
@@ -55,7 +67,8 @@ function strayHtml(value: string, fix: string): string | undefined {
   const tag = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>|<!--/.exec(value);
   if (tag) return `contains the HTML tag "${tag[0]}" — ${fix}`;
   const entity = /&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,7});/.exec(value);
-  if (entity) return `contains the HTML entity "${entity[0]}" — type the character itself (&, ’, “ or a plain space) instead`;
+  if (entity)
+    return `contains the HTML entity "${entity[0]}" — type the character itself (&, ’, “ or a plain space) instead`;
   return undefined;
 }
 
@@ -64,9 +77,14 @@ export function strayMarkup(value: string): string | undefined {
   const html = strayHtml(value, 'remove it and write plain text; the site does the formatting');
   if (html) return html;
   const link = /\[[^\]\n]+\]\([^)\s]*\)/.exec(value);
-  if (link) return `contains a Markdown link "${link[0]}" — write the words only; links belong in paragraphs, lists, quotations, tables and fact boxes`;
-  const emphasis = /(\*\*|__)(?=\S)[^*_\n]*?\S\1|(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])[^*_\n]*?[^\s*_]\2(?![\p{L}\p{N}*_])/u.exec(value);
-  if (emphasis) return `contains Markdown emphasis "${emphasis[0]}" — remove the * or _ marks; the site does the formatting`;
+  if (link)
+    return `contains a Markdown link "${link[0]}" — write the words only; links belong in paragraphs, lists, quotations, tables and fact boxes`;
+  const emphasis =
+    /(\*\*|__)(?=\S)[^*_\n]*?\S\1|(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])[^*_\n]*?[^\s*_]\2(?![\p{L}\p{N}*_])/u.exec(
+      value,
+    );
+  if (emphasis)
+    return `contains Markdown emphasis "${emphasis[0]}" — remove the * or _ marks; the site does the formatting`;
   return undefined;
 }
 
@@ -80,7 +98,10 @@ const plain = (what: string, example: string) =>
     .trim()
     .superRefine((value, ctx) => {
       if (new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) {
-        ctx.addIssue({ code: 'custom', message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"`,
+        });
         return;
       }
       const markup = strayMarkup(value);
@@ -99,7 +120,10 @@ const rich = (what: string, example: string, empty = `${what} is empty — write
     .min(1, { error: empty })
     .superRefine((value, ctx) => {
       if (new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) {
-        ctx.addIssue({ code: 'custom', message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"`,
+        });
         return;
       }
       const html = strayHtml(value, `remove it; ${INLINE_HELP}`);
@@ -113,7 +137,12 @@ const rich = (what: string, example: string, empty = `${what} is empty — write
     .transform((value) => parseInline(value).nodes)
     .meta({ example });
 
-const text = (what: string, example: string, maxLength?: number, empty = `${what} is empty — write it as plain text, e.g. "${example}"`) => {
+const text = (
+  what: string,
+  example: string,
+  maxLength?: number,
+  empty = `${what} is empty — write it as plain text, e.g. "${example}"`,
+) => {
   const base = plain(what, example).min(1, { error: empty });
   if (maxLength === undefined) return base;
   return base.max(maxLength, {
@@ -161,16 +190,22 @@ export const photoSchema = z
         error: (issue) =>
           `src "${String(issue.input)}" is not the path of an image under public/ — start it with "/" and end it in .jpg, .png, .webp or .avif, e.g. "/images/stories/my-photo.jpg"`,
       })
-      .describe('Path of the image file under `public/`, starting with `/`. Width and height are read from the file at build time, never typed.')
+      .describe(
+        'Path of the image file under `public/`, starting with `/`. Width and height are read from the file at build time, never typed.',
+      )
       .meta({ example: '/images/stories/putin-heads-to-pyongyang.jpg' }),
     alt: plain('alt text', 'Two leaders shake hands in front of their flags')
       .optional()
       .describe('What the photo shows, for readers who cannot see it. Required unless `decorative` is true.')
       .meta({ example: 'Two leaders shake hands in front of their flags' }),
     decorative: z
-      .literal(true, { error: 'decorative can only be true — delete the line if the photo carries information (then write alt text)' })
+      .literal(true, {
+        error: 'decorative can only be true — delete the line if the photo carries information (then write alt text)',
+      })
       .optional()
-      .describe('Set to `true` only for a purely decorative image that carries no information; then `alt` may be left out.')
+      .describe(
+        'Set to `true` only for a purely decorative image that carries no information; then `alt` may be left out.',
+      )
       .meta({ example: true }),
     caption: text('caption', 'Putin and Kim shake hands in Russia')
       .describe('The caption printed under the photo. Leave the credit out of it: it has its own field.')
@@ -203,7 +238,9 @@ export const paragraphBlockSchema = z
       .describe(
         'One paragraph of the story. Quotation marks are typed as they should appear. May hold links, *emphasis* and **strong emphasis** (see "Inline text").',
       )
-      .meta({ example: 'Russian President Vladimir Putin is visiting [North Korea](/sections/north-korea) this week.' }),
+      .meta({
+        example: 'Russian President Vladimir Putin is visiting [North Korea](/sections/north-korea) this week.',
+      }),
   })
   .strict();
 
@@ -245,7 +282,9 @@ export const subheadingBlockSchema = z
     ),
     id: slug('subheading id', 'what-kim-wants')
       .optional()
-      .describe('The anchor, if it must not follow the words: keeps old links working when the subheading is reworded. Defaults to the words as a slug.'),
+      .describe(
+        'The anchor, if it must not follow the words: keeps old links working when the subheading is reworded. Defaults to the words as a slug.',
+      ),
   })
   .strict();
 
@@ -266,11 +305,17 @@ export const listBlockSchema = z
 
 export const quoteBlockSchema = z
   .object({
-    type: z.literal('quote').describe('Always "quote" for a quotation given at length (unlike a pull-quote, it is not repeated in the body).'),
+    type: z
+      .literal('quote')
+      .describe(
+        'Always "quote" for a quotation given at length (unlike a pull-quote, it is not repeated in the body).',
+      ),
     text: rich('quotation', 'We will respond firmly to any provocation.').describe(
       'The quoted words, without quotation marks; inline links and emphasis allowed.',
     ),
-    source: text('quotation source', 'Ministry of Foreign Affairs, statement of June 19').describe('Who said or wrote it, and where or when.'),
+    source: text('quotation source', 'Ministry of Foreign Affairs, statement of June 19').describe(
+      'Who said or wrote it, and where or when.',
+    ),
   })
   .strict();
 
@@ -287,9 +332,17 @@ export const tableBlockSchema = z
       .meta({ example: ['Year', 'Exports', 'Imports'] }),
     rows: z
       .array(z.array(rich('table cell', '2023', 'table cell is empty — write "–" for no figure')))
-      .min(1, { error: 'table has no rows — add at least one row of cells, e.g. rows: [["2023", "34", "12"]], or delete the block' })
+      .min(1, {
+        error:
+          'table has no rows — add at least one row of cells, e.g. rows: [["2023", "34", "12"]], or delete the block',
+      })
       .describe('The rows, each a list with one cell per column; cells may hold inline links and emphasis.')
-      .meta({ example: [['2022', '12', '3'], ['2023', '34', '12']] }),
+      .meta({
+        example: [
+          ['2022', '12', '3'],
+          ['2023', '34', '12'],
+        ],
+      }),
   })
   .strict();
 
@@ -314,15 +367,27 @@ export const timelineBlockSchema = z
       .array(
         z
           .object({
-            when: text('event date', 'July 2000', 40).describe('When it happened, as it should read: "July 2000", "June 18".'),
-            text: rich('event', 'Putin visits Pyongyang for the first time.').describe('What happened; inline links and emphasis allowed.'),
+            when: text('event date', 'July 2000', 40).describe(
+              'When it happened, as it should read: "July 2000", "June 18".',
+            ),
+            text: rich('event', 'Putin visits Pyongyang for the first time.').describe(
+              'What happened; inline links and emphasis allowed.',
+            ),
           })
           .strict(),
       )
-      .min(1, { error: 'events is empty — add at least one event, e.g. events: [{ when: "July 2000", text: "…" }], or delete the block' })
+      .min(1, {
+        error:
+          'events is empty — add at least one event, e.g. events: [{ when: "July 2000", text: "…" }], or delete the block',
+      })
       .max(12, { error: 'events has more than 12 events — a timeline box holds a few; keep the milestones' })
       .describe('The events, oldest first (at most 12).')
-      .meta({ example: [{ when: 'July 2000', text: 'Putin visits Pyongyang.' }, { when: 'Sept. 2023', text: 'Kim visits Vostochny.' }] }),
+      .meta({
+        example: [
+          { when: 'July 2000', text: 'Putin visits Pyongyang.' },
+          { when: 'Sept. 2023', text: 'Kim visits Vostochny.' },
+        ],
+      }),
   })
   .strict();
 
@@ -337,7 +402,9 @@ export const storyLinkBlockSchema = z
 
 export const embedBlockSchema = z
   .object({
-    type: z.literal('embed').describe('Always "embed" for a post or video from another site, loaded only when the reader asks.'),
+    type: z
+      .literal('embed')
+      .describe('Always "embed" for a post or video from another site, loaded only when the reader asks.'),
     url: z
       .string()
       .superRefine((value, ctx) => {
@@ -349,12 +416,16 @@ export const embedBlockSchema = z
           });
         }
       })
-      .describe('The address of the post or video as the browser shows it: YouTube (youtube.com/watch?v=… or youtu.be/…), X (x.com/<user>/status/<id>) or Instagram (instagram.com/p/<id>/).')
+      .describe(
+        'The address of the post or video as the browser shows it: YouTube (youtube.com/watch?v=… or youtu.be/…), X (x.com/<user>/status/<id>) or Instagram (instagram.com/p/<id>/).',
+      )
       .meta({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
-    title: text('embed title', 'Putin arrives in Pyongyang').describe('What the post or video is, shown on the placeholder and naming the frame.'),
+    title: text('embed title', 'Putin arrives in Pyongyang').describe(
+      'What the post or video is, shown on the placeholder and naming the frame.',
+    ),
     caption: text('embed caption', 'Footage released by the Kremlin shows the arrival.')
       .optional()
-      .describe('A caption under it, like a photo\'s.'),
+      .describe("A caption under it, like a photo's."),
   })
   .strict();
 
@@ -393,7 +464,9 @@ export const storySchema = z
         error: (issue) =>
           `slug "${String(issue.input)}" is reserved because ${RESERVED_SLUGS[String(issue.input)]} — choose another slug (and file name)`,
       })
-      .describe('The story\'s address: /stories/<slug>. Must equal the file name without ".ts", and be unique across all years.')
+      .describe(
+        'The story\'s address: /stories/<slug>. Must equal the file name without ".ts", and be unique across all years.',
+      )
       .meta({ example: 'putin-heads-to-pyongyang' }),
     headline: limited('headline', 'Putin heads to Pyongyang amid deepening military ties')
       .describe('The headline, as printed on the page.')
@@ -436,12 +509,16 @@ export const storySchema = z
       .meta({ example: ['north-korea', 'vladimir-putin'] }),
     authors: z
       .array(slug('author', 'park-ung'))
-      .min(1, { error: 'authors is empty — add the id of at least one author from content/authors.ts, e.g. ["park-ung"]' })
-      .describe('Ids of the story\'s authors from content/authors.ts, in byline order.')
+      .min(1, {
+        error: 'authors is empty — add the id of at least one author from content/authors.ts, e.g. ["park-ung"]',
+      })
+      .describe("Ids of the story's authors from content/authors.ts, in byline order.")
       .meta({ example: ['park-ung'] }),
     dateline: z
       .object({
-        place: text('dateline place', 'SEOUL').describe('Where the story was filed, in capitals.').meta({ example: 'SEOUL' }),
+        place: text('dateline place', 'SEOUL')
+          .describe('Where the story was filed, in capitals.')
+          .meta({ example: 'SEOUL' }),
         publication: text('dateline publication', 'AJU PRESS')
           .describe('Who filed it, in capitals.')
           .meta({ example: 'AJU PRESS' }),
@@ -449,52 +526,70 @@ export const storySchema = z
       .strict()
       .describe('Opens the first paragraph: "SEOUL, June 18 (AJU PRESS) -". The date comes from postedAt, in KST.')
       .meta({ example: { place: 'SEOUL', publication: 'AJU PRESS' } }),
-    postedAt: instant('postedAt').describe('When the story was first posted, with offset. Its year and month in Korea name the folder the file lives in: content/stories/2024/06/ for June 2024.').meta({ example: '2024-06-18T08:25:00+09:00' }),
+    postedAt: instant('postedAt')
+      .describe(
+        'When the story was first posted, with offset. Its year and month in Korea name the folder the file lives in: content/stories/2024/06/ for June 2024.',
+      )
+      .meta({ example: '2024-06-18T08:25:00+09:00' }),
     updatedAt: instant('updatedAt')
       .describe('When the story was last changed, with offset. Not before postedAt.')
       .meta({ example: '2024-06-18T17:17:00+09:00' }),
     publishAt: instant('publishAt')
       .optional()
-      .describe('Schedules the story: it stays hidden everywhere until this time, and appears at the first build after it. postedAt must not be earlier.')
+      .describe(
+        'Schedules the story: it stays hidden everywhere until this time, and appears at the first build after it. postedAt must not be earlier.',
+      )
       .meta({ example: '2024-06-19T06:00:00+09:00' }),
     draft: z
       .boolean()
       .optional()
       .describe('true keeps the story out of production builds; `npm run dev` shows it with a DRAFT banner.')
       .meta({ example: true }),
-    leadPhoto: photoSchema.describe('The photo at the top of the story, also used for the social card. At least 1200 px wide.'),
+    leadPhoto: photoSchema.describe(
+      'The photo at the top of the story, also used for the social card. At least 1200 px wide.',
+    ),
     body: z
       .array(blockSchema)
       .min(1, { error: 'body is empty — add at least one paragraph block, e.g. { type: "paragraph", text: "…" }' })
-      .describe('The story itself, in reading order: paragraphs, subheadings, lists, quotations, pull-quotes, photos, tables, fact boxes, timelines, story links and embeds.'),
+      .describe(
+        'The story itself, in reading order: paragraphs, subheadings, lists, quotations, pull-quotes, photos, tables, fact boxes, timelines, story links and embeds.',
+      ),
     corrections: z
       .array(correctionSchema)
       .optional()
       .describe('Dated corrections, shown at the foot of the story and in its structured data.')
-      .meta({ example: [{ date: '2024-06-19T10:00:00+09:00', text: 'An earlier version misspelled the name of the academy.' }] }),
+      .meta({
+        example: [
+          { date: '2024-06-19T10:00:00+09:00', text: 'An earlier version misspelled the name of the academy.' },
+        ],
+      }),
   })
   .strict();
 
 export const authorSchema = z
   .object({
-    id: slug('author id', 'park-ung').describe('Used in stories\' `authors` lists and in the address /authors/<id>.'),
+    id: slug('author id', 'park-ung').describe("Used in stories' `authors` lists and in the address /authors/<id>."),
     name: text('name', 'Park Ung').describe('Full name as printed in the byline.'),
     role: text('role', 'Reporter').describe('Job title.'),
-    bio: text('bio', 'Park Ung is a reporter for Aju Press.').describe('One or two sentences shown on the author page.'),
+    bio: text('bio', 'Park Ung is a reporter for Aju Press.').describe(
+      'One or two sentences shown on the author page.',
+    ),
   })
   .strict();
 
 export const sectionSchema = z
   .object({
-    id: slug('section id', 'north-korea').describe('Used in stories\' `section` and in the address /sections/<id>.'),
+    id: slug('section id', 'north-korea').describe("Used in stories' `section` and in the address /sections/<id>."),
     name: text('name', 'North Korea').describe('Name shown in navigation and kickers.'),
-    description: text('description', 'News and analysis on North Korea.').describe('One sentence for the section page and its metadata.'),
+    description: text('description', 'News and analysis on North Korea.').describe(
+      'One sentence for the section page and its metadata.',
+    ),
   })
   .strict();
 
 export const tagSchema = z
   .object({
-    id: slug('tag id', 'kim-jong-un').describe('Used in stories\' `tags` and in the address /tags/<id>.'),
+    id: slug('tag id', 'kim-jong-un').describe("Used in stories' `tags` and in the address /tags/<id>."),
     name: text('name', 'Kim Jong-un').describe('Name shown on the story and the tag page.'),
   })
   .strict();

@@ -37,7 +37,10 @@ test('the story page with its enlarge dialog open has no WCAG 2.2 AA violations'
   await expectNoAxeViolations(page);
 });
 
-test('every page has one banner, one main and one contentinfo landmark, and labelled navigation', async ({ page, request }) => {
+test('every page has one banner, one main and one contentinfo landmark, and labelled navigation', async ({
+  page,
+  request,
+}) => {
   const pages = await discoverPages(request);
   for (const url of [pages.front!, pages.story!, pages['not-found']!]) {
     await page.goto(url);
@@ -48,7 +51,10 @@ test('every page has one banner, one main and one contentinfo landmark, and labe
   }
 });
 
-test('the skip link is the first stop, shows when focused and moves focus to the main content', async ({ page, request }) => {
+test('the skip link is the first stop, shows when focused and moves focus to the main content', async ({
+  page,
+  request,
+}) => {
   const { story } = await discoverPages(request);
   await page.goto(story!);
   const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -63,7 +69,10 @@ test('the skip link is the first stop, shows when focused and moves focus to the
   expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
 });
 
-test('keyboard focus is always visible: a 2px-or-wider outline on links, buttons and the search box', async ({ page, request }) => {
+test('keyboard focus is always visible: a 2px-or-wider outline on links, buttons and the search box', async ({
+  page,
+  request,
+}) => {
   const { story } = await discoverPages(request);
   await page.goto(story!);
   await page.locator('button.enlarge-button').waitFor();
@@ -72,7 +81,12 @@ test('keyboard focus is always visible: a 2px-or-wider outline on links, buttons
     const focus = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
-      return { tag: el.tagName, text: el.textContent?.trim(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      return {
+        tag: el.tagName,
+        text: el.textContent?.trim(),
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+      };
     });
     expect(focus.tag, 'focus stays on page controls').toMatch(/^(A|BUTTON|INPUT)$/);
     expect(focus.outline, `outline on ${focus.text}`).not.toBe('none');
@@ -80,7 +94,10 @@ test('keyboard focus is always visible: a 2px-or-wider outline on links, buttons
   }
 });
 
-test('a keyboard-only reader walks the story and opens, uses and closes the enlarge dialog', async ({ page, request }) => {
+test('a keyboard-only reader walks the story and opens, uses and closes the enlarge dialog', async ({
+  page,
+  request,
+}) => {
   const { story } = await discoverPages(request);
   await page.goto(story!);
   const enlarge = page.getByRole('button', { name: 'Enlarge image' });
@@ -111,7 +128,14 @@ test('a keyboard-only reader walks the story and opens, uses and closes the enla
   // Tab cannot leave the modal for the page behind it.
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || !!document.activeElement.closest('dialog'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          !document.activeElement ||
+          document.activeElement === document.body ||
+          !!document.activeElement.closest('dialog'),
+      ),
+    ).toBe(true);
   }
 
   // Escape closes it and focus returns to the control that opened it.

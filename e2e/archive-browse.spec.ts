@@ -21,7 +21,8 @@ function published() {
 const storyPath = (slug: string) => `/stories/${slug}`;
 
 /** The story links of a listing page (its list, not the masthead or the related stories). */
-const listedStories = (html: string) => [...html.matchAll(/<h[23] class="story-list__headline"><a href="([^"]+)"/g)].map((m) => m[1]!);
+const listedStories = (html: string) =>
+  [...html.matchAll(/<h[23] class="story-list__headline"><a href="([^"]+)"/g)].map((m) => m[1]!);
 const nextLink = (html: string) => html.match(/<a href="([^"]+)" rel="next"/)?.[1];
 const canonical = (html: string) => html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
 
@@ -48,7 +49,9 @@ async function walkListing(request: APIRequestContext, base: string) {
   return pages;
 }
 
-test('section pages: every story reachable through the pages, none twice, newest first; 404 past the end', async ({ request }) => {
+test('section pages: every story reachable through the pages, none twice, newest first; 404 past the end', async ({
+  request,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   const sections = [...new Set(stories.map((s) => s.section))];
@@ -116,7 +119,8 @@ test('the pagination bar: numbered links, the current page marked, previous and 
   await expect(nav.locator('[aria-current="page"]')).toHaveAccessibleName('Page 2');
   await expect(nav.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('href', `/sections/${section}`);
   await expect(nav.getByRole('link', { name: 'Previous page' })).toHaveAttribute('href', `/sections/${section}`);
-  if (pageCount > 2) await expect(nav.getByRole('link', { name: 'Next page' })).toHaveAttribute('href', `/sections/${section}/page/3`);
+  if (pageCount > 2)
+    await expect(nav.getByRole('link', { name: 'Next page' })).toHaveAttribute('href', `/sections/${section}/page/3`);
   await expect(nav.getByRole('link', { name: `Page ${pageCount}`, exact: true })).toBeVisible();
   // Thumbnails: small, lazy, resized by the image optimizer.
   const thumb = page.locator('.story-list__thumb img').first();
@@ -126,15 +130,27 @@ test('the pagination bar: numbered links, the current page marked, previous and 
 
   // Each thumbnail is a crop centred on its photo's focal point (none: the middle).
   const listed = stories.filter((s) => s.section === section).slice(PAGE_SIZE, 2 * PAGE_SIZE);
-  const positions = await page.locator('.story-list__thumb img').evaluateAll((imgs) => imgs.map((img) => getComputedStyle(img).objectPosition));
-  expect(positions).toEqual(listed.map((s) => (s.leadPhoto.focalPoint ? objectPosition(s.leadPhoto.focalPoint) : '50% 50%')));
-  expect(listed.some((s) => s.leadPhoto.focalPoint), 'some photos on the page have a focal point').toBe(true);
-  const fit = await thumb.evaluate((img) => [getComputedStyle(img).objectFit, img.getBoundingClientRect().width / img.getBoundingClientRect().height]);
+  const positions = await page
+    .locator('.story-list__thumb img')
+    .evaluateAll((imgs) => imgs.map((img) => getComputedStyle(img).objectPosition));
+  expect(positions).toEqual(
+    listed.map((s) => (s.leadPhoto.focalPoint ? objectPosition(s.leadPhoto.focalPoint) : '50% 50%')),
+  );
+  expect(
+    listed.some((s) => s.leadPhoto.focalPoint),
+    'some photos on the page have a focal point',
+  ).toBe(true);
+  const fit = await thumb.evaluate((img) => [
+    getComputedStyle(img).objectFit,
+    img.getBoundingClientRect().width / img.getBoundingClientRect().height,
+  ]);
   expect(fit[0]).toBe('cover');
   expect(fit[1]).toBeCloseTo(3 / 2, 1);
 });
 
-test('the front page shows the lead and a bounded number of the latest, and links to the archive', async ({ request }) => {
+test('the front page shows the lead and a bounded number of the latest, and links to the archive', async ({
+  request,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   const html = await getHtml(request, `${url}/`);
@@ -145,7 +161,9 @@ test('the front page shows the lead and a bounded number of the latest, and link
   expect(html).toContain('href="/archive"');
 });
 
-test('the date archive: years, months with counts, every story in its KST month exactly once; 404 for empty or invalid', async ({ request }) => {
+test('the date archive: years, months with counts, every story in its KST month exactly once; 404 for empty or invalid', async ({
+  request,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   const monthOf = (s: { postedAt: string }) => {
@@ -160,7 +178,9 @@ test('the date archive: years, months with counts, every story in its KST month 
   const seen: string[] = [];
   for (const year of years) {
     const yearHtml = await getHtml(request, url + year);
-    const months = [...yearHtml.matchAll(/<a href="(\/archive\/\d{4}\/\d{2})">[^<]+<\/a> <span class="archive-count">([\d,]+) stor/g)];
+    const months = [
+      ...yearHtml.matchAll(/<a href="(\/archive\/\d{4}\/\d{2})">[^<]+<\/a> <span class="archive-count">([\d,]+) stor/g),
+    ];
     for (const [, month, count] of months) {
       const expected = stories.filter((s) => monthOf(s) === month).map((s) => storyPath(s.slug));
       expect(Number(count), `${month} count`).toBe(expected.length);
@@ -178,7 +198,9 @@ test('the date archive: years, months with counts, every story in its KST month 
   expect(await getHtml(request, `${url}/`)).toMatch(/<footer[^]*href="\/archive"/);
 });
 
-test('related stories at the foot of an archive story: 3 to 5, sharing its tags or section, never itself', async ({ page }) => {
+test('related stories at the foot of an archive story: 3 to 5, sharing its tags or section, never itself', async ({
+  page,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   const bySlug = new Map(stories.map((s) => [s.slug, s]));
@@ -186,7 +208,10 @@ test('related stories at the foot of an archive story: 3 to 5, sharing its tags 
   for (const story of [stories[Math.floor(stories.length * 0.4)]!, stories[Math.floor(stories.length * 0.6)]!]) {
     await page.goto(`${url}${storyPath(story.slug)}`);
     const related = page.getByRole('complementary', { name: 'Related stories' });
-    const links = await related.getByRole('heading').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const links = await related
+      .getByRole('heading')
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.length).toBeGreaterThanOrEqual(3);
     expect(links.length).toBeLessThanOrEqual(5);
     expect(links).not.toContain(storyPath(story.slug));
@@ -198,11 +223,15 @@ test('related stories at the foot of an archive story: 3 to 5, sharing its tags 
     }
     await related.getByRole('heading').getByRole('link').first().click();
     await expect(page).toHaveURL(`${url}${links[0]}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(bySlug.get(links[0]!.replace('/stories/', ''))!.headline);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      bySlug.get(links[0]!.replace('/stories/', ''))!.headline,
+    );
   }
 });
 
-test('search: from the masthead box, find an archive story, filter by section, follow it; no results says what to do', async ({ page }) => {
+test('search: from the masthead box, find an archive story, filter by section, follow it; no results says what to do', async ({
+  page,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   // A story far outside the prerender window (not the oldest: e2e/archive.spec.ts takes those), with a headline
@@ -214,7 +243,13 @@ test('search: from the masthead box, find an archive story, filter by section, f
 
   const pagefindBytes: number[] = [];
   page.on('response', async (response) => {
-    if (response.url().includes('/pagefind/')) pagefindBytes.push(await response.body().then((b) => b.length, () => 0));
+    if (response.url().includes('/pagefind/'))
+      pagefindBytes.push(
+        await response.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      );
   });
   await page.goto(`${url}/`);
   const box = page.getByRole('search').first().getByRole('searchbox');
@@ -228,17 +263,22 @@ test('search: from the masthead box, find an archive story, filter by section, f
   await expect(result).toHaveAttribute('href', storyPath(story.slug));
   await expect(main.getByRole('status')).toContainText(/\d+ stor(y matches|ies match)/);
   // Its date (KST) and section are shown with it.
-  const item = main.getByRole('listitem').filter({ has: page.getByRole('link', { name: story.headline, exact: true }) });
+  const item = main
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: story.headline, exact: true }) });
   await expect(item.locator('time')).toHaveAttribute('datetime', story.postedAt);
 
   // The section filter: another section leaves the story out, its own keeps it.
   const section = main.getByRole('combobox', { name: 'Section' });
   const sectionName = (await item.locator('.search-result__meta').innerText()).split(' · ')[0]!;
-  const other = (await section.locator('option').allInnerTexts()).find((o) => o !== sectionName && o !== 'All sections')!;
+  const other = (await section.locator('option').allInnerTexts()).find(
+    (o) => o !== sectionName && o !== 'All sections',
+  )!;
   await section.selectOption(other);
   await expect(main.getByRole('status')).toContainText(other);
   await expect(result).toHaveCount(0);
-  for (const meta of await main.locator('.search-result__meta').allInnerTexts()) expect(meta.startsWith(`${other} ·`)).toBe(true);
+  for (const meta of await main.locator('.search-result__meta').allInnerTexts())
+    expect(meta.startsWith(`${other} ·`)).toBe(true);
   await section.selectOption(sectionName);
   await expect(result).toBeVisible();
   expect(new URL(page.url()).searchParams.get('section'), 'the address keeps the filter').toBe(sectionName);
@@ -246,7 +286,9 @@ test('search: from the masthead box, find an archive story, filter by section, f
   await result.click();
   await expect(page).toHaveURL(`${url}${storyPath(story.slug)}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.headline);
-  console.log(`search transferred ${pagefindBytes.reduce((a, b) => a + b, 0)} bytes of Pagefind files (script, wasm, index chunks)`);
+  console.log(
+    `search transferred ${pagefindBytes.reduce((a, b) => a + b, 0)} bytes of Pagefind files (script, wasm, index chunks)`,
+  );
 
   // A broad query: ten results at a time, more on request.
   await page.goto(`${url}/search?q=${encodeURIComponent(sectionName)}`);
@@ -266,7 +308,10 @@ test('search: from the masthead box, find an archive story, filter by section, f
 
   await page.goto(`${url}/search?q=qzxjvv`);
   await expect(page.getByRole('main').getByRole('status')).toContainText('No stories match “qzxjvv”');
-  await expect(page.getByRole('main').getByRole('status').getByRole('link', { name: 'the archive' })).toHaveAttribute('href', '/archive');
+  await expect(page.getByRole('main').getByRole('status').getByRole('link', { name: 'the archive' })).toHaveAttribute(
+    'href',
+    '/archive',
+  );
 });
 
 test('without JavaScript the search page says search needs it and links to the archive', async ({ request }) => {
@@ -286,12 +331,17 @@ test('pages other than search ship no search code', async ({ request }) => {
   }
 });
 
-test('the sitemap index lists every published story exactly once, by month, each child with lastmod and ≤ 50,000 URLs', async ({ request }) => {
+test('the sitemap index lists every published story exactly once, by month, each child with lastmod and ≤ 50,000 URLs', async ({
+  request,
+}) => {
   const { url } = archiveSite();
   const stories = published();
   const xml = new XMLParser();
   const robots = await (await request.get(`${url}/robots.txt`)).text();
-  expect([...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1])).toEqual([`${url}/sitemap.xml`, `${url}/news-sitemap.xml`]);
+  expect([...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1])).toEqual([
+    `${url}/sitemap.xml`,
+    `${url}/news-sitemap.xml`,
+  ]);
 
   const index = xml.parse(await getHtml(request, `${url}/sitemap.xml`));
   const children = [index.sitemapindex.sitemap].flat() as Array<{ loc: string; lastmod: string }>;
@@ -299,7 +349,10 @@ test('the sitemap index lists every published story exactly once, by month, each
   let pageUrls: string[] = [];
   for (const child of children) {
     expect(Number.isNaN(Date.parse(child.lastmod)), child.loc).toBe(false);
-    const urls = [xml.parse(await getHtml(request, child.loc)).urlset.url].flat() as Array<{ loc: string; lastmod: string }>;
+    const urls = [xml.parse(await getHtml(request, child.loc)).urlset.url].flat() as Array<{
+      loc: string;
+      lastmod: string;
+    }>;
     expect(urls.length).toBeLessThanOrEqual(50_000);
     for (const u of urls) expect(Number.isNaN(Date.parse(u.lastmod)), u.loc).toBe(false);
     const locs = urls.map((u) => u.loc);
@@ -316,7 +369,9 @@ test('the sitemap index lists every published story exactly once, by month, each
     }
   }
   expect(storyUrls.sort()).toEqual(stories.map((s) => `${url}${storyPath(s.slug)}`).sort());
-  expect(pageUrls).toEqual(expect.arrayContaining([`${url}/`, `${url}/archive`, `${url}/sections/${stories[0]!.section}`]));
+  expect(pageUrls).toEqual(
+    expect.arrayContaining([`${url}/`, `${url}/archive`, `${url}/sections/${stories[0]!.section}`]),
+  );
   expect(pageUrls.some((u) => u.includes('/stories/'))).toBe(false);
 });
 
@@ -332,14 +387,26 @@ test('feeds carry the latest 50 stories, the site-wide one and each section’s'
   expect(feed.items.map((i) => i.link)).toEqual(inSection.slice(0, 50).map((s) => `${url}${storyPath(s.slug)}`));
 });
 
-test('a numbered listing page, a month of the archive and search results have no WCAG 2.2 AA violations', async ({ page }) => {
+test('a numbered listing page, a month of the archive and search results have no WCAG 2.2 AA violations', async ({
+  page,
+}) => {
   const { url } = archiveSite();
   const story = published()[0]!;
   const { year, month } = kstYearMonth(story.postedAt);
-  for (const path of [`/sections/${story.section}/page/2`, `/archive/${year}/${String(month).padStart(2, '0')}`, '/archive', `/search?q=${encodeURIComponent(story.headline)}`]) {
+  for (const path of [
+    `/sections/${story.section}/page/2`,
+    `/archive/${year}/${String(month).padStart(2, '0')}`,
+    '/archive',
+    `/search?q=${encodeURIComponent(story.headline)}`,
+  ]) {
     await page.goto(url + path);
     if (path.startsWith('/search')) await expect(page.locator('.search-result').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), path).toEqual([]);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
+      path,
+    ).toEqual([]);
   }
 });

@@ -22,15 +22,25 @@ async function watch(page: Page) {
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
     );
   });
   return { requests, violations };
 }
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
-test('inline text: emphasis, strong and links to stories, sections, authors, tags and other sites', async ({ page }) => {
+test('inline text: emphasis, strong and links to stories, sections, authors, tags and other sites', async ({
+  page,
+}) => {
   await page.goto(storyUrl());
   const first = page.locator('.story-body > p').first();
   await expect(first.locator('em').first()).toHaveText('emphasis');
@@ -38,9 +48,15 @@ test('inline text: emphasis, strong and links to stories, sections, authors, tag
   const hrefs = await first.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs).toHaveLength(5);
   expect(hrefs[0]).toMatch(/^\/stories\/[a-z0-9-]+$/);
-  expect(hrefs.slice(1)).toEqual(['/sections/north-korea', expect.stringMatching(/^\/authors\//), '/tags/russia', 'https://example.com/report']);
+  expect(hrefs.slice(1)).toEqual([
+    '/sections/north-korea',
+    expect.stringMatching(/^\/authors\//),
+    '/tags/russia',
+    'https://example.com/report',
+  ]);
   // Internal links lead somewhere real.
-  for (const href of hrefs.slice(0, 4)) expect((await page.request.get(`${site().url}${href}`)).status(), href!).toBe(200);
+  for (const href of hrefs.slice(0, 4))
+    expect((await page.request.get(`${site().url}${href}`)).status(), href!).toBe(200);
   // Text, never markup: no Markdown marks are left on the page.
   await expect(page.locator('.story-body')).not.toContainText('**');
   await expect(page.locator('.story-body')).not.toContainText('](');
@@ -84,8 +100,14 @@ for (const javaScriptEnabled of [true, false]) {
       const embeds = body.locator('figure.embed');
       await expect(embeds).toHaveCount(3);
       await expect(embeds.locator('.embed__provider')).toHaveText(['YouTube', 'X', 'Instagram']);
-      await expect(embeds.locator('.embed__title')).toHaveText(['A video on YouTube', 'A post on X', 'A post on Instagram']);
-      expect(await embeds.locator('a.embed__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      await expect(embeds.locator('.embed__title')).toHaveText([
+        'A video on YouTube',
+        'A post on X',
+        'A post on Instagram',
+      ]);
+      expect(
+        await embeds.locator('a.embed__link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ).toEqual([
         'https://www.youtube.com/watch?v=M7lc1UVf-VE',
         'https://x.com/example/status/1234567890123456789',
         'https://www.instagram.com/p/C0abcdEFGhi/',
@@ -102,10 +124,15 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('after a click the embed loads within the CSP, which allows exactly the frames the page needs', async ({ page, request }) => {
+test('after a click the embed loads within the CSP, which allows exactly the frames the page needs', async ({
+  page,
+  request,
+}) => {
   const { requests, violations } = await watch(page);
   // The provider cannot be reached from here: answer for it, and see that the browser asked.
-  await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title>' }));
+  await page.route('https://www.youtube-nocookie.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title>' }),
+  );
   const response = await page.goto(storyUrl());
   const csp = directives(response!.headers()['content-security-policy']!);
   expect(csp.get('frame-src')).toEqual(FRAME_ORIGINS);
@@ -117,8 +144,12 @@ test('after a click the embed loads within the CSP, which allows exactly the fra
   await expect(frame).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE');
   await expect(frame).toHaveAttribute('title', 'A video on YouTube (YouTube)');
   await expect(frame).toBeFocused();
-  await expect.poll(() => requests.some((url) => url.startsWith('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE'))).toBe(true);
-  expect(requests.filter((url) => url.startsWith('https://') && !url.startsWith('https://www.youtube-nocookie.com/'))).toEqual([]);
+  await expect
+    .poll(() => requests.some((url) => url.startsWith('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE')))
+    .toBe(true);
+  expect(
+    requests.filter((url) => url.startsWith('https://') && !url.startsWith('https://www.youtube-nocookie.com/')),
+  ).toEqual([]);
   expect(violations).toEqual([]);
 
   // A story without embeds keeps frames shut.
@@ -129,7 +160,9 @@ test('after a click the embed loads within the CSP, which allows exactly the fra
 test('the embed loader comes only with a story that has an embed; other scripts are the same', async ({ page }) => {
   const scriptsOf = async (url: string) => {
     await page.goto(url);
-    return page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname));
+    return page
+      .locator('script[src]')
+      .evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname));
   };
   const withEmbeds = await scriptsOf(storyUrl());
   const withoutEmbeds = await scriptsOf(`${site().url}/stories/putin-heads-to-pyongyang`);
@@ -139,12 +172,17 @@ test('the embed loader comes only with a story that has an embed; other scripts 
   expect(withEmbeds.filter((src) => src !== '/embed-loader.js').sort()).toEqual([...withoutEmbeds].sort());
 });
 
-test('on a 390 px phone the table scrolls in its own region, by keyboard too, and the page does not widen', async ({ page }) => {
+test('on a 390 px phone the table scrolls in its own region, by keyboard too, and the page does not widen', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(storyUrl());
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const region = page.getByRole('region', { name: 'Synthetic figures by year, in units' });
-  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   await region.focus();
   await page.keyboard.press('ArrowRight');
@@ -152,36 +190,56 @@ test('on a 390 px phone the table scrolls in its own region, by keyboard too, an
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the story with every block has no axe findings, best practices and experimental rules included (${colorScheme})`, async ({ page }) => {
+  test(`the story with every block has no axe findings, best practices and experimental rules included (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto(storyUrl());
     const { violations } = await new AxeBuilder({ page }).withTags(STRICT_AXE).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
+    ).toEqual([]);
   });
 }
 
-test('print styles every block: the table unscrolled, embeds as their links, the load button gone', async ({ page }) => {
+test('print styles every block: the table unscrolled, embeds as their links, the load button gone', async ({
+  page,
+}) => {
   await page.goto(storyUrl());
   await page.emulateMedia({ media: 'print' });
   const region = page.getByRole('region', { name: 'Synthetic figures by year, in units' });
   expect(await region.evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
   await expect(page.locator('.embed__load').first()).toBeHidden();
-  expect(await page.locator('a.embed__link').first().evaluate((a) => getComputedStyle(a, '::after').content)).toContain('https://www.youtube.com/watch?v=M7lc1UVf-VE');
+  expect(
+    await page
+      .locator('a.embed__link')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content),
+  ).toContain('https://www.youtube.com/watch?v=M7lc1UVf-VE');
 });
 
-test('search finds a story by the words of any block: a quotation source, a table heading, a timeline event', async ({ page }) => {
+test('search finds a story by the words of any block: a quotation source, a table heading, a timeline event', async ({
+  page,
+}) => {
   for (const words of ['synthetic spokesperson', 'Fifth column', 'This synthetic story is generated']) {
     await page.goto(`${site().url}/search?q=${encodeURIComponent(words)}`);
-    await expect(page.getByRole('main').getByRole('link', { name: 'Every body block in one synthetic story', exact: true }), words).toBeVisible();
+    await expect(
+      page.getByRole('main').getByRole('link', { name: 'Every body block in one synthetic story', exact: true }),
+      words,
+    ).toBeVisible();
   }
 });
 
-
-test('search and archive pages have no axe findings, best practices and experimental rules included', async ({ page }) => {
+test('search and archive pages have no axe findings, best practices and experimental rules included', async ({
+  page,
+}) => {
   for (const path of ['/search', '/search?q=Pyongyang', '/archive', '/archive/2025', '/archive/2025/06']) {
     await page.goto(site().url + path);
     if (path.includes('?q=')) await expect(page.locator('.search-result').first()).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).withTags(STRICT_AXE).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), path).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
+      path,
+    ).toEqual([]);
   }
 });

@@ -42,7 +42,9 @@ test('a story inside the window was prerendered: its very first request is a cac
   expect(cacheOf(response)).toBe('HIT');
 });
 
-test('the card and crops of a story outside the window are drawn on first request, then cached', async ({ request }) => {
+test('the card and crops of a story outside the window are drawn on first request, then cached', async ({
+  request,
+}) => {
   const story = archiveStories()[1]!;
   for (const path of [`/stories/${story.slug}/opengraph-image`, `/stories/${story.slug}/images/16x9`]) {
     const first = await request.get(site().url + path);
@@ -55,7 +57,11 @@ test('the card and crops of a story outside the window are drawn on first reques
 });
 
 test('unknown slugs answer 404, every time, and nothing caches them', async ({ request }) => {
-  for (const path of ['/stories/no-such-story', '/stories/no-such-story/opengraph-image', '/stories/no-such-story/images/1x1']) {
+  for (const path of [
+    '/stories/no-such-story',
+    '/stories/no-such-story/opengraph-image',
+    '/stories/no-such-story/images/1x1',
+  ]) {
     for (const attempt of [1, 2]) {
       const response = await request.get(site().url + path);
       expect(response.status(), `${path} #${attempt}`).toBe(404);
@@ -72,10 +78,11 @@ test('unknown slugs answer 404, every time, and nothing caches them', async ({ r
 test('drafts and scheduled stories of the archive are 404s too', async ({ request }) => {
   const hidden = site().manifest.stories.filter((s) => s.draft || s.publishAt);
   expect(hidden.length).toBeGreaterThan(0);
-  for (const story of hidden) expect((await request.get(`${site().url}/stories/${story.slug}`)).status(), story.slug).toBe(404);
+  for (const story of hidden)
+    expect((await request.get(`${site().url}/stories/${story.slug}`)).status(), story.slug).toBe(404);
 });
 
-test('the focal point moves the card\'s crop: an off-centre subject stays in the card', async ({ request }) => {
+test("the focal point moves the card's crop: an off-centre subject stays in the card", async ({ request }) => {
   // Synthetic photo 2 has its subject (a yellow disc) at x = 15 %: a centred crop of the card's photo panel
   // (the middle 44 % of the width) would miss it entirely.
   const offCentre = SYNTHETIC_PHOTOS[1]!;
@@ -85,9 +92,14 @@ test('the focal point moves the card\'s crop: an off-centre subject stays in the
   const yellowInPanel = async (slug: string) => {
     const card = await request.get(`${site().url}/stories/${slug}/opengraph-image`);
     expect(card.status()).toBe(200);
-    const { data, info } = await sharp(await card.body()).extract({ left: 760, top: 0, width: 440, height: 630 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await card.body())
+      .extract({ left: 760, top: 0, width: 440, height: 630 })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     let count = 0;
-    for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 200 && data[i + 1]! > 160 && data[i + 2]! < 120) count++;
+    for (let i = 0; i < data.length; i += info.channels)
+      if (data[i]! > 200 && data[i + 1]! > 160 && data[i + 2]! < 120) count++;
     return count;
   };
   // A centred crop of the panel's shape would start right of the whole disc (x = 240 ± 150 px of 1600).

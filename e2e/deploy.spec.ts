@@ -18,11 +18,16 @@ import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 
-test('a rolling deploy of a changed client component, then a rollback: readers see no error, every chunk answers 200, and what was published in between stays', async ({ baseURL }) => {
+test('a rolling deploy of a changed client component, then a rollback: readers see no error, every chunk answers 200, and what was published in between stays', async ({
+  baseURL,
+}) => {
   test.setTimeout(480_000);
   const releasesDir = mkdtempSync(path.join(os.tmpdir(), 'aju-releases-'));
   // The published content lives outside every release (docs/decisions/0030): a store of the test's own.
-  const store = { CONTENT_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'aju-deploy-store-')), PUBLISH_SECRET: randomBytes(24).toString('hex') };
+  const store = {
+    CONTENT_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'aju-deploy-store-')),
+    PUBLISH_SECRET: randomBytes(24).toString('hex'),
+  };
   const project = createTempProject('aju-deploy-b-');
   let origins: Origins | undefined;
   let edge: Edge | undefined;
@@ -47,33 +52,53 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     addEveryBlockStory(project);
     const published = `/stories/${EVERY_BLOCK_SLUG}`;
     expect(await atOrigins(published)).toEqual([404, 404]);
-    execFileSync(process.execPath, [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'], {
-      cwd: project.dir,
-      env: { ...process.env, ...store, PUBLISH_ORIGINS: origins.ports.map((port) => `http://127.0.0.1:${port}`).join(','), EDGE_URL: edge.url },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+      {
+        cwd: project.dir,
+        env: {
+          ...process.env,
+          ...store,
+          PUBLISH_ORIGINS: origins.ports.map((port) => `http://127.0.0.1:${port}`).join(','),
+          EDGE_URL: edge.url,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     expect(await atOrigins(published)).toEqual([200, 200]);
 
     // Readers of cached pages, and readers whose every request reaches an origin (Authorization: passed on).
     const cachedReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true });
-    const originReaders = new Readers(edge.url, paths, { connections: 2, maxSeconds: 180, fetchAssets: true, headers: { Authorization: 'Bearer reader' } });
+    const originReaders = new Readers(edge.url, paths, {
+      connections: 2,
+      maxSeconds: 180,
+      fetchAssets: true,
+      headers: { Authorization: 'Bearer reader' },
+    });
     await new Promise((r) => setTimeout(r, 1_000));
     // A page the edge holds from release A (its freshness is five minutes).
     expect((await request(edge.url, section)).headers['x-release']).toBe(a);
     const deployed = await deploy(releasesDir, [], { EDGE_URL: edge.url });
     expect(deployed.output).toContain(`Deployed ${b}`);
-    expect(deployed.output).toMatch(/Edge http:\/\/127\.0\.0\.1:\d+: [1-9]\d* objects of earlier releases marked stale/);
+    expect(deployed.output).toMatch(
+      /Edge http:\/\/127\.0\.0\.1:\d+: [1-9]\d* objects of earlier releases marked stale/,
+    );
     expect((await request(edge.url, story, { headers: { Authorization: 'x' } })).headers['x-release']).toBe(b);
     // The edge follows by itself: the next reader gets the stale page at once, a refetch brings B's.
     const stale = await request(edge.url, section, { timeoutMs: 2_000 });
     expect(stale.status).toBe(200);
-    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(b);
+    await expect
+      .poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 })
+      .toBe(b);
     await new Promise((r) => setTimeout(r, 1_000));
     const rolledBack = await deploy(releasesDir, ['--rollback'], { EDGE_URL: edge.url });
     expect(rolledBack.output).toContain(`Rolled back ${a}`);
     // Neither the deploy nor the rollback undid the publish: release A's build never had this story.
     expect(await atOrigins(published)).toEqual([200, 200]);
-    await expect.poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 }).toBe(a);
+    await expect
+      .poll(async () => (await request(edge!.url, section)).headers['x-release'], { timeout: 10_000 })
+      .toBe(a);
     await new Promise((r) => setTimeout(r, 1_000));
     await Promise.all([cachedReaders.stop(), originReaders.stop()]);
 
@@ -94,7 +119,10 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     for (const [key, html] of pages) {
       const release = key.split(' ')[0]!;
       for (const file of staticFilesOf(html)) {
-        expect(existsSync(path.join(ownStatic[release]!, file.replace('/_next/static/', ''))), `${key}: ${file} is its own build's`).toBe(true);
+        expect(
+          existsSync(path.join(ownStatic[release]!, file.replace('/_next/static/', ''))),
+          `${key}: ${file} is its own build's`,
+        ).toBe(true);
         for (const base of bases) expect((await request(base, file)).status, `${base}${file} (from ${key})`).toBe(200);
       }
     }

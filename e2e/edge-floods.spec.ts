@@ -47,10 +47,21 @@ test('random query parameters hit the cached page: a flood reaches the origin on
     ...Array.from({ length: 40 }, (_, i) => [`${searchPage}&cb=${random()}`, i] as const),
     ...Array.from({ length: 40 }, (_, i) => [`${photo}&cb=${random()}`, i] as const),
   ];
-  const before = { story: hits(story), front: hits('/'), section: hits(section), search: hits('/search'), image: hits('/_next/image') };
+  const before = {
+    story: hits(story),
+    front: hits('/'),
+    section: hits(section),
+    search: hits('/search'),
+    image: hits('/_next/image'),
+  };
   for (let start = 0; start < flood.length; start += 40) {
     const answers = await Promise.all(
-      flood.slice(start, start + 40).map(([p, i]) => request(edge.url, p, { headers: { ...GZIP, Accept: 'image/webp' }, localAddress: `127.0.1.${(i % 200) + 1}` })),
+      flood.slice(start, start + 40).map(([p, i]) =>
+        request(edge.url, p, {
+          headers: { ...GZIP, Accept: 'image/webp' },
+          localAddress: `127.0.1.${(i % 200) + 1}`,
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
   }
@@ -64,7 +75,9 @@ test('random query parameters hit the cached page: a flood reaches the origin on
   const seen = origins.flatMap((o) => o.seen);
   expect(seen.filter((l) => l.includes('cb=') || l.includes('page='))).toEqual([]);
   expect(seen).toContain(`GET ${searchPage}`);
-  expect(seen.some((l) => l.startsWith('GET /_next/image?') && l.includes('url=') && l.includes('w=') && l.includes('q='))).toBe(true);
+  expect(
+    seen.some((l) => l.startsWith('GET /_next/image?') && l.includes('url=') && l.includes('w=') && l.includes('q=')),
+  ).toBe(true);
   // And the origins' readiness path is the probe's alone.
   expect((await request(edge.url, '/_origin/ready')).status).toBe(404);
 });
@@ -79,14 +92,19 @@ test('one client past the miss limit gets 429 while others are served, and it st
   // Distinct addresses the origin must answer (404s are never stored): each one a miss.
   const statuses: number[] = [];
   for (let i = 0; i < MISS_LIMIT + 15; i++) {
-    statuses.push((await request(edge.url, `/stories/no-such-story-${random()}`, { headers: GZIP, localAddress: flooder })).status);
+    statuses.push(
+      (await request(edge.url, `/stories/no-such-story-${random()}`, { headers: GZIP, localAddress: flooder })).status,
+    );
   }
   expect(statuses.slice(0, MISS_LIMIT)).toEqual(Array(MISS_LIMIT).fill(404));
   expect(statuses.slice(MISS_LIMIT)).toEqual(Array(15).fill(429));
   const limited = await request(edge.url, `/stories/no-such-story-${random()}`, { localAddress: flooder });
   expect(limited.status).toBe(429);
   expect(limited.headers['retry-after'], 'the rest of the window at most').toBe('60');
-  expect(origins.flatMap((o) => o.seen).filter((l) => l.includes('/stories/no-such-story-')).length, 'what reached the origins').toBe(MISS_LIMIT);
+  expect(
+    origins.flatMap((o) => o.seen).filter((l) => l.includes('/stories/no-such-story-')).length,
+    'what reached the origins',
+  ).toBe(MISS_LIMIT);
 
   // The flooder still reads cached pages; another reader's misses are served.
   const cached = await request(edge.url, story, { headers: GZIP, localAddress: flooder });

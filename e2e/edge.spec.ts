@@ -22,7 +22,8 @@ const originals = new Map<string, Answer>();
 
 const hits = (pathname: string) => origins.reduce((sum, o) => sum + o.count(pathname), 0);
 const viaEdge = (p: string, options: Parameters<typeof request>[2] = {}) => request(edge!.url, p, options);
-const purge = async (p: string, headers: Record<string, string> = {}) => expect((await viaEdge(p, { method: 'PURGE', headers })).status).toBe(200);
+const purge = async (p: string, headers: Record<string, string> = {}) =>
+  expect((await viaEdge(p, { method: 'PURGE', headers })).status).toBe(200);
 
 /** A reader's plain request, with gzip (a browser) and without, must get exactly the page the origin serves. */
 async function expectThePage(p: string) {
@@ -50,7 +51,8 @@ test.beforeAll(async () => {
   pages.tag = tags[0]!;
   pages.otherTag = tags.find((t) => t !== pages.tag)!;
   pages.photo = story.body.match(/<img[^>]*src="(\/_next\/image\?[^"]+)"/)![1]!.replaceAll('&amp;', '&');
-  for (const p of ['/', pages.story, pages.section, pages.author, pages.tag, pages.otherTag]) originals.set(p, await direct(p));
+  for (const p of ['/', pages.story, pages.section, pages.author, pages.tag, pages.otherTag])
+    originals.set(p, await direct(p));
 });
 
 test.afterAll(async () => {
@@ -69,7 +71,12 @@ test('a second request is a hit, once per encoding; HEAD is served from the cach
   expect(second.headers['age']).toMatch(/^\d+$/);
   expect(second.body).toBe(originals.get(pages.story)!.body);
   // Shared links carry tracking parameters; the edge drops them (and _rsc) from the key and from what the origin sees.
-  for (const query of ['?utm_source=twitter&utm_medium=social', '?fbclid=IwAR0abc', '?gclid=xyz&utm_campaign=june', '?UTM_Source=x&_ga=1.2&mc_cid=3']) {
+  for (const query of [
+    '?utm_source=twitter&utm_medium=social',
+    '?fbclid=IwAR0abc',
+    '?gclid=xyz&utm_campaign=june',
+    '?UTM_Source=x&_ga=1.2&mc_cid=3',
+  ]) {
     const shared = await viaEdge(pages.story + query, { headers: GZIP });
     expect(shared.headers['x-cache'], query).toBe('HIT');
     expect(shared.body).toBe(second.body);
@@ -94,7 +101,12 @@ test('a second request is a hit, once per encoding; HEAD is served from the cach
   const head = await viaEdge(pages.author, { method: 'HEAD', headers: GZIP });
   expect(head.status).toBe(200);
   expect(head.body).toBe('');
-  expect(origins.flatMap((o) => o.seen).filter((l) => l.endsWith(` ${pages.author}`)).at(-1)).toBe(`GET ${pages.author}`);
+  expect(
+    origins
+      .flatMap((o) => o.seen)
+      .filter((l) => l.endsWith(` ${pages.author}`))
+      .at(-1),
+  ).toBe(`GET ${pages.author}`);
   const get = await viaEdge(pages.author, { headers: GZIP });
   expect(get.headers['x-cache']).toBe('HIT');
   expect(get.body).toBe(originals.get(pages.author)!.body);
@@ -105,7 +117,9 @@ test('a second request is a hit, once per encoding; HEAD is served from the cach
   expect(small.status).toBe(200);
   expect(large.status).toBe(200);
   expect(small.headers['content-length']).not.toBe(large.headers['content-length']);
-  const again = await viaEdge(pages.photo.replace(/w=\d+/, 'w=640') + '&utm_source=x', { headers: { Accept: 'image/webp,*/*' } });
+  const again = await viaEdge(pages.photo.replace(/w=\d+/, 'w=640') + '&utm_source=x', {
+    headers: { Accept: 'image/webp,*/*' },
+  });
   expect(again.headers['x-cache']).toBe('HIT');
   expect(again.headers['content-length']).toBe(small.headers['content-length']);
   // A browser that takes AVIF gets AVIF through the edge (one stored variant, however its Accept is spelled);
@@ -142,10 +156,16 @@ test('no request poisons a page: after each attempt, a plain reader gets the pag
     { name: 'Accept-Encoding: gzip;q=0, deflate', headers: { 'Accept-Encoding': 'gzip;q=0, deflate' } },
     { name: 'Host: another site', headers: { Host: 'evil.example' } },
     { name: 'X-Forwarded-Host', headers: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'http' } },
-    { name: 'X-Original-URL', headers: { 'X-Original-URL': '/this-page-does-not-exist', 'X-Rewrite-URL': '/this-page-does-not-exist' } },
+    {
+      name: 'X-Original-URL',
+      headers: { 'X-Original-URL': '/this-page-does-not-exist', 'X-Rewrite-URL': '/this-page-does-not-exist' },
+    },
     { name: 'absolute-form request line', path: `http://evil.example${story}`, headers: {} },
     { name: 'draft-mode cookie', headers: { Cookie: '__prerender_bypass=1; __next_preview_data=x' } },
-    { name: 'x-middleware-subrequest', headers: { 'X-Middleware-Subrequest': 'middleware:middleware:middleware:middleware:middleware' } },
+    {
+      name: 'x-middleware-subrequest',
+      headers: { 'X-Middleware-Subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    },
     { name: 'x-now-route-matches', headers: { 'X-Now-Route-Matches': '1', 'x-invoke-status': '404' } },
   ];
   const originalEtag = originals.get(story)!.headers['etag']!;
@@ -163,10 +183,11 @@ test('no request poisons a page: after each attempt, a plain reader gets the pag
         // The edge's choice: a flight request gets the page too (no client navigation here; a Next client
         // that gets HTML for a flight request loads the page in full).
         expect(answer.status, attempt.name).toBeLessThan(300);
-        if (attempt.method !== 'HEAD' && !attempt.headers.Range) expect(answer.headers['content-type'], attempt.name).toContain('text/html');
-      // And compressed only for a client that takes gzip.
-      const takesGzip = /\bgzip\b(?!\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$))/i.test(attempt.headers['Accept-Encoding'] ?? '');
-      expect(answer.headers['content-encoding'], attempt.name).toBe(takesGzip ? 'gzip' : undefined);
+        if (attempt.method !== 'HEAD' && !attempt.headers.Range)
+          expect(answer.headers['content-type'], attempt.name).toContain('text/html');
+        // And compressed only for a client that takes gzip.
+        const takesGzip = /\bgzip\b(?!\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$))/i.test(attempt.headers['Accept-Encoding'] ?? '');
+        expect(answer.headers['content-encoding'], attempt.name).toBe(takesGzip ? 'gzip' : undefined);
       });
     }
     // And the front page with the trick from the issue.
@@ -182,7 +203,8 @@ test('a burst of 150 simultaneous requests reaches the origins at most twice, co
   const page = pages.section;
   await purge(page);
   let before = hits(page);
-  const burst = () => Promise.all(Array.from({ length: 150 }, () => viaEdge(page, { headers: GZIP, timeoutMs: 20_000 })));
+  const burst = () =>
+    Promise.all(Array.from({ length: 150 }, () => viaEdge(page, { headers: GZIP, timeoutMs: 20_000 })));
   let answers = await burst();
   expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
   expect(answers.every((a) => a.body === originals.get(page)!.body)).toBe(true);
@@ -202,7 +224,8 @@ test('security headers pass through unchanged; the edge adds X-Cache and Age; a 
   for (const p of ['/', pages.story, pages.tag]) {
     const direct = originals.get(p)!;
     const answer = await viaEdge(p, { headers: GZIP });
-    for (const key of [...Object.keys(SECURITY_HEADERS), 'content-security-policy']) expect(answer.headers[key], `${p} ${key}`).toBe(direct.headers[key]);
+    for (const key of [...Object.keys(SECURITY_HEADERS), 'content-security-policy'])
+      expect(answer.headers[key], `${p} ${key}`).toBe(direct.headers[key]);
     expect(answer.headers['cache-control']).toBe(direct.headers['cache-control']);
     expect(answer.headers['x-cache']).toMatch(/^(HIT|MISS)$/);
     expect(answer.headers['age']).toMatch(/^\d+$/);
@@ -221,7 +244,12 @@ test('security headers pass through unchanged; the edge adds X-Cache and Age; a 
 
 test('purge: npm run purge removes a page and a story’s pages; other addresses are refused', async () => {
   const purgeCommand = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'purge', '--', ...args], { cwd: ROOT, env: { ...process.env, EDGE_URL: edge!.url }, encoding: 'utf8', timeout: 60_000 });
+    spawnSync('npm', ['run', '--silent', 'purge', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, EDGE_URL: edge!.url },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   await viaEdge(pages.story);
   expect((await viaEdge(pages.story)).headers['x-cache']).toBe('HIT');
@@ -278,5 +306,9 @@ test('one origin down: no reader sees an error; both down: cached pages are serv
   expect(down.headers['cache-control']).toBe('no-store');
   expect(down.body).toContain('<h1>');
   expect(down.body.length).toBeLessThan(2_000);
-  for (const [key, value] of Object.entries({ ...SECURITY_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY })) expect(down.headers[key], key).toBe(value);
+  for (const [key, value] of Object.entries({
+    ...SECURITY_HEADERS,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  }))
+    expect(down.headers[key], key).toBe(value);
 });

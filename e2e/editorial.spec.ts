@@ -22,12 +22,15 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
   expect((await request.get('/dev/previews')).status()).toBe(404);
 });
 
-
 /**
  * Starts a server in its own process group and waits until it answers: `production` as production runs it
  * (scripts/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
  */
-async function startServer(dir: string, kind: 'production' | 'dev', env: Record<string, string>): Promise<{ origin: string; stop(): Promise<void> }> {
+async function startServer(
+  dir: string,
+  kind: 'production' | 'dev',
+  env: Record<string, string>,
+): Promise<{ origin: string; stop(): Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const [command, ...args] =
@@ -124,7 +127,9 @@ test.describe.serial('editorial fields', () => {
     project?.remove();
   });
 
-  test('drafts and scheduled stories are absent from every page, feed and sitemap of a production build', async ({ request }) => {
+  test('drafts and scheduled stories are absent from every page, feed and sitemap of a production build', async ({
+    request,
+  }) => {
     const { origin } = production!;
     // Feeds, sitemaps and robots.txt are crawled where they exist; a page's own links lead to the rest.
     const pages = await crawl(request, origin, ['/', '/robots.txt', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']);
@@ -143,7 +148,10 @@ test.describe.serial('editorial fields', () => {
     }
   });
 
-  test('a headline mixing Korean, Latin and an emoji gets its card from @vercel/og with bundled fonts only', async ({ page, request }) => {
+  test('a headline mixing Korean, Latin and an emoji gets its card from @vercel/og with bundled fonts only', async ({
+    page,
+    request,
+  }) => {
     // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this.
     expect(buildLog).toContain('Generating static pages');
     expect(buildLog).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
@@ -165,23 +173,34 @@ test.describe.serial('editorial fields', () => {
     await page.goto(`${production!.origin}/stories/${CORRECTED.slug}`);
     await expect(page.locator('.story-header .kicker')).toHaveText('Analysis');
     const correction = page.locator('.story-body ~ .story-footer .corrections li');
-    await expect(correction).toHaveText('June 19, 2024, 10:30 KST: An earlier version misspelled the name of the academy.');
+    await expect(correction).toHaveText(
+      'June 19, 2024, 10:30 KST: An earlier version misspelled the name of the academy.',
+    );
     await expect(correction.locator('time')).toHaveAttribute('datetime', '2024-06-19T01:30:00Z');
   });
 
-  test('drafts and scheduled stories are previewed under next dev, with banners, on /dev/previews', async ({ page }) => {
+  test('drafts and scheduled stories are previewed under next dev, with banners, on /dev/previews', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     // As on an editor's machine: SITE_URL is the production origin, which has no card for a draft (and
     // which this test cannot reach). The link card must show the card from this server.
-    const server = await startServer(project.dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+    const server = await startServer(project.dir, 'dev', {
+      NEXT_DIST_DIR: '.next-dev',
+      SITE_URL: 'https://www.ajupress.com',
+    });
     // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
     const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
-    await page.route('**/opengraph-image**', (route) => (route.request().url().startsWith(draftCard) ? route.fallback() : route.abort()));
+    await page.route('**/opengraph-image**', (route) =>
+      route.request().url().startsWith(draftCard) ? route.fallback() : route.abort(),
+    );
     try {
       await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
       await expect(page.getByRole('note')).toContainText('DRAFT — not published');
       await page.goto(`${server.origin}/stories/${SCHEDULED.slug}`);
-      await expect(page.getByRole('note')).toContainText('SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST');
+      await expect(page.getByRole('note')).toContainText(
+        'SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST',
+      );
 
       await page.goto(`${server.origin}/dev/previews`);
       for (const [slug, headline] of [
@@ -196,14 +215,20 @@ test.describe.serial('editorial fields', () => {
         await expect(preview.getByTestId('link-card')).toContainText(headline!);
       }
       await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
-      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText('Scheduled for 2099-01-01T09:00:00+09:00');
+      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText(
+        'Scheduled for 2099-01-01T09:00:00+09:00',
+      );
       // The draft's link card shows its image, loaded from this server (og:image is an absolute URL elsewhere).
       const cardImage = page.locator(`section[data-slug="${DRAFT.slug}"]`).getByTestId('link-card').locator('img');
       await expect(cardImage).toHaveAttribute('src', new RegExp(`^/stories/${DRAFT.slug}/opengraph-image`));
       const imageResponse = await page.request.get(server.origin + (await cardImage.getAttribute('src'))!);
       expect(imageResponse.status()).toBe(200);
       expect(imageResponse.headers()['content-type']).toBe('image/png');
-      await expect.poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 60_000 }).toBe(1200);
+      await expect
+        .poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+          timeout: 60_000,
+        })
+        .toBe(1200);
 
       // Any story, however old, is found by slug or headline (a GET form, filtered on the server).
       await page.getByLabel('Find a story by slug or headline').fill('kicker');
@@ -215,18 +240,33 @@ test.describe.serial('editorial fields', () => {
 
       // Edits show live: save the file, reload the page.
       const file = path.join(project.dir, `content/stories/2024/06/${DRAFT.slug}.ts`);
-      writeFileSync(file, readFileSync(file, 'utf8').replace(`"headline": "${DRAFT.headline}"`, '"headline": "Edited while the server runs"'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          `"headline": "${DRAFT.headline}"`,
+          '"headline": "Edited while the server runs"',
+        ),
+      );
       await expect(async () => {
         await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edited while the server runs', { timeout: 1000 });
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edited while the server runs', {
+          timeout: 1000,
+        });
       }).toPass({ timeout: 30_000 });
 
       // A new story file is found while the server runs: no list to edit, the index follows the folder.
       const added = path.join(project.dir, 'content/stories/2024/06/added-while-the-server-runs.ts');
-      writeFileSync(added, readFileSync(file, 'utf8').replace(`"slug": "${DRAFT.slug}"`, '"slug": "added-while-the-server-runs"').replace('Edited while the server runs', 'Added while the server runs'));
+      writeFileSync(
+        added,
+        readFileSync(file, 'utf8')
+          .replace(`"slug": "${DRAFT.slug}"`, '"slug": "added-while-the-server-runs"')
+          .replace('Edited while the server runs', 'Added while the server runs'),
+      );
       await expect(async () => {
         await page.goto(`${server.origin}/stories/added-while-the-server-runs`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', { timeout: 1000 });
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', {
+          timeout: 1000,
+        });
       }).toPass({ timeout: 60_000 });
 
       // A story still being written, as new-story makes it (TODOs, no photo yet): its own page and /dev/previews
@@ -235,24 +275,51 @@ test.describe.serial('editorial fields', () => {
       const now = '2024-06-20T09:00:00+09:00';
       writeFileSync(
         path.join(project.dir, `content/stories/2024/06/${unfinished}.ts`),
-        storySource({ slug: unfinished, headline: 'Unfinished story', author: 'park-ung', section: 'north-korea', now }),
+        storySource({
+          slug: unfinished,
+          headline: 'Unfinished story',
+          author: 'park-ung',
+          section: 'north-korea',
+          now,
+        }),
       );
       const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
       await expect(async () => {
         await page.goto(`${server.origin}/stories/${unfinished}`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('This story cannot be shown yet', { timeout: 1000 });
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('This story cannot be shown yet', {
+          timeout: 1000,
+        });
       }).toPass({ timeout: 60_000 });
       await expect(page.locator('.story-problems')).toContainText(summaryTodo);
-      await expect(page.locator('.story-problems')).toContainText(`${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`);
+      await expect(page.locator('.story-problems')).toContainText(
+        `${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`,
+      );
       for (const other of ['/', '/stories/putin-heads-to-pyongyang', '/sections/north-korea', '/archive']) {
         expect((await page.request.get(`${server.origin}${other}`)).status(), other).toBe(200);
       }
       const previews = await page.goto(`${server.origin}/dev/previews`);
       expect(previews?.status()).toBe(200);
-      await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(summaryTodo);
+      await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(
+        summaryTodo,
+      );
       // And the preview shows every body block, as a story page renders it.
       const blocks = page.getByRole('region', { name: 'Every body block' });
-      for (const selector of ['p em', 'p strong', 'p a[href^="/stories/"]', 'h2#a-subheading', 'ul.body-list', 'ol.body-list', 'figure.block-quote', '.pull-quote', 'figure.photo', 'table', '.fact-box', '.fact-box--timeline', '.story-link', 'figure.embed']) {
+      for (const selector of [
+        'p em',
+        'p strong',
+        'p a[href^="/stories/"]',
+        'h2#a-subheading',
+        'ul.body-list',
+        'ol.body-list',
+        'figure.block-quote',
+        '.pull-quote',
+        'figure.photo',
+        'table',
+        '.fact-box',
+        '.fact-box--timeline',
+        '.story-link',
+        'figure.embed',
+      ]) {
         await expect(blocks.locator(selector).first(), selector).toBeVisible();
       }
     } finally {

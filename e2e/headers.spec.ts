@@ -27,7 +27,12 @@ async function everyPageType(request: APIRequestContext) {
 }
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 
 test('the Content-Security-Policy is strict where a prerendered page allows it', () => {
   const csp = directives(CONTENT_SECURITY_POLICY);
@@ -83,7 +88,11 @@ test('what a flight request gets is never shareable: not the 307 to ?_rsc, not t
   expect(payload.headers()['content-type']).toContain('text/x-component');
   expect(payload.headers()['cache-control']).toBe(CACHE_CONTROL.notThePage);
   expectSecurityHeaders(payload);
-  const routerHeaders: Record<string, string>[] = [{ 'Next-Router-Prefetch': '1' }, { 'Next-Router-State-Tree': '%5B%22%22%5D' }, { 'Next-Router-Segment-Prefetch': '/_tree' }];
+  const routerHeaders: Record<string, string>[] = [
+    { 'Next-Router-Prefetch': '1' },
+    { 'Next-Router-State-Tree': '%5B%22%22%5D' },
+    { 'Next-Router-Segment-Prefetch': '/_tree' },
+  ];
   for (const headers of routerHeaders) {
     const response = await request.get(story!, { headers, maxRedirects: 0 });
     expect(response.headers()['cache-control'], JSON.stringify(headers)).toBe(CACHE_CONTROL.notThePage);
@@ -100,7 +109,9 @@ test('errors are never shareable: a malformed address answers 400, private', asy
   expect(response.headers()['cache-control']).toBe(CACHE_CONTROL.notThePage);
 });
 
-test('static assets are long-lived: hashed chunks and fonts immutable, photos a year at the CDN', async ({ request }) => {
+test('static assets are long-lived: hashed chunks and fonts immutable, photos a year at the CDN', async ({
+  request,
+}) => {
   const { story } = await discoverPages(request);
   const html = await (await request.get(story!)).text();
   const chunk = html.match(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/)![1]!;
@@ -142,7 +153,9 @@ test('the story’s Open Graph image is long-lived at the CDN', async ({ request
 test('the lead photo’s crops for structured data are cached like the card', async ({ request }) => {
   const { story } = await discoverPages(request);
   const html = await (await request.get(story!)).text();
-  const crops = [...html.matchAll(/"(https?:[^"]*\/images\/[^"/]+)"/g)].map((m) => new URL(m[1]!)).filter((u) => u.pathname.startsWith(`${story}/images/`));
+  const crops = [...html.matchAll(/"(https?:[^"]*\/images\/[^"/]+)"/g)]
+    .map((m) => new URL(m[1]!))
+    .filter((u) => u.pathname.startsWith(`${story}/images/`));
   // The crops are named in the JSON-LD and again in the page's RSC payload.
   expect(crops.map((c) => c.pathname.split('/').pop())).toEqual(expect.arrayContaining(['16x9', '4x3', '1x1']));
   for (const crop of crops) {
@@ -166,7 +179,9 @@ test('no page breaks its own Content-Security-Policy', async ({ page, request })
   });
   for (const { type, url } of await everyPageType(request)) {
     const response = await page.goto(url);
-    expect(response?.headers()['content-security-policy']).toBe(type === 'search' ? SEARCH_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+    expect(response?.headers()['content-security-policy']).toBe(
+      type === 'search' ? SEARCH_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    );
     await page.waitForLoadState('networkidle');
     if (type === 'search') {
       // Pagefind's script, its WebAssembly and index chunks all ran under this policy: results are shown.
@@ -177,7 +192,14 @@ test('no page breaks its own Content-Security-Policy', async ({ page, request })
       await page.getByRole('button', { name: 'Enlarge image' }).click();
       await expect(page.getByRole('dialog').getByRole('img')).toBeVisible();
       // The box shows before the 2400 px original arrives: wait for the decoded image, not just its box.
-      await expect.poll(() => page.getByRole('dialog').getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('dialog')
+            .getByRole('img')
+            .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        )
+        .toBeGreaterThan(0);
     }
   }
   expect(violations).toEqual([]);

@@ -17,7 +17,10 @@ function rawRequest(baseURL: string, method: string, path: string): Promise<numb
   });
 }
 
-test('the story page takes 50 connections for 10 seconds with no errors and only 2xx answers', async ({ request, baseURL }) => {
+test('the story page takes 50 connections for 10 seconds with no errors and only 2xx answers', async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const { story } = await discoverPages(request);
   const url = new URL(story!, baseURL).toString();

@@ -33,31 +33,53 @@ async function pagesToRead(base: string) {
   return { story, photo, chunks: staticFilesOf(front.body) };
 }
 
-test('three origins started at once from one build all serve, and the origin already serving sees no error', async ({ baseURL }) => {
+test('three origins started at once from one build all serve, and the origin already serving sees no error', async ({
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const release = realpathSync(LATEST_RELEASE);
   const before = snapshot(release);
   const { story, photo, chunks } = await pagesToRead(baseURL!);
-  const readers = new Readers(baseURL!, ['/', story, photo, ...chunks, '/pagefind/pagefind.js'], { connections: 4, maxSeconds: 90 });
+  const readers = new Readers(baseURL!, ['/', story, photo, ...chunks, '/pagefind/pagefind.js'], {
+    connections: 4,
+    maxSeconds: 90,
+  });
 
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
   const servers: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }),
+    spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
   );
   try {
     for (const port of ports) {
       const base = `http://127.0.0.1:${port}`;
-      await expect.poll(() => request(base, READY_PATH, { timeoutMs: 2_000 }).then((a) => a.status, () => 0), { timeout: 60_000 }).toBe(200);
+      await expect
+        .poll(
+          () =>
+            request(base, READY_PATH, { timeoutMs: 2_000 }).then(
+              (a) => a.status,
+              () => 0,
+            ),
+          { timeout: 60_000 },
+        )
+        .toBe(200);
       for (const p of ['/', story, photo, chunks[0]!, '/pagefind/pagefind.js']) {
         const answer = await request(base, p);
         expect(answer.status, `${base}${p}`).toBe(200);
       }
     }
   } finally {
-    const codes = await Promise.all(servers.map((child) => new Promise<number | null>((resolve) => {
-      child.once('exit', (code) => resolve(code));
-      child.kill('SIGTERM');
-    })));
+    const codes = await Promise.all(
+      servers.map(
+        (child) =>
+          new Promise<number | null>((resolve) => {
+            child.once('exit', (code) => resolve(code));
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     expect(codes, 'each stops cleanly on SIGTERM').toEqual([0, 0, 0]);
   }
   await readers.stop();
@@ -66,14 +88,18 @@ test('three origins started at once from one build all serve, and the origin alr
   expect(snapshot(release), 'serving never writes to the release').toEqual(before);
 });
 
-test('SIGTERM: readiness fails at once, requests in flight and arriving during the drain are answered, exit 0', async ({ baseURL }) => {
+test('SIGTERM: readiness fails at once, requests in flight and arriving during the drain are answered, exit 0', async ({
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const { photo } = await pagesToRead(baseURL!);
   const origin = await Origin.start();
   try {
     // Resizes are the slowest answers: several in flight when the signal arrives (AVIF, widths not yet made).
     const widths = [640, 750, 828, 1080, 1200, 1920];
-    const inFlight = widths.map((w) => request(origin.url, photo.replace(/w=\d+/, `w=${w}`), { headers: { Accept: 'image/avif' }, timeoutMs: 30_000 }));
+    const inFlight = widths.map((w) =>
+      request(origin.url, photo.replace(/w=\d+/, `w=${w}`), { headers: { Accept: 'image/avif' }, timeoutMs: 30_000 }),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const exited = origin.signal('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));

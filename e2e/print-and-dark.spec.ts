@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { discoverPages } from './support/site-pages';
 
-test('a printed story shows the story, its photo and its address, and no navigation or dialog chrome', async ({ page, request, baseURL }) => {
+test('a printed story shows the story, its photo and its address, and no navigation or dialog chrome', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const { story } = await discoverPages(request);
   await page.goto(story!);
   await page.getByRole('button', { name: 'Enlarge image' }).click(); // printed even with the dialog open
@@ -22,7 +26,11 @@ test('a printed story shows the story, its photo and its address, and no navigat
   }
   await expect(article.locator('.story-times')).toContainText('Posted');
   // The photo has really loaded, not just its box.
-  expect(await article.locator('figure.photo--lead .photo__frame > img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(
+    await article
+      .locator('figure.photo--lead .photo__frame > img')
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+  ).toBe(true);
   // The story's own address, printed in full on the canonical origin.
   const address = article.locator('.story-url');
   await expect(address).toBeVisible();

@@ -30,7 +30,9 @@ async function searchFinds(page: Page, words: string, slug: string): Promise<boo
 
 /** What readers get through the edge, soon (a soft purge serves the old copy once while it refetches). */
 const soon = (p: string, check: (answer: Answer) => boolean, timeout = 10_000) =>
-  expect.poll(async () => check(await viaEdge(p, { 'Accept-Encoding': 'gzip' })), { timeout, intervals: [100, 250, 500] }).toBe(true);
+  expect
+    .poll(async () => check(await viaEdge(p, { 'Accept-Encoding': 'gzip' })), { timeout, intervals: [100, 250, 500] })
+    .toBe(true);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -46,14 +48,21 @@ test.afterAll(async () => {
 
 test('a wrong or missing secret is refused with an empty 401, and changes nothing', async () => {
   for (const authorization of [undefined, 'Bearer wrong-secret-wrong-secret', `Bearer ${site.secret}x`, site.secret]) {
-    const answer = await fetch(`${site.origins[0]!.url}/api/publish`, { method: 'POST', headers: authorization ? { Authorization: authorization } : {} });
+    const answer = await fetch(`${site.origins[0]!.url}/api/publish`, {
+      method: 'POST',
+      headers: authorization ? { Authorization: authorization } : {},
+    });
     expect(answer.status).toBe(401);
     expect(await answer.text()).toBe('');
     expect(answer.headers.get('cache-control')).toBe('private, no-store');
   }
   // Only POST, and no parameters: nothing a request names is rendered or purged.
   expect((await fetch(`${site.origins[0]!.url}/api/publish`)).status).toBe(405);
-  const withBody = await fetch(`${site.origins[0]!.url}/api/publish`, { method: 'POST', headers: { Authorization: `Bearer ${site.secret}` }, body: '{"paths":["/"]}' });
+  const withBody = await fetch(`${site.origins[0]!.url}/api/publish`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${site.secret}` },
+    body: '{"paths":["/"]}',
+  });
   expect(withBody.status).toBe(400);
   // A publish with the wrong secret stops with a message naming the fix, and nothing changes, store included.
   const before = site.currentVersion();
@@ -67,9 +76,20 @@ test('a wrong or missing secret is refused with an empty 401, and changes nothin
   expect((await direct(0, `/stories/${NEW.slug}`)).status).toBe(404);
 });
 
-test('a new story: its page, the front page, its section, feeds, sitemaps, related stories and search follow', async ({ page }) => {
+test('a new story: its page, the front page, its section, feeds, sitemaps, related stories and search follow', async ({
+  page,
+}) => {
   // Readers have the pages cached at the edge before the story exists.
-  const pages = ['/', `/sections/${seed.section}`, '/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml', '/sitemap.xml', `/stories/${seed.slug}`, `/tags/${seed.tags[0]}`];
+  const pages = [
+    '/',
+    `/sections/${seed.section}`,
+    '/feed.xml',
+    `/sections/${seed.section}/feed.xml`,
+    '/news-sitemap.xml',
+    '/sitemap.xml',
+    `/stories/${seed.slug}`,
+    `/tags/${seed.tags[0]}`,
+  ];
   for (const p of pages) expect((await viaEdge(p, { 'Accept-Encoding': 'gzip' })).status).toBe(200);
   expect((await viaEdge(`/stories/${NEW.slug}`)).status).toBe(404);
 
@@ -91,8 +111,10 @@ test('a new story: its page, the front page, its section, feeds, sitemaps, relat
   await soon(`/stories/${NEW.slug}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
   expect((await viaEdge(`/stories/${NEW.slug}/opengraph-image`)).headers['content-type']).toBe('image/png');
   expect((await viaEdge(`/stories/${NEW.slug}/images/16x9`)).status).toBe(200);
-  for (const p of ['/', `/sections/${seed.section}`, `/tags/${seed.tags[0]}`, `/stories/${seed.slug}`]) await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
-  for (const p of ['/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml']) await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
+  for (const p of ['/', `/sections/${seed.section}`, `/tags/${seed.tags[0]}`, `/stories/${seed.slug}`])
+    await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
+  for (const p of ['/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml'])
+    await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
   // A new month: its archive page and month sitemap exist now, and the sitemap index lists it.
   const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
   await soon('/sitemap.xml', (a) => a.body.includes(`/sitemaps/${month}.xml`));
@@ -100,7 +122,9 @@ test('a new story: its page, the front page, its section, feeds, sitemaps, relat
   await soon(`/archive/${month.replace('-', '/')}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
 
   // Search: the publish wrote this version's index, which the origins serve at /pagefind/.
-  await expect.poll(() => searchFinds(page, 'Newsroom publishes without build', NEW.slug), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => searchFinds(page, 'Newsroom publishes without build', NEW.slug), { timeout: 20_000 })
+    .toBe(true);
 
   // Publishing the same tree again changes nothing.
   const again = await site.publish();
@@ -128,7 +152,10 @@ test('a correction: the page, its card and every list show the new headline', as
 test('an invalid tree changes nothing, with the same messages as content:check', async () => {
   const before = site.currentVersion();
   const broken = 'content/stories/2024/06/broken-story.ts';
-  site.writeRaw(broken, "import { defineStory } from '@/content/schema';\n\nexport default defineStory({ slug: 'broken-story', headline: '' } as never);\n");
+  site.writeRaw(
+    broken,
+    "import { defineStory } from '@/content/schema';\n\nexport default defineStory({ slug: 'broken-story', headline: '' } as never);\n",
+  );
   const published = await site.publish();
   site.removeRaw(broken);
   expect(published.code).toBe(1);
@@ -148,29 +175,44 @@ test('a takedown: the story is gone everywhere, search included, with an uncache
     expect(gone.status).toBe(404);
     expect(gone.headers['cache-control']).toContain('no-store');
   }
-  for (const p of [`/stories/${NEW.slug}`, `/stories/${NEW.slug}/opengraph-image`]) await soon(p, (a) => a.status === 404);
+  for (const p of [`/stories/${NEW.slug}`, `/stories/${NEW.slug}/opengraph-image`])
+    await soon(p, (a) => a.status === 404);
   for (const p of ['/', `/sections/${seed.section}`, '/feed.xml', '/news-sitemap.xml', `/stories/${seed.slug}`]) {
     await soon(p, (a) => a.status === 200 && !a.body.includes(`/stories/${NEW.slug}`));
   }
-  await expect.poll(() => searchFinds(page, 'Newsroom corrects headline without build', NEW.slug), { timeout: 20_000 }).toBe(false);
+  await expect
+    .poll(() => searchFinds(page, 'Newsroom corrects headline without build', NEW.slug), { timeout: 20_000 })
+    .toBe(false);
   expect(await searchFinds(page, 'Putin Pyongyang', seed.slug)).toBe(true);
 });
 
 test('an embargoed story is invisible everywhere until its time, then goes live by itself', async ({ page }) => {
   test.setTimeout(120_000);
   const at = new Date(Date.now() + 35_000);
-  const EMBARGOED = { slug: 'publish-test-embargoed', headline: 'Embargoed story lifts by itself', postedAt: at.toISOString(), publishAt: at.toISOString() };
+  const EMBARGOED = {
+    slug: 'publish-test-embargoed',
+    headline: 'Embargoed story lifts by itself',
+    postedAt: at.toISOString(),
+    publishAt: at.toISOString(),
+  };
   site.writeStory(EMBARGOED);
   const published = await site.publish();
   expect(published.code, published.out).toBe(0);
-  const hidden = [`/stories/${EMBARGOED.slug}`, `/stories/${EMBARGOED.slug}/opengraph-image`, `/stories/${EMBARGOED.slug}/images/1x1`];
+  const hidden = [
+    `/stories/${EMBARGOED.slug}`,
+    `/stories/${EMBARGOED.slug}/opengraph-image`,
+    `/stories/${EMBARGOED.slug}/images/1x1`,
+  ];
   for (const p of hidden) {
     expect((await viaEdge(p)).status).toBe(404);
     expect((await direct(1, p)).status).toBe(404);
   }
   // A flight (RSC) request is refused too.
-  expect((await request(site.origins[0]!.url, `/stories/${EMBARGOED.slug}`, { headers: { RSC: '1' } })).status).toBe(404);
-  for (const p of ['/', '/feed.xml', '/news-sitemap.xml', `/sections/${seed.section}`]) expect((await viaEdge(p)).body).not.toContain(EMBARGOED.slug);
+  expect((await request(site.origins[0]!.url, `/stories/${EMBARGOED.slug}`, { headers: { RSC: '1' } })).status).toBe(
+    404,
+  );
+  for (const p of ['/', '/feed.xml', '/news-sitemap.xml', `/sections/${seed.section}`])
+    expect((await viaEdge(p)).body).not.toContain(EMBARGOED.slug);
   expect(await searchFinds(page, 'Embargoed story lifts', EMBARGOED.slug)).toBe(false);
   expect(Date.now()).toBeLessThan(at.getTime());
   // Nobody acts: within 60 s of its time (here: well within) readers get it through the edge.
@@ -189,9 +231,26 @@ test.describe('with Redis', () => {
   test.beforeAll(async () => {
     const port = await freePort();
     redisUrl = `redis://127.0.0.1:${port}`;
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await expect.poll(() => new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.end(); resolve(true); }).on('error', () => resolve(false))), { timeout: 10_000 }).toBe(true);
-    for (let i = 0; i < 2; i++) shared.push(await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await expect
+      .poll(
+        () =>
+          new Promise((resolve) =>
+            net
+              .connect(port, '127.0.0.1')
+              .on('connect', function (this: net.Socket) {
+                this.end();
+                resolve(true);
+              })
+              .on('error', () => resolve(false)),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    for (let i = 0; i < 2; i++)
+      shared.push(await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
   });
 
   test.afterAll(async () => {
@@ -212,7 +271,9 @@ test.describe('with Redis', () => {
     shared.push(later);
     expect((await request(later.url, `/stories/${REDIS_STORY.slug}`)).body).toContain(REDIS_STORY.headline);
     // Its prerendered front page is the build's until its own start-up sync, a moment after it listens.
-    await expect.poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 5_000 })
+      .toBe(true);
   });
 
   test('Redis stopped: origins keep serving what they hold, and a publish fails clearly and changes nothing', async () => {
@@ -230,7 +291,9 @@ test.describe('with Redis', () => {
     site.removeStory(REDIS_STORY.slug);
     const published = await site.publish({ REDIS_URL: redisUrl }, shared);
     expect(published.code).toBe(1);
-    expect(published.out).toMatch(/Redis at redis:\/\/127\.0\.0\.1:[0-9]+\/? does not answer|ECONNREFUSED|could not read the published content/);
+    expect(published.out).toMatch(
+      /Redis at redis:\/\/127\.0\.0\.1:[0-9]+\/? does not answer|ECONNREFUSED|could not read the published content/,
+    );
     expect(published.out).toContain('Nothing was published: the site is unchanged.');
     for (const origin of shared) expect((await request(origin.url, `/stories/${REDIS_STORY.slug}`)).status).toBe(200);
   });

@@ -29,10 +29,14 @@ async function crawl(page: Page, request: APIRequestContext, url: string) {
 }
 
 const meta = (page: Page, key: string) =>
-  page.locator(`head meta[property="${key}"], head meta[name="${key}"]`).evaluateAll((els) => els.map((e) => e.getAttribute('content')));
+  page
+    .locator(`head meta[property="${key}"], head meta[name="${key}"]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('content')));
 
 const jsonLd = (page: Page) =>
-  page.locator('script[type="application/ld+json"]').evaluateAll((els) => els.map((e) => JSON.parse(e.textContent ?? '')));
+  page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((els) => els.map((e) => JSON.parse(e.textContent ?? '')));
 
 async function expect200(request: APIRequestContext, url: string, type?: RegExp) {
   const response = await request.get(url);
@@ -81,7 +85,11 @@ test('a story page carries full metadata for search and link previews', async ({
   for (const u of urls) expect(u, u).toMatch(new RegExp(`^${baseURL}/`));
 });
 
-test('the card, fetched through og:image, is a 1200×630 PNG with a picture on it', async ({ page, request, baseURL }) => {
+test('the card, fetched through og:image, is a 1200×630 PNG with a picture on it', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await crawl(page, request, `${baseURL}/stories/${SLUG}`);
   const [ogImage] = await meta(page, 'og:image');
   const response = await expect200(request, ogImage!, /^image\/png/);
@@ -97,7 +105,11 @@ test("an unknown story's card is a 404", async ({ request }) => {
   expect((await request.get('/stories/no-such-story/opengraph-image')).status()).toBe(404);
 });
 
-test('structured data: NewsArticle and BreadcrumbList match the story, images in three crops', async ({ page, request, baseURL }) => {
+test('structured data: NewsArticle and BreadcrumbList match the story, images in three crops', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const story = await seed();
   const url = `${baseURL}/stories/${SLUG}`;
   await crawl(page, request, url);
@@ -135,7 +147,8 @@ test('structured data: NewsArticle and BreadcrumbList match the story, images in
   ]);
   // The script holds JSON with every "<" escaped, so no content could close it.
   const raw = await (await request.get(url)).text();
-  for (const [, body] of raw.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)) expect(body).not.toContain('<');
+  for (const [, body] of raw.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs))
+    expect(body).not.toContain('<');
 });
 
 test('the front page describes the organization and the website', async ({ page, request, baseURL }) => {
@@ -152,13 +165,32 @@ test('the front page describes the organization and the website', async ({ page,
   await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`^${baseURL}/?$`));
 });
 
-test('byline, kicker and tags lead to author, section and tag pages with their own metadata', async ({ page, request, baseURL }) => {
+test('byline, kicker and tags lead to author, section and tag pages with their own metadata', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const story = await seed();
   await crawl(page, request, `${baseURL}/stories/${SLUG}`);
   const targets = [
-    { link: page.locator('.story-header .byline a'), name: 'Park Ung', path: '/authors/park-ung', intro: 'Park Ung is a reporter for Aju Press.' },
-    { link: page.locator('.story-header .kicker a'), name: 'North Korea', path: '/sections/north-korea', intro: story.section.description },
-    ...story.tags.map((t) => ({ link: page.locator(`.topics a[rel="tag"][href="/tags/${t.id}"]`), name: t.name, path: `/tags/${t.id}`, intro: null })),
+    {
+      link: page.locator('.story-header .byline a'),
+      name: 'Park Ung',
+      path: '/authors/park-ung',
+      intro: 'Park Ung is a reporter for Aju Press.',
+    },
+    {
+      link: page.locator('.story-header .kicker a'),
+      name: 'North Korea',
+      path: '/sections/north-korea',
+      intro: story.section.description,
+    },
+    ...story.tags.map((t) => ({
+      link: page.locator(`.topics a[rel="tag"][href="/tags/${t.id}"]`),
+      name: t.name,
+      path: `/tags/${t.id}`,
+      intro: null,
+    })),
   ];
   const found: Array<{ href: string; name: string; intro: string | null }> = [];
   for (const t of targets) {
@@ -182,7 +214,9 @@ test('byline, kicker and tags lead to author, section and tag pages with their o
 test('every page advertises the RSS feed', async ({ page, request, baseURL }) => {
   for (const p of ['/', `/stories/${SLUG}`, '/sections/north-korea', '/authors/park-ung', '/tags/russia']) {
     await crawl(page, request, `${baseURL}${p}`);
-    const feeds = await page.locator('head link[rel="alternate"][type="application/rss+xml"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    const feeds = await page
+      .locator('head link[rel="alternate"][type="application/rss+xml"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     expect(feeds, p).toContain(`${baseURL}/feed.xml`);
   }
   const notFound = await request.get('/no-such-page');
@@ -190,7 +224,11 @@ test('every page advertises the RSS feed', async ({ page, request, baseURL }) =>
   expect(await notFound.text()).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="[^"]*\/feed\.xml"/);
 });
 
-test('every indexable page lets search show large image previews and full snippets; the 404 stays out of the index', async ({ page, request, baseURL }) => {
+test('every indexable page lets search show large image previews and full snippets; the 404 stays out of the index', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const story = `/stories/${SLUG}`;
   const storyHtml = await (await request.get(story)).text();
   const section = storyHtml.match(/href="(\/sections\/[^"/?#]+)"/)![1]!;
@@ -200,8 +238,17 @@ test('every indexable page lets search show large image previews and full snippe
     await crawl(page, request, `${baseURL}${p}`);
     const robots = page.locator('meta[name="robots"]');
     await expect(robots, p).toHaveCount(1);
-    const directives = (await robots.getAttribute('content'))!.split(',').map((d) => d.trim()).sort();
-    expect(directives, p).toEqual(['follow', 'index', 'max-image-preview:large', 'max-snippet:-1', 'max-video-preview:-1']);
+    const directives = (await robots.getAttribute('content'))!
+      .split(',')
+      .map((d) => d.trim())
+      .sort();
+    expect(directives, p).toEqual([
+      'follow',
+      'index',
+      'max-image-preview:large',
+      'max-snippet:-1',
+      'max-video-preview:-1',
+    ]);
     // No crawler-specific tag that could say otherwise.
     await expect(page.locator('meta[name="googlebot"]'), p).toHaveCount(0);
   }
@@ -209,7 +256,9 @@ test('every indexable page lets search show large image previews and full snippe
   expect(missing.status()).toBe(404);
   await page.setContent(await missing.text(), { waitUntil: 'domcontentloaded' });
   // Next adds its own noindex to a 404 beside the page's: every one must say noindex, none the site's directives.
-  const contents = await page.locator('meta[name="robots"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content') ?? ''));
+  const contents = await page
+    .locator('meta[name="robots"]')
+    .evaluateAll((metas) => metas.map((m) => m.getAttribute('content') ?? ''));
   expect(contents.length).toBeGreaterThan(0);
   for (const content of contents) {
     expect(content).toMatch(/noindex/);
@@ -233,7 +282,10 @@ test('the RSS feed parses, carries each field, and its links resolve', async ({ 
   });
   expect(item!.author ?? item!.creator).toBe('Park Ung');
   // Categories carry their page as domain="…": the parser gives { _: name, $: { domain } }.
-  const categories = (item!.categories as unknown as Array<{ _: string; $: { domain: string } }>).map((c) => [c._, c.$.domain]);
+  const categories = (item!.categories as unknown as Array<{ _: string; $: { domain: string } }>).map((c) => [
+    c._,
+    c.$.domain,
+  ]);
   expect(categories).toEqual([
     ['North Korea', `${baseURL}/sections/north-korea`],
     ...story.tags.map((t) => [t.name, `${baseURL}/tags/${t.id}`]),
@@ -243,11 +295,16 @@ test('the RSS feed parses, carries each field, and its links resolve', async ({ 
   expect(Number(item!.enclosure!.length)).toBeGreaterThan(0);
   for (const link of [feed.link!, item!.link!, item!.enclosure!.url]) await expect200(request, link);
 
-  const section = await new Parser().parseString(await (await expect200(request, '/sections/north-korea/feed.xml')).text());
+  const section = await new Parser().parseString(
+    await (await expect200(request, '/sections/north-korea/feed.xml')).text(),
+  );
   expect(section.items.map((i) => i.link)).toContain(`${baseURL}/stories/${SLUG}`);
 });
 
-test('robots.txt names the sitemap index and the news sitemap; every URL they lead to answers 200', async ({ request, baseURL }) => {
+test('robots.txt names the sitemap index and the news sitemap; every URL they lead to answers 200', async ({
+  request,
+  baseURL,
+}) => {
   const robots = await (await expect200(request, '/robots.txt')).text();
   const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]!);
   expect(sitemaps).toEqual([`${baseURL}/sitemap.xml`, `${baseURL}/news-sitemap.xml`]);
@@ -263,7 +320,12 @@ test('robots.txt names the sitemap index and the news sitemap; every URL they le
     entries.push(...([urlset.url].flat() as Array<{ loc: string; lastmod: string }>));
   }
   expect(entries.map((e) => e.loc)).toEqual(
-    expect.arrayContaining([`${baseURL}/`, `${baseURL}/stories/${SLUG}`, `${baseURL}/authors/park-ung`, `${baseURL}/archive/2024/06`]),
+    expect.arrayContaining([
+      `${baseURL}/`,
+      `${baseURL}/stories/${SLUG}`,
+      `${baseURL}/authors/park-ung`,
+      `${baseURL}/archive/2024/06`,
+    ]),
   );
   for (const entry of entries) {
     expect(Number.isNaN(Date.parse(entry.lastmod)), entry.loc).toBe(false);
@@ -287,6 +349,7 @@ test("the card's code stays out of the browser's JavaScript", async () => {
   expect(files.length).toBeGreaterThan(0);
   for (const f of files) {
     const js = await readFile(path.join(dir, f), 'utf8');
-    for (const marker of ['satori', 'resvg', 'expo-google-fonts', 'subset-font']) expect(js, `${f} contains ${marker}`).not.toContain(marker);
+    for (const marker of ['satori', 'resvg', 'expo-google-fonts', 'subset-font'])
+      expect(js, `${f} contains ${marker}`).not.toContain(marker);
   }
 });

@@ -22,7 +22,10 @@ const canonicalOf = (page: Page) => page.locator('link[rel="canonical"]').getAtt
 async function leadPhoto(page: Page) {
   const img = page.locator('figure.photo--lead .photo__frame > img');
   await expect(img).toHaveJSProperty('complete', true);
-  const { url, shown } = await img.evaluate((el: HTMLImageElement) => ({ url: el.currentSrc, shown: el.getBoundingClientRect().width }));
+  const { url, shown } = await img.evaluate((el: HTMLImageElement) => ({
+    url: el.currentSrc,
+    shown: el.getBoundingClientRect().width,
+  }));
   // naturalWidth of a srcset image is in CSS pixels; the file alone gives its pixels.
   const pixels = await page.evaluate(async (src) => {
     const probe = new Image();
@@ -42,7 +45,10 @@ async function openIn(browser: Browser, options: Parameters<Browser['newContext'
   return { context, page, requests };
 }
 
-test('on a 390 px phone at 3 dppx the lead photo is AVIF at most 828 px wide; a wide screen gets one sharp at 2 dppx', async ({ browser, baseURL }) => {
+test('on a 390 px phone at 3 dppx the lead photo is AVIF at most 828 px wide; a wide screen gets one sharp at 2 dppx', async ({
+  browser,
+  baseURL,
+}) => {
   const phone = await openIn(browser, PHONE);
   await phone.page.goto(STORY);
   const small = await leadPhoto(phone.page);
@@ -80,7 +86,9 @@ test('a browser that does not take AVIF gets WebP for the same rendition', async
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('both share controls offer X, Facebook, LinkedIn, LINE and email with the canonical URL tagged per network', async ({ page }) => {
+  test('both share controls offer X, Facebook, LinkedIn, LINE and email with the canonical URL tagged per network', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     const canonical = await canonicalOf(page);
     const groups = page.getByRole('group', { name: 'Share this story' });
@@ -116,7 +124,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('"Copy link" copies the canonical URL with utm_source=copy_link and says so to screen readers', async ({ browser }) => {
+test('"Copy link" copies the canonical URL with utm_source=copy_link and says so to screen readers', async ({
+  browser,
+}) => {
   const { context, page, requests } = await openIn(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(STORY);
   const canonical = await canonicalOf(page);
@@ -130,18 +140,29 @@ test('"Copy link" copies the canonical URL with utm_source=copy_link and says so
   await page.keyboard.press('Enter');
   await expect(status).toHaveText('Link copied');
   await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?utm_source=copy_link&utm_medium=social`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${canonical}?utm_source=copy_link&utm_medium=social`,
+  );
   // Copying again is announced again: the live region's text changes, though the message is the same.
   await status.evaluate((region) => {
     const w = window as unknown as { statusChanged: boolean };
     w.statusChanged = false;
-    new MutationObserver(() => (w.statusChanged ||= region.textContent!.startsWith('Link copied'))).observe(region, { characterData: true, childList: true, subtree: true });
+    new MutationObserver(() => (w.statusChanged ||= region.textContent!.startsWith('Link copied'))).observe(region, {
+      characterData: true,
+      childList: true,
+      subtree: true,
+    });
   });
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { statusChanged: boolean }).statusChanged)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { statusChanged: boolean }).statusChanged))
+    .toBe(true);
   await expect(status).toHaveText(/^Link copied/);
   // The confirmation is a live region the copy fills: axe is clean with it showing.
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.share').analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .include('.share')
+    .analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
   // Headless Chromium on Linux has no share sheet: that button stays out of the way.
   await expect(share.getByRole('button', { name: 'Share…' })).toBeHidden();
@@ -149,12 +170,17 @@ test('"Copy link" copies the canonical URL with utm_source=copy_link and says so
   await context.close();
 });
 
-test('where the browser has a share sheet, "Share…" opens it with the canonical URL tagged share_sheet', async ({ browser }) => {
+test('where the browser has a share sheet, "Share…" opens it with the canonical URL tagged share_sheet', async ({
+  browser,
+}) => {
   const { context, page } = await openIn(browser, PHONE);
   await page.addInitScript(() => {
     const calls: ShareData[] = [];
     (window as unknown as { shareCalls: ShareData[] }).shareCalls = calls;
-    Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void calls.push(data) });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: async (data: ShareData) => void calls.push(data),
+    });
   });
   await page.goto(STORY);
   const canonical = await canonicalOf(page);
@@ -166,7 +192,10 @@ test('where the browser has a share sheet, "Share…" opens it with the canonica
 });
 
 test('loading, hydrating and using the share control fetches nothing from another origin', async ({ browser }) => {
-  const { context, page, requests } = await openIn(browser, { ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
+  const { context, page, requests } = await openIn(browser, {
+    ...PHONE,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   await page.goto(STORY, { waitUntil: 'networkidle' });
   await page.locator('.story-footer').getByRole('button', { name: 'Copy link' }).click();
   await page.getByRole('button', { name: 'Enlarge image' }).click();
@@ -202,13 +231,16 @@ async function layoutWhileLoading(browser: Browser, face: 'at network speed' | '
     const w = window as unknown as { shifts: number[]; firstLayout: string[]; reportPainted: () => void };
     w.shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shifts.push(entry.value);
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) w.shifts.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
     // A frame runs only once rendering has begun; the task after it sees what that frame painted.
     document.addEventListener('DOMContentLoaded', () =>
       requestAnimationFrame(() =>
         setTimeout(() => {
-          w.firstLayout = watched.map((selector) => JSON.stringify(document.querySelector(selector)?.getBoundingClientRect()));
+          w.firstLayout = watched.map((selector) =>
+            JSON.stringify(document.querySelector(selector)?.getBoundingClientRect()),
+          );
           w.reportPainted();
         }),
       ),
@@ -225,7 +257,9 @@ async function layoutWhileLoading(browser: Browser, face: 'at network speed' | '
     return {
       shifts: w.shifts,
       firstLayout: w.firstLayout,
-      settledLayout: watched.map((selector) => JSON.stringify(document.querySelector(selector)?.getBoundingClientRect())),
+      settledLayout: watched.map((selector) =>
+        JSON.stringify(document.querySelector(selector)?.getBoundingClientRect()),
+      ),
       faceStatus: [...document.fonts].filter((f) => f.family === 'textFace').map((f) => f.status),
     };
   }, WATCHED);
@@ -234,8 +268,15 @@ async function layoutWhileLoading(browser: Browser, face: 'at network speed' | '
 }
 
 const FACE_CASES = [
-  { face: 'at network speed', title: 'nothing moves while the story loads on a phone when the text face comes first, through hydration and the share buttons appearing' },
-  { face: 'after the first paint', title: 'nothing moves on a phone when the text face comes only after the text was painted: the fallback stays' },
+  {
+    face: 'at network speed',
+    title:
+      'nothing moves while the story loads on a phone when the text face comes first, through hydration and the share buttons appearing',
+  },
+  {
+    face: 'after the first paint',
+    title: 'nothing moves on a phone when the text face comes only after the text was painted: the fallback stays',
+  },
 ] as const;
 
 for (const { face, title } of FACE_CASES) {

@@ -11,7 +11,9 @@ const STORY = '/stories/putin-heads-to-pyongyang';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const STRICT_AXE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'];
 
-test('on a 390×844 phone the share control is one compact row and the top 150 px of the lead photo are on the first screen, unmoved', async ({ browser }) => {
+test('on a 390×844 phone the share control is one compact row and the top 150 px of the lead photo are on the first screen, unmoved', async ({
+  browser,
+}) => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -39,7 +41,9 @@ test('on a 390×844 phone the share control is one compact row and the top 150 p
   await context.close();
 });
 
-test('emphasis and pull-quotes use the true italic, fetched only by a page with italic text and never preloaded', async ({ page }) => {
+test('emphasis and pull-quotes use the true italic, fetched only by a page with italic text and never preloaded', async ({
+  page,
+}) => {
   const fonts: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.woff2')) fonts.push(r.url());
@@ -70,10 +74,15 @@ test('emphasis and pull-quotes use the true italic, fetched only by a page with 
   const quote = page.locator('.pull-quote blockquote p').first();
   expect(await quote.evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
   expect(fonts).toContain(italic);
-  await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.style === 'italic').map((f) => f.status))).toEqual(['loaded']);
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.style === 'italic').map((f) => f.status)))
+    .toEqual(['loaded']);
 });
 
-test('RSS items carry the full body as HTML with absolute links; JSON-LD articleBody is the plain text', async ({ request, page }) => {
+test('RSS items carry the full body as HTML with absolute links; JSON-LD articleBody is the plain text', async ({
+  request,
+  page,
+}) => {
   const xml = await (await request.get('/feed.xml')).text();
   const feed = new XMLParser({ ignoreAttributes: false }).parse(xml);
   const items = [feed.rss.channel.item].flat();
@@ -92,13 +101,18 @@ test('RSS items carry the full body as HTML with absolute links; JSON-LD article
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`story, search and archive pages have no axe findings, best practices and experimental rules included (${colorScheme})`, async ({ page }) => {
+  test(`story, search and archive pages have no axe findings, best practices and experimental rules included (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     for (const path of [STORY, '/search', '/search?q=Putin', '/archive', '/archive/2024', '/archive/2024/06']) {
       await page.goto(path);
       if (path.includes('?q=')) await expect(page.locator('.search-result').first()).toBeVisible();
       const { violations } = await new AxeBuilder({ page }).withTags(STRICT_AXE).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), path).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
+        path,
+      ).toEqual([]);
     }
   });
 }

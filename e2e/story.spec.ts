@@ -16,13 +16,17 @@ function collectErrors(page: Page): string[] {
 }
 
 test.describe('story page as a reader sees it', () => {
-  test('headline, standfirst and every seed paragraph word for word, the first led by the dateline', async ({ page }) => {
+  test('headline, standfirst and every seed paragraph word for word, the first led by the dateline', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     await expect(page.locator('h1')).toHaveText(seed.headline);
     await expect(page.locator('.standfirst')).not.toBeEmpty();
     const bodyParagraphs = (await page.locator('.story-body > p').allTextContents()).map(squash);
     expect(bodyParagraphs).toEqual(seed.paragraphs);
-    await expect(page.locator('.story-body > p').first().locator('.dateline')).toHaveText('SEOUL, June 18 (AJU PRESS) -');
+    await expect(page.locator('.story-body > p').first().locator('.dateline')).toHaveText(
+      'SEOUL, June 18 (AJU PRESS) -',
+    );
   });
 
   test('byline links to the author; posted and updated times in KST inside <time dateTime>', async ({ page }) => {
@@ -38,13 +42,18 @@ test.describe('story page as a reader sees it', () => {
     await expect(times.locator('time').nth(1)).toHaveAttribute('datetime', '2024-06-18T17:17:00+09:00');
   });
 
-  test('lead photo: sized, responsive, loaded first, with caption and credit as distinct elements', async ({ page }) => {
+  test('lead photo: sized, responsive, loaded first, with caption and credit as distinct elements', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     const figure = page.locator('figure.photo--lead');
     const img = figure.locator('img');
     await expect(img).toHaveAttribute('width', '2400');
     await expect(img).toHaveAttribute('height', '1600');
-    await expect(img).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fimages%2Fstories%2Fputin-heads-to-pyongyang\.jpg&w=\d+/);
+    await expect(img).toHaveAttribute(
+      'srcset',
+      /\/_next\/image\?url=%2Fimages%2Fstories%2Fputin-heads-to-pyongyang\.jpg&w=\d+/,
+    );
     await expect(img).toHaveAttribute('sizes', /.+/);
     await expect(img).toHaveAttribute('fetchpriority', 'high');
     await expect(img).not.toHaveAttribute('loading', 'lazy');
@@ -56,11 +65,15 @@ test.describe('story page as a reader sees it', () => {
     await expect(page.locator('link[rel="preload"][as="image"]')).toHaveCount(1);
   });
 
-  test('pull-quotes: aside + blockquote with speaker and role, hidden from screen readers as repeats', async ({ page }) => {
+  test('pull-quotes: aside + blockquote with speaker and role, hidden from screen readers as repeats', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     const quotes = page.locator('aside.pull-quote');
     await expect(quotes).toHaveCount(2);
-    await expect(quotes.nth(0).locator('blockquote')).toHaveText('The impending visit could be seen as an expression of gratitude.');
+    await expect(quotes.nth(0).locator('blockquote')).toHaveText(
+      'The impending visit could be seen as an expression of gratitude.',
+    );
     await expect(quotes.nth(0)).toContainText('Lee Tae-lim');
     await expect(quotes.nth(0)).toContainText('Professor, Korea National Diplomatic Academy');
     await expect(quotes.nth(1)).toContainText('Lim Eul-chul');
@@ -76,7 +89,10 @@ test.describe('story page as a reader sees it', () => {
   test('section kicker and tags link to their pages', async ({ page }) => {
     await page.goto(STORY);
     await expect(page.locator('.story-header .kicker a')).toHaveAttribute('href', '/sections/north-korea');
-    await expect(page.locator('.topics').getByRole('link', { name: 'Kim Jong-un' })).toHaveAttribute('href', '/tags/kim-jong-un');
+    await expect(page.locator('.topics').getByRole('link', { name: 'Kim Jong-un' })).toHaveAttribute(
+      'href',
+      '/tags/kim-jong-un',
+    );
   });
 
   test('no console errors, and none when the photo is enlarged', async ({ page }) => {
@@ -90,7 +106,9 @@ test.describe('story page as a reader sees it', () => {
 });
 
 test.describe('enlarging the photo', () => {
-  test('by mouse: opens a modal with the full-size photo, caption and credit; the page behind does not scroll; Close returns focus', async ({ page }) => {
+  test('by mouse: opens a modal with the full-size photo, caption and credit; the page behind does not scroll; Close returns focus', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     const trigger = page.getByRole('button', { name: 'Enlarge image' });
     await trigger.click();
@@ -116,7 +134,9 @@ test.describe('enlarging the photo', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
   });
 
-  test('by keyboard: Tab reaches the control, Enter opens, focus moves in, Escape closes and focus returns', async ({ page }) => {
+  test('by keyboard: Tab reaches the control, Enter opens, focus moves in, Escape closes and focus returns', async ({
+    page,
+  }) => {
     await page.goto(STORY);
     const trigger = page.getByRole('button', { name: 'Enlarge image' });
     let reached = false;
@@ -150,7 +170,10 @@ test.describe('enlarging the photo', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the story reads in full and the enlarge control is a link to the full-size image', async ({ page, request }) => {
+  test('the story reads in full and the enlarge control is a link to the full-size image', async ({
+    page,
+    request,
+  }) => {
     await page.goto(STORY);
     await expect(page.locator('h1')).toHaveText(seed.headline);
     expect((await page.locator('.story-body > p').allTextContents()).map(squash)).toEqual(seed.paragraphs);
@@ -203,7 +226,9 @@ test.describe('small screens', () => {
   test('nothing is wider than a 320 px phone', async ({ page }) => {
     for (const path of ['/', STORY]) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });

@@ -40,9 +40,21 @@ export function shareLinks(story: Pick<Story, 'path' | 'headline' | 'socialTitle
   const url = (network: ShareNetwork) => sharedUrl(story, network);
   return [
     { network: 'x', label: 'X', href: withQuery('https://x.com/intent/tweet', { url: url('x'), text: title }) },
-    { network: 'facebook', label: 'Facebook', href: withQuery('https://www.facebook.com/sharer/sharer.php', { u: url('facebook') }) },
-    { network: 'linkedin', label: 'LinkedIn', href: withQuery('https://www.linkedin.com/sharing/share-offsite/', { url: url('linkedin') }) },
-    { network: 'line', label: 'LINE', href: withQuery('https://social-plugins.line.me/lineit/share', { url: url('line') }) },
+    {
+      network: 'facebook',
+      label: 'Facebook',
+      href: withQuery('https://www.facebook.com/sharer/sharer.php', { u: url('facebook') }),
+    },
+    {
+      network: 'linkedin',
+      label: 'LinkedIn',
+      href: withQuery('https://www.linkedin.com/sharing/share-offsite/', { url: url('linkedin') }),
+    },
+    {
+      network: 'line',
+      label: 'LINE',
+      href: withQuery('https://social-plugins.line.me/lineit/share', { url: url('line') }),
+    },
     {
       network: 'email',
       label: 'Email',

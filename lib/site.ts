@@ -23,7 +23,8 @@ const DEFAULT_PRERENDER_STORIES = 200;
 function prerenderStories(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_PRERENDER_STORIES;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`PRERENDER_STORIES must be a whole number of stories, 0 or more; got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`PRERENDER_STORIES must be a whole number of stories, 0 or more; got "${raw}"`);
   return value;
 }
 

@@ -34,7 +34,13 @@ export function formatKstDate(instant: string | Date): string {
 
 // AP style, as wire datelines use: months of five letters or fewer stay whole.
 const AP_MONTHS: Record<string, string> = {
-  January: 'Jan.', February: 'Feb.', August: 'Aug.', September: 'Sept.', October: 'Oct.', November: 'Nov.', December: 'Dec.',
+  January: 'Jan.',
+  February: 'Feb.',
+  August: 'Aug.',
+  September: 'Sept.',
+  October: 'Oct.',
+  November: 'Nov.',
+  December: 'Dec.',
 };
 
 /** "June 18", "Sept. 13": the date in a dateline, AP style, in Korea Standard Time. */
@@ -43,7 +49,11 @@ export function formatDatelineDate(instant: string | Date): string {
   return `${AP_MONTHS[p.month] ?? p.month} ${p.day}`;
 }
 
-const yearMonthFormat = new Intl.DateTimeFormat('en-US', { timeZone: site.timeZone, year: 'numeric', month: '2-digit' });
+const yearMonthFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: site.timeZone,
+  year: 'numeric',
+  month: '2-digit',
+});
 
 /** The year and month (1–12) of an instant in Korea Standard Time: a story posted at 00:30 KST on July 1 is July's. */
 export function kstYearMonth(instant: string | Date): { year: number; month: number } {
@@ -58,7 +68,20 @@ export function kstYearMonth(instant: string | Date): { year: number; month: num
   return { year, month };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "June" for 6. */
 export const monthName = (month: number): string => MONTH_NAMES[month - 1] ?? String(month);

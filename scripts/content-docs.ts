@@ -53,27 +53,120 @@ function fieldTable(schema: z.core.$ZodType, skip: string[] = []): string {
       const { inner, meta, optional } = unwrap(field);
       const example = SEE[name] ?? (exampleOf(inner, meta) ? code(exampleOf(inner, meta)!) : '');
       // "Required unless …" in a description marks a field that only another field can excuse.
-      const required = !optional ? '**yes**' : /Required unless/.test(meta.description ?? '') ? '**yes**, unless excused' : 'no';
+      const required = !optional
+        ? '**yes**'
+        : /Required unless/.test(meta.description ?? '')
+          ? '**yes**, unless excused'
+          : 'no';
       return `| \`${name}\` | ${required} | ${cell(meta.description ?? '')} | ${cell(example)} |`;
     });
   return ['| field | required | what it is for | example |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-const embedNames = Object.values(EMBED_PROVIDERS).map((p) => p.name).join(', ');
+const embedNames = Object.values(EMBED_PROVIDERS)
+  .map((p) => p.name)
+  .join(', ');
 
 /** Each block: its name, schema, an example as an editor writes it, and what it is for. */
 const BLOCKS: [string, z.core.$ZodType | undefined, unknown, string][] = [
-  ['Paragraph', paragraphBlockSchema, { type: 'paragraph', text: 'Putin met Kim in [Vladivostok](/stories/putin-heads-to-pyongyang) *last year*.' }, 'a paragraph of the story, with [inline text](#inline-text).'],
-  ['Subheading', subheadingBlockSchema, { type: 'subheading', text: 'What Kim wants from Moscow' }, 'breaks a long story into parts; a heading with an anchor (`#what-kim-wants-from-moscow`) that links can point at.'],
-  ['List', listBlockSchema, { type: 'list', style: 'bulleted', items: ['Putin last visited in **July 2000**.', 'Kim went to Vladivostok in 2019.'] }, 'a bulleted or numbered list of short points.'],
-  ['Quotation', quoteBlockSchema, { type: 'quote', text: 'We will respond firmly to any provocation.', source: 'Ministry of Foreign Affairs, statement of June 19' }, 'a statement quoted at length, with its source. Unlike a pull-quote it is read in its place and not repeated.'],
-  ['Pull-quote', pullQuoteBlockSchema, { type: 'pullQuote', text: 'The impending visit could be seen as an expression of gratitude.', speaker: 'Lee Tae-lim', role: 'Professor, Korea National Diplomatic Academy' }, 'repeats, larger, words that are already in the body (content:check makes sure they are); screen readers skip it.'],
-  ['Photo', undefined, { type: 'photo', photo: { src: '/images/stories/…jpg', alt: '…', caption: '…', credit: '…' } }, 'a photo inside the body: the fields of [Photos](#photos).'],
-  ['Table', tableBlockSchema, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [['2019', 'Vladivostok'], ['2023', 'Vostochny']] }, 'figures in rows and columns, with a caption and a header row. On a phone it scrolls sideways inside its own box.'],
-  ['Fact box', factBoxBlockSchema, { type: 'factBox', title: 'Key facts', items: ['Putin last visited Pyongyang in July 2000.', 'This is the leaders\' third summit.'] }, 'a titled box of a few short facts beside the story.'],
-  ['Timeline', timelineBlockSchema, { type: 'timeline', title: 'Timeline', events: [{ when: 'July 2000', text: 'Putin visits Pyongyang.' }, { when: 'Sept. 2023', text: 'Kim visits Vostochny.' }] }, 'a titled box of dated events, oldest first.'],
-  ['Story link', storyLinkBlockSchema, { type: 'storyLink', slug: 'putin-heads-to-pyongyang' }, 'a card linking to another story of ours (headline, photo, date), checked to exist.'],
-  ['Embed', embedBlockSchema, { type: 'embed', url: 'https://www.youtube.com/watch?v=…', title: 'Putin arrives in Pyongyang' }, `a post or video from ${embedNames}. Readers see a placeholder with the provider's name, the title and a link; nothing is loaded from the provider until they press "Load" (and without JavaScript the link is all there is).`],
+  [
+    'Paragraph',
+    paragraphBlockSchema,
+    { type: 'paragraph', text: 'Putin met Kim in [Vladivostok](/stories/putin-heads-to-pyongyang) *last year*.' },
+    'a paragraph of the story, with [inline text](#inline-text).',
+  ],
+  [
+    'Subheading',
+    subheadingBlockSchema,
+    { type: 'subheading', text: 'What Kim wants from Moscow' },
+    'breaks a long story into parts; a heading with an anchor (`#what-kim-wants-from-moscow`) that links can point at.',
+  ],
+  [
+    'List',
+    listBlockSchema,
+    {
+      type: 'list',
+      style: 'bulleted',
+      items: ['Putin last visited in **July 2000**.', 'Kim went to Vladivostok in 2019.'],
+    },
+    'a bulleted or numbered list of short points.',
+  ],
+  [
+    'Quotation',
+    quoteBlockSchema,
+    {
+      type: 'quote',
+      text: 'We will respond firmly to any provocation.',
+      source: 'Ministry of Foreign Affairs, statement of June 19',
+    },
+    'a statement quoted at length, with its source. Unlike a pull-quote it is read in its place and not repeated.',
+  ],
+  [
+    'Pull-quote',
+    pullQuoteBlockSchema,
+    {
+      type: 'pullQuote',
+      text: 'The impending visit could be seen as an expression of gratitude.',
+      speaker: 'Lee Tae-lim',
+      role: 'Professor, Korea National Diplomatic Academy',
+    },
+    'repeats, larger, words that are already in the body (content:check makes sure they are); screen readers skip it.',
+  ],
+  [
+    'Photo',
+    undefined,
+    { type: 'photo', photo: { src: '/images/stories/…jpg', alt: '…', caption: '…', credit: '…' } },
+    'a photo inside the body: the fields of [Photos](#photos).',
+  ],
+  [
+    'Table',
+    tableBlockSchema,
+    {
+      type: 'table',
+      caption: 'Summits between Putin and Kim',
+      header: ['Year', 'Place'],
+      rows: [
+        ['2019', 'Vladivostok'],
+        ['2023', 'Vostochny'],
+      ],
+    },
+    'figures in rows and columns, with a caption and a header row. On a phone it scrolls sideways inside its own box.',
+  ],
+  [
+    'Fact box',
+    factBoxBlockSchema,
+    {
+      type: 'factBox',
+      title: 'Key facts',
+      items: ['Putin last visited Pyongyang in July 2000.', "This is the leaders' third summit."],
+    },
+    'a titled box of a few short facts beside the story.',
+  ],
+  [
+    'Timeline',
+    timelineBlockSchema,
+    {
+      type: 'timeline',
+      title: 'Timeline',
+      events: [
+        { when: 'July 2000', text: 'Putin visits Pyongyang.' },
+        { when: 'Sept. 2023', text: 'Kim visits Vostochny.' },
+      ],
+    },
+    'a titled box of dated events, oldest first.',
+  ],
+  [
+    'Story link',
+    storyLinkBlockSchema,
+    { type: 'storyLink', slug: 'putin-heads-to-pyongyang' },
+    'a card linking to another story of ours (headline, photo, date), checked to exist.',
+  ],
+  [
+    'Embed',
+    embedBlockSchema,
+    { type: 'embed', url: 'https://www.youtube.com/watch?v=…', title: 'Putin arrives in Pyongyang' },
+    `a post or video from ${embedNames}. Readers see a placeholder with the provider's name, the title and a link; nothing is loaded from the provider until they press "Load" (and without JavaScript the link is all there is).`,
+  ],
 ];
 
 function fieldsSection(): string {
@@ -146,7 +239,9 @@ function limitsSection(): string {
   const rows = Object.entries(LENGTH_LIMITS).map(
     ([field, limit]) => `| \`${field}\` | ${limit.advised} | ${limit.max} | ${cell(limit.where)} |`,
   );
-  const reserved = Object.keys(RESERVED_SLUGS).map((slug) => `\`${slug}\``).join(', ');
+  const reserved = Object.keys(RESERVED_SLUGS)
+    .map((slug) => `\`${slug}\``)
+    .join(', ');
   return [
     '| field | warning above | error above | why |',
     '| --- | --- | --- | --- |',
@@ -170,7 +265,14 @@ async function messagesSection(): Promise<string> {
       }
       const { problems } = await validateContent(mistakeSources(mistake), { publicDir: publicDir.dir });
       const lines = problems.map((p) => `${p.severity === 'error' ? '✖ error  ' : '⚠ warning'} ${formatProblem(p)}`);
-      out.push(`**${mistake.mistake[0]!.toUpperCase()}${mistake.mistake.slice(1)}:**`, '', '```text', ...lines, '```', '');
+      out.push(
+        `**${mistake.mistake[0]!.toUpperCase()}${mistake.mistake.slice(1)}:**`,
+        '',
+        '```text',
+        ...lines,
+        '```',
+        '',
+      );
     }
     return out.join('\n').trimEnd();
   } finally {

@@ -45,7 +45,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** The secret: PUBLISH_SECRET, else the disk store's publish.secret (made here on first use; the server reads it). */
 function publishSecret(store: ContentStore): string {
   if (process.env.PUBLISH_SECRET) return process.env.PUBLISH_SECRET;
-  if (!(store instanceof DiskStore)) throw new Error('PUBLISH_SECRET is not set: with REDIS_URL, set the same PUBLISH_SECRET (16 characters or more) here and on every origin.');
+  if (!(store instanceof DiskStore))
+    throw new Error(
+      'PUBLISH_SECRET is not set: with REDIS_URL, set the same PUBLISH_SECRET (16 characters or more) here and on every origin.',
+    );
   const file = path.join(store.dir, 'publish.secret');
   try {
     return readFileSync(file, 'utf8').trim();
@@ -65,11 +68,16 @@ async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer>
   const url = new URL('/api/publish', origin);
   let answer: Response;
   try {
-    answer = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(120_000) });
+    answer = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secret}` },
+      signal: AbortSignal.timeout(120_000),
+    });
   } catch (error) {
     throw new Error(`${origin} did not answer (${(error as Error).cause ?? (error as Error).message})`);
   }
-  if (answer.status === 401) throw new Error(`${origin} refused the secret (401): set the same PUBLISH_SECRET here and on the origin`);
+  if (answer.status === 401)
+    throw new Error(`${origin} refused the secret (401): set the same PUBLISH_SECRET here and on the origin`);
   if (!answer.ok) throw new Error(`${origin} answered ${answer.status}: ${(await answer.text()).trim()}`);
   return (await answer.json()) as OriginAnswer;
 }
@@ -80,7 +88,9 @@ const MAX_EMBARGO_INDEXES = 5;
 /** The distinct future publishAt times of a listing, soonest first. */
 function embargoTimes(listing: SnapshotListing): Date[] {
   const now = Date.now();
-  const times = new Set(listing.stories.flatMap((s) => (s.publishAt && Date.parse(s.publishAt) > now ? [Date.parse(s.publishAt)] : [])));
+  const times = new Set(
+    listing.stories.flatMap((s) => (s.publishAt && Date.parse(s.publishAt) > now ? [Date.parse(s.publishAt)] : [])),
+  );
   return [...times].sort((a, b) => a - b).map((t) => new Date(t));
 }
 
@@ -93,8 +103,16 @@ async function buildSearchIndex(at?: Date): Promise<Map<string, Buffer>> {
   try {
     await new Promise<void>((resolve, reject) =>
       // NEXT_DIST_DIR at an empty folder: the index holds what is visible at `at`, not at the last build's clock.
-      execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: at?.toISOString() ?? '' }, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) =>
-        error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
+      execFile(
+        process.execPath,
+        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')],
+        {
+          cwd: root,
+          env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: at?.toISOString() ?? '' },
+          maxBuffer: 16 * 2 ** 20,
+        },
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
       ),
     );
     const files = new Map<string, Buffer>();
@@ -121,7 +139,11 @@ async function main(): Promise<number> {
     console.log('\nNothing was published: the site is unchanged.');
     return 1;
   }
-  if (check.warnings > 0) console.log(checkReport(check, seconds(performance.now() - started).replace(' s', ''), 'a publish').join('\n'), '\n');
+  if (check.warnings > 0)
+    console.log(
+      checkReport(check, seconds(performance.now() - started).replace(' s', ''), 'a publish').join('\n'),
+      '\n',
+    );
   const snapshot = buildSnapshot(check.content);
   step('snapshot');
 
@@ -131,11 +153,16 @@ async function main(): Promise<number> {
     release = await store.lock(`${os.hostname()} pid ${process.pid}`, PUBLISH_LOCK_WAIT_S * 1000);
     const previous = await store.current();
     const secret = publishSecret(store);
-    const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean);
+    const origins = (process.env.PUBLISH_ORIGINS || 'http://127.0.0.1:3000')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     // Before anything changes: every origin must answer and take the secret (a sync to the current
     // version, which changes nothing), so a wrong secret or an origin down leaves the site as it was.
     const preflight = await Promise.allSettled(origins.map((origin) => syncOrigin(origin, secret)));
-    const refused = preflight.flatMap((answer) => (answer.status === 'rejected' ? [(answer.reason as Error).message] : []));
+    const refused = preflight.flatMap((answer) =>
+      answer.status === 'rejected' ? [(answer.reason as Error).message] : [],
+    );
     if (refused.length) throw new Error(refused.map((m) => `origin ${m}`).join('\n✖ '));
     step('origins reachable');
     const written = await store.write(snapshot);
@@ -150,7 +177,9 @@ async function main(): Promise<number> {
     step('origins');
     let failed = false;
     // Pages the preflight brought up to date (a publish that failed half-way before) are purged too.
-    const paths = new Set<string>(preflight.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value.paths : [])));
+    const paths = new Set<string>(
+      preflight.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value.paths : [])),
+    );
     let everything = false;
     let changes: OriginAnswer | undefined;
     answers.forEach((answer, i) => {
@@ -162,7 +191,9 @@ async function main(): Promise<number> {
       const { value } = answer;
       if (value.version !== snapshot.listing.version) {
         failed = true;
-        console.error(`✖ origin ${origins[i]} serves ${value.version}, not ${snapshot.listing.version}: does it read the same store (REDIS_URL / CONTENT_STORE_DIR)?`);
+        console.error(
+          `✖ origin ${origins[i]} serves ${value.version}, not ${snapshot.listing.version}: does it read the same store (REDIS_URL / CONTENT_STORE_DIR)?`,
+        );
         return;
       }
       console.log(`✔ origin ${origins[i]}: ${value.paths.length} pages revalidated`);
@@ -177,7 +208,9 @@ async function main(): Promise<number> {
       for (const edge of edges) {
         try {
           const purged = await softPurgeKeys(edge, everything ? ['site'] : [...paths]);
-          console.log(`✔ edge ${edge}: ${purged} stored objects marked stale (${everything ? 'every page' : `${paths.size} pages`})`);
+          console.log(
+            `✔ edge ${edge}: ${purged} stored objects marked stale (${everything ? 'every page' : `${paths.size} pages`})`,
+          );
         } catch (error) {
           const refused = ((error as NodeJS.ErrnoException).code ?? '') === 'ECONNREFUSED';
           if (!explicitEdges.length && refused) {
@@ -199,16 +232,25 @@ async function main(): Promise<number> {
       try {
         for (const at of times) {
           const files = await buildSearchIndex(at);
-          await store.writeSearch(searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, at ?? new Date())), files);
+          await store.writeSearch(
+            searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, at ?? new Date())),
+            files,
+          );
           if (!at) {
-            const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
+            const entryFiles = [...files.keys()]
+              .filter((name) => !name.includes('/'))
+              .map((name) => `/pagefind/${name}`);
             for (const edge of edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
           }
         }
-        console.log(`✔ search: the index of this version${times.length > 1 ? `, and of it after each of the next ${times.length - 1} embargoes` : ''}`);
+        console.log(
+          `✔ search: the index of this version${times.length > 1 ? `, and of it after each of the next ${times.length - 1} embargoes` : ''}`,
+        );
       } catch (error) {
         failed = true;
-        console.error(`✖ search: the index could not be written (${(error as Error).message}); pages are published, search shows the previous index`);
+        console.error(
+          `✖ search: the index could not be written (${(error as Error).message}); pages are published, search shows the previous index`,
+        );
       }
       step('search');
     }
@@ -223,9 +265,13 @@ async function main(): Promise<number> {
       list('removed', changes.removed);
       if (changes.everything) console.log('authors, sections, tags or photos changed: every page revalidated');
     }
-    console.log(`\nSteps: ${timings.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; total ${seconds(performance.now() - started)}.`);
+    console.log(
+      `\nSteps: ${timings.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; total ${seconds(performance.now() - started)}.`,
+    );
     if (failed) {
-      console.error('✖ The store holds the new content, but the site above did not all follow: fix what is named and run content:publish again.');
+      console.error(
+        '✖ The store holds the new content, but the site above did not all follow: fix what is named and run content:publish again.',
+      );
       return 1;
     }
     console.log('✔ Published.');

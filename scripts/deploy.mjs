@@ -15,17 +15,38 @@
 import http from 'node:http';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
-import { controlSocketPath, listReleases, readPointer, releasePaths, resolveRelease, setPointer } from './lib/releases.mjs';
+import {
+  controlSocketPath,
+  listReleases,
+  readPointer,
+  releasePaths,
+  resolveRelease,
+  setPointer,
+} from './lib/releases.mjs';
 
 /** Soft-purges at one edge every object tagged with one of `names`; resolves with how many, or an error. */
 function purgeReleases(edge, names) {
   return new Promise((resolve) => {
     const url = new URL('/', edge);
     const req = http.request(
-      { host: url.hostname, port: url.port || 80, method: 'PURGE', path: '/', headers: { 'X-Purge-Release': names.join(' ') }, timeout: 10_000, agent: false },
+      {
+        host: url.hostname,
+        port: url.port || 80,
+        method: 'PURGE',
+        path: '/',
+        headers: { 'X-Purge-Release': names.join(' ') },
+        timeout: 10_000,
+        agent: false,
+      },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode === 200 ? { purged: Number(res.headers['x-purged'] ?? 0) } : { error: `answered ${res.statusCode}` }));
+        res.on('end', () =>
+          resolve(
+            res.statusCode === 200
+              ? { purged: Number(res.headers['x-purged'] ?? 0) }
+              : { error: `answered ${res.statusCode}` },
+          ),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
@@ -51,7 +72,9 @@ function rollOrigins(socketPath) {
         else console.log(`  ${line}`);
       }
     });
-    connection.on('error', (error) => resolve({ ok: false, absent: ['ENOENT', 'ECONNREFUSED'].includes(error.code), message: error.message }));
+    connection.on('error', (error) =>
+      resolve({ ok: false, absent: ['ENOENT', 'ECONNREFUSED'].includes(error.code), message: error.message }),
+    );
     connection.on('close', () => resolve(outcome ?? { ok: false, message: 'the supervisor closed the connection' }));
   });
 }
@@ -67,7 +90,8 @@ async function main() {
     target = previous;
   } else {
     target = values.release ?? readPointer(releases, 'latest');
-    if (!target || !resolveRelease(releases, target)) throw new Error(`No release ${values.release ?? '(latest)'} in ${releases}: run \`npm run build\` first.`);
+    if (!target || !resolveRelease(releases, target))
+      throw new Error(`No release ${values.release ?? '(latest)'} in ${releases}: run \`npm run build\` first.`);
   }
   if (target === current) {
     console.log(`${target} is already current; nothing to deploy.`);
@@ -87,13 +111,21 @@ async function main() {
     setPointer(releases, 'previous', previous);
     throw new Error(`Deploy failed, origins and pointers are back on ${current}: ${outcome.message}`);
   }
-  console.log(`${values.rollback ? 'Rolled back' : 'Deployed'} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `${values.rollback ? 'Rolled back' : 'Deployed'} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   const others = listReleases(releases).filter((name) => name !== target);
-  const edges = (process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`).split(',').map((e) => e.trim()).filter(Boolean);
+  const edges = (process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`)
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const edge of edges) {
     const result = others.length ? await purgeReleases(edge, others) : { purged: 0 };
     if (result.error) console.log(`Edge ${edge}: not refreshed (${result.error}); its pages refresh as they expire.`);
-    else console.log(`Edge ${edge}: ${result.purged} objects of earlier releases marked stale (refetched on their next request).`);
+    else
+      console.log(
+        `Edge ${edge}: ${result.purged} objects of earlier releases marked stale (refetched on their next request).`,
+      );
   }
 }
 

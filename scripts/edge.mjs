@@ -82,10 +82,14 @@ sub edge_origin_host {
 
 # Misses (and passes) per client address (decision 0033): EDGE_MISS_LIMIT=${missLimit ? `${missLimit.count}/${missLimit.seconds}s` : '0'}.
 sub edge_throttle_misses {
-${missLimit ? `	if (vsthrottle.is_denied("miss " + client.ip, ${missLimit.count}, ${missLimit.seconds}s, ${missLimit.seconds}s)) {
+${
+  missLimit
+    ? `	if (vsthrottle.is_denied("miss " + client.ip, ${missLimit.count}, ${missLimit.seconds}s, ${missLimit.seconds}s)) {
 		set req.http.X-Edge-Retry-After = "${missLimit.seconds}";
 		return (synth(429, "Too Many Requests"));
-	}` : '	# off'}
+	}`
+    : '	# off'
+}
 }
 
 sub edge_security_headers {
@@ -112,13 +116,21 @@ export function parseMissLimit(text) {
 
 /** @param {Record<string, string | undefined>} env */
 export function readEdgeConfig(env = process.env) {
-  const origins = (env.EDGE_ORIGINS || '127.0.0.1:3000').split(',').filter((s) => s.trim()).map(parseOrigin);
-  const purgeAllow = (env.EDGE_PURGE_ALLOW || '127.0.0.1,::1').split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = (env.EDGE_ORIGINS || '127.0.0.1:3000')
+    .split(',')
+    .filter((s) => s.trim())
+    .map(parseOrigin);
+  const purgeAllow = (env.EDGE_PURGE_ALLOW || '127.0.0.1,::1')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of purgeAllow) {
-    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)) throw new Error(`EDGE_PURGE_ALLOW: "${entry}" is not an address or address/bits`);
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry))
+      throw new Error(`EDGE_PURGE_ALLOW: "${entry}" is not an address or address/bits`);
   }
   const port = Number(env.EDGE_PORT || 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`EDGE_PORT: "${env.EDGE_PORT}" is not a port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`EDGE_PORT: "${env.EDGE_PORT}" is not a port`);
   const missLimit = parseMissLimit(env.EDGE_MISS_LIMIT ?? DEFAULT_MISS_LIMIT);
   let originHost = 'www.ajupress.com';
   if (env.SITE_URL) originHost = new URL(env.SITE_URL).host;
@@ -139,7 +151,9 @@ function findVarnishd() {
     const probe = spawnSync(candidate, ['-V'], { stdio: 'ignore' });
     if (!probe.error && probe.status === 0) return candidate;
   }
-  console.error('No varnishd found: install Varnish 7 (Debian: sudo apt-get install -y varnish), or set VARNISHD to its path.');
+  console.error(
+    'No varnishd found: install Varnish 7 (Debian: sudo apt-get install -y varnish), or set VARNISHD to its path.',
+  );
   process.exit(1);
 }
 
@@ -177,14 +191,20 @@ async function main() {
   const listen = `${config.listenHost.includes(':') ? `[${config.listenHost}]` : config.listenHost}:${config.port}`;
   const args = [
     '-F',
-    '-n', path.join(workDir, 'varnish'),
-    '-a', listen,
-    '-f', VCL,
-    '-p', `vcl_path=${vclDir}:${path.dirname(VCL)}`,
-    '-s', config.storage,
+    '-n',
+    path.join(workDir, 'varnish'),
+    '-a',
+    listen,
+    '-f',
+    VCL,
+    '-p',
+    `vcl_path=${vclDir}:${path.dirname(VCL)}`,
+    '-s',
+    config.storage,
     // The management port on loopback only, at a free port: `varnishadm -n <work folder>/varnish` finds it
     // (and the secret) in the work folder, for backend.list, ban.list and the like.
-    '-T', '127.0.0.1:0',
+    '-T',
+    '127.0.0.1:0',
   ];
   // Anything else for varnishd, e.g. EDGE_VARNISHD_ARGS="-p thread_pool_max=1000".
   args.push(...(process.env.EDGE_VARNISHD_ARGS ?? '').split(/\s+/).filter(Boolean));
@@ -214,7 +234,9 @@ async function main() {
 
   await waitForPort(config.listenHost.replace(/^0\.0\.0\.0$|^::$/, ''), config.port, child);
   const origins = config.origins.map((o) => `${o.host}:${o.port}`).join(', ');
-  console.log(`Edge (Varnish) on http://${config.listenHost || 'localhost'}:${config.port} in front of ${origins}; logs: varnishlog -n ${path.join(workDir, 'varnish')} (varnishadm -n … backend.list for origin health)`);
+  console.log(
+    `Edge (Varnish) on http://${config.listenHost || 'localhost'}:${config.port} in front of ${origins}; logs: varnishlog -n ${path.join(workDir, 'varnish')} (varnishadm -n … backend.list for origin health)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

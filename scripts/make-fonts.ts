@@ -9,7 +9,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
-import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_ITALIC_SOURCE, TEXT_FACE_ITALIC_WEIGHT, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from './lib/text-face';
+import {
+  CORE_RANGES,
+  inRanges,
+  TEXT_FACE_FILES,
+  TEXT_FACE_ITALIC_SOURCE,
+  TEXT_FACE_ITALIC_WEIGHT,
+  TEXT_FACE_SOURCE,
+  TEXT_FACE_WEIGHT,
+  unicodeRange,
+} from './lib/text-face';
 
 const root = process.cwd();
 const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
@@ -19,7 +28,10 @@ const available = font.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
 const core = available.filter((cp) => inRanges(cp, CORE_RANGES));
 const extra = available.filter((cp) => !inRanges(cp, CORE_RANGES));
 
-for (const [name, codePoints] of [['core', core], ['extra', extra]] as const) {
+for (const [name, codePoints] of [
+  ['core', core],
+  ['extra', extra],
+] as const) {
   const text = String.fromCodePoint(...codePoints);
   const woff2 = await subsetFont(source, text, { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_WEIGHT } });
   writeFileSync(path.join(root, TEXT_FACE_FILES[name]), woff2);
@@ -31,7 +43,10 @@ for (const [name, codePoints] of [['core', core], ['extra', extra]] as const) {
 const italicSource = readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE));
 const italicFont = fontkit.create(italicSource) as fontkit.Font;
 const italic = italicFont.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe && inRanges(cp, CORE_RANGES));
-const italicWoff2 = await subsetFont(italicSource, String.fromCodePoint(...italic), { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT } });
+const italicWoff2 = await subsetFont(italicSource, String.fromCodePoint(...italic), {
+  targetFormat: 'woff2',
+  variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT },
+});
 writeFileSync(path.join(root, TEXT_FACE_FILES.italic), italicWoff2);
 console.log(`${TEXT_FACE_FILES.italic}: ${(italicWoff2.length / 1024).toFixed(1)} KB, ${italic.length} characters`);
 console.log(`  unicode-range: ${unicodeRange(italic)}`);

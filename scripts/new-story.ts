@@ -56,7 +56,13 @@ export const BLOCK_EXAMPLES = [
 
 const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-export function storySource(fields: { slug: string; headline: string; author: string; section: string; now: string }): string {
+export function storySource(fields: {
+  slug: string;
+  headline: string;
+  author: string;
+  section: string;
+  now: string;
+}): string {
   const todo = PLACEHOLDER;
   return `import { defineStory } from '@/content/schema';
 
@@ -112,7 +118,9 @@ async function main() {
   const ask = async (flag: string, question: string, fallback?: string): Promise<string> => {
     if (!prompt) {
       if (fallback) return fallback;
-      fail(`--${flag} is missing — run npm run new-story -- --headline "…" --author <id> --section <id>, or run it in a terminal to be asked`);
+      fail(
+        `--${flag} is missing — run npm run new-story -- --headline "…" --author <id> --section <id>, or run it in a terminal to be asked`,
+      );
     }
     const answer = (await prompt.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
     return answer || fallback || ask(flag, question, fallback);
@@ -121,19 +129,37 @@ async function main() {
     const id = given ?? (await ask(flag, `${flag} (${ids.join(', ')})`, ids.length === 1 ? ids[0] : undefined));
     if (ids.includes(id)) return id;
     const guess = closest(id, ids);
-    fail(`${flag} "${id}" does not exist${guess ? ` — did you mean "${guess}"?` : ''} (${file} lists: ${ids.join(', ')})`);
+    fail(
+      `${flag} "${id}" does not exist${guess ? ` — did you mean "${guess}"?` : ''} (${file} lists: ${ids.join(', ')})`,
+    );
   };
 
   const headline = values.headline?.trim() || (await ask('headline', 'Headline'));
-  const slug = values.slug ?? (await ask('slug', 'Slug (the address /stories/<slug>)', slugFromHeadline(headline) || undefined));
-  if (!SLUG_PATTERN.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and single hyphens — pass --slug, e.g. --slug kim-visits-moscow`);
-  if (Object.hasOwn(RESERVED_SLUGS, slug)) fail(`slug "${slug}" is reserved because ${RESERVED_SLUGS[slug]} — pass another --slug`);
+  const slug =
+    values.slug ?? (await ask('slug', 'Slug (the address /stories/<slug>)', slugFromHeadline(headline) || undefined));
+  if (!SLUG_PATTERN.test(slug))
+    fail(
+      `slug "${slug}" must be lowercase letters, digits and single hyphens — pass --slug, e.g. --slug kim-visits-moscow`,
+    );
+  if (Object.hasOwn(RESERVED_SLUGS, slug))
+    fail(`slug "${slug}" is reserved because ${RESERVED_SLUGS[slug]} — pass another --slug`);
   const now = nowInKst();
   const file = storyFilePath(slug, now);
   const taken = storyFiles(root).find((existing) => path.basename(existing, path.extname(existing)) === slug);
-  if (taken) fail(`${taken} already has the slug "${slug}" — slugs are unique across all years; choose another with --slug`);
-  const author = await choose('author', values.author, authors.map((a) => a.id), 'content/authors.ts');
-  const section = await choose('section', values.section, sections.map((s) => s.id), 'content/sections.ts');
+  if (taken)
+    fail(`${taken} already has the slug "${slug}" — slugs are unique across all years; choose another with --slug`);
+  const author = await choose(
+    'author',
+    values.author,
+    authors.map((a) => a.id),
+    'content/authors.ts',
+  );
+  const section = await choose(
+    'section',
+    values.section,
+    sections.map((s) => s.id),
+    'content/sections.ts',
+  );
   prompt?.close();
 
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

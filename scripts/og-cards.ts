@@ -39,4 +39,6 @@ for (const { name, story } of cards) {
   console.log(`${name}: ${ms.toFixed(0)} ms, ${(png.length / 1024).toFixed(0)} KiB`);
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`${times.length} card(s): first ${times[0]?.toFixed(0)} ms (cold), median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms → ${outDir}`);
+console.log(
+  `${times.length} card(s): first ${times[0]?.toFixed(0)} ms (cold), median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms → ${outDir}`,
+);

@@ -19,7 +19,17 @@
  * Next's own signal handling (close, then exit 143, unbounded) is turned off with NEXT_MANUAL_SIG_HANDLE.
  * Plain JavaScript with only Node's modules, like standalone.mjs.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +40,8 @@ const releaseDir = realpathSync(path.resolve(process.argv[2] ?? '.'));
 const release = path.basename(releaseDir);
 const numberFrom = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of milliseconds; got "${process.env[name]}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number of milliseconds; got "${process.env[name]}"`);
   return value;
 };
 const drainDelayMs = numberFrom('ORIGIN_DRAIN_DELAY_MS', 3000);
@@ -64,7 +75,10 @@ http.createServer = function createOriginServer(...args) {
     }
     return listener(req, res);
   };
-  const created = createServer.apply(http, args.map((arg) => (arg === listener ? wrapped : arg)));
+  const created = createServer.apply(
+    http,
+    args.map((arg) => (arg === listener ? wrapped : arg)),
+  );
   server ??= created;
   return created;
 };
@@ -88,7 +102,9 @@ async function stop(signal) {
   }
   // What Next wrote at run time goes with the origin; the next one on this port starts from the release again.
   rmSync(runDir, { recursive: true, force: true });
-  console.log(`origin ${release} on port ${process.env.PORT}: stopped on ${signal} in ${Date.now() - started} ms (${inFlight} requests cut)`);
+  console.log(
+    `origin ${release} on port ${process.env.PORT}: stopped on ${signal} in ${Date.now() - started} ms (${inFlight} requests cut)`,
+  );
   process.exit(0);
 }
 
@@ -110,7 +126,8 @@ function makeRunFolder(port) {
       const source = path.join(from, entry.name);
       const target = path.join(to, entry.name);
       if (level === 'top' && entry.isFile()) copyFileSync(source, target);
-      else if (level === 'top' && entry.isDirectory() && existsSync(path.join(source, 'BUILD_ID'))) mirror(source, target, 'dist');
+      else if (level === 'top' && entry.isDirectory() && existsSync(path.join(source, 'BUILD_ID')))
+        mirror(source, target, 'dist');
       else if (level === 'dist' && entry.name === 'cache') continue;
       else if (level === 'dist' && entry.name === 'server') mirror(source, target, 'server');
       else if (level === 'server' && entry.name === 'route-cache') cpSync(source, target, { recursive: true });

@@ -104,7 +104,9 @@ async function roll(release, say) {
         const back = start(port, old.release);
         await waitReady(port, back);
       }
-      throw new Error(`the origin of ${release.name} on port ${port} did not become ready within ${readyTimeoutMs} ms; port ${port} runs ${old?.release.name ?? 'nothing'} again`);
+      throw new Error(
+        `the origin of ${release.name} on port ${port} did not become ready within ${readyTimeoutMs} ms; port ${port} runs ${old?.release.name ?? 'nothing'} again`,
+      );
     }
     say(`port ${port} runs ${release.name}`);
     // Until the edge's probe has seen it healthy again, it would route everything to the others.
@@ -127,7 +129,8 @@ function serveControl() {
       buffer = '';
       const say = (line) => connection.write(`${line}\n`);
       if (command !== 'roll') return connection.end(`failed unknown command ${command}\n`);
-      if (rolling || shuttingDown) return connection.end('failed a deploy is already running, or the origins are stopping\n');
+      if (rolling || shuttingDown)
+        return connection.end('failed a deploy is already running, or the origins are stopping\n');
       rolling = true;
       try {
         const release = resolveRelease(releases, 'current');
@@ -176,8 +179,9 @@ async function main() {
   for (const port of ports) start(port, release);
   control = serveControl();
   const ready = await Promise.all(ports.map((port) => waitReady(port, running.get(port))));
-  log(`${ready.filter(Boolean).length} of ${ports.length} origins of ${release.name} ready on ${host}:${ports.join(',')} (deploy with \`npm run deploy\`)`);
-
+  log(
+    `${ready.filter(Boolean).length} of ${ports.length} origins of ${release.name} ready on ${host}:${ports.join(',')} (deploy with \`npm run deploy\`)`,
+  );
 }
 
 main().catch((error) => {

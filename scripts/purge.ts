@@ -25,7 +25,12 @@ interface EdgeAnswer {
   body: string;
 }
 
-function send(edge: string, method: 'PURGE' | 'BAN', urlPath: string, headers: Record<string, string> = {}): Promise<EdgeAnswer> {
+function send(
+  edge: string,
+  method: 'PURGE' | 'BAN',
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<EdgeAnswer> {
   const url = new URL(urlPath, edge);
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, headers, timeout: 10_000 }, (response) => {
@@ -54,7 +59,12 @@ export async function purgeTargetsForStories(slugs: string[], root = PROJECT_ROO
   return slugs.flatMap((slug) => {
     const targets = storyPurgeTargets(content, slug, (route) => existsSync(path.join(root, 'app', route)));
     if (!targets) {
-      throw new Error(`No story with the slug "${slug}" in content/stories (slugs: ${content.stories.map((s) => s.slug).slice(0, 5).join(', ')}${content.stories.length > 5 ? ', …' : ''})`);
+      throw new Error(
+        `No story with the slug "${slug}" in content/stories (slugs: ${content.stories
+          .map((s) => s.slug)
+          .slice(0, 5)
+          .join(', ')}${content.stories.length > 5 ? ', …' : ''})`,
+      );
     }
     return targets;
   });
@@ -71,8 +81,11 @@ async function main() {
       'dry-run': { type: 'boolean', default: false },
     },
   });
-  const edges = values.edge?.length ? values.edge : [process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`];
-  for (const p of positionals) if (!p.startsWith('/')) throw new Error(`"${p}" is not a path: give site paths such as /stories/some-slug`);
+  const edges = values.edge?.length
+    ? values.edge
+    : [process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`];
+  for (const p of positionals)
+    if (!p.startsWith('/')) throw new Error(`"${p}" is not a path: give site paths such as /stories/some-slug`);
   if (!values.all && !values.story?.length && !positionals.length) {
     throw new Error('Nothing to purge: give paths, --story <slug> or --all (npm run purge -- /stories/some-slug)');
   }
@@ -84,16 +97,26 @@ async function main() {
   let failed = false;
   for (const edge of edges) {
     for (const p of positionals) {
-      if (values['dry-run']) { console.log(`would purge ${p} at ${edge}`); continue; }
+      if (values['dry-run']) {
+        console.log(`would purge ${p} at ${edge}`);
+        continue;
+      }
       const answer = await send(edge, 'PURGE', p, values.soft ? { 'X-Purge': 'soft' } : {});
       failed ||= answer.status !== 200;
-      console.log(`${answer.status} ${values.soft ? 'soft purge' : 'purge'} ${p} at ${edge}${answer.status === 200 ? '' : `: ${answer.body}`}`);
+      console.log(
+        `${answer.status} ${values.soft ? 'soft purge' : 'purge'} ${p} at ${edge}${answer.status === 200 ? '' : `: ${answer.body}`}`,
+      );
     }
     for (const target of bans) {
-      if (values['dry-run']) { console.log(`would ban ${target.pattern}  (${target.label}) at ${edge}`); continue; }
+      if (values['dry-run']) {
+        console.log(`would ban ${target.pattern}  (${target.label}) at ${edge}`);
+        continue;
+      }
       const answer = await send(edge, 'BAN', '/', { 'X-Ban-Url': target.pattern });
       failed ||= answer.status !== 200;
-      console.log(`${answer.status} ban ${target.pattern}  (${target.label}) at ${edge}${answer.status === 200 ? '' : `: ${answer.body}`}`);
+      console.log(
+        `${answer.status} ban ${target.pattern}  (${target.label}) at ${edge}${answer.status === 200 ? '' : `: ${answer.body}`}`,
+      );
     }
   }
   if (failed) process.exitCode = 1;

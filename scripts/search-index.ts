@@ -25,7 +25,9 @@ const out = path.resolve(root, values.out ?? path.join(dist, 'pagefind'));
 // The index holds what the build published: the same clock (SITE_BUILT_AT, kept in the build's server
 // config) and no drafts or scheduled stories.
 const serverFiles = path.join(dist, 'required-server-files.json');
-const builtAt = existsSync(serverFiles) ? JSON.parse(readFileSync(serverFiles, 'utf8')).config?.env?.SITE_BUILT_AT : undefined;
+const builtAt = existsSync(serverFiles)
+  ? JSON.parse(readFileSync(serverFiles, 'utf8')).config?.env?.SITE_BUILT_AT
+  : undefined;
 if (builtAt) process.env.SITE_BUILT_AT = builtAt;
 Object.assign(process.env, { NODE_ENV: 'production' });
 const { buildContent, productionVisibility } = await import('@/lib/content');
@@ -34,13 +36,23 @@ const { loadContentSources } = await import('./lib/load-content');
 /** Everything a reader might search a story by, as plain text. */
 export function searchText(story: Story): string {
   const body = story.body.map(blockText);
-  return [story.headline, story.summary, ...body, ...story.authors.map((a) => a.name), ...story.tags.map((t) => t.name), story.section.name].join('\n');
+  return [
+    story.headline,
+    story.summary,
+    ...body,
+    ...story.authors.map((a) => a.name),
+    ...story.tags.map((t) => t.name),
+    story.section.name,
+  ].join('\n');
 }
 
 const started = performance.now();
 // Whole stories (bodies too), all loaded at once: the site's own getContent() lists stories without bodies.
 const { sources } = await loadContentSources(root);
-const { stories } = await buildContent(sources, { publicDir: path.join(root, 'public'), visibility: productionVisibility() });
+const { stories } = await buildContent(sources, {
+  publicDir: path.join(root, 'public'),
+  visibility: productionVisibility(),
+});
 const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 
@@ -73,4 +85,6 @@ rmSync(out, { recursive: true, force: true });
 const written = await index.writeFiles({ outputPath: out });
 if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`Search index: ${stories.length} stories → ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `Search index: ${stories.length} stories → ${path.relative(root, out)} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);

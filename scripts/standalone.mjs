@@ -27,7 +27,8 @@ export const DEFAULT_SERVER_MAX_HEAP_MB = 256;
 export function serverNodeOptions(env = process.env) {
   const raw = env.SERVER_MAX_HEAP_MB ?? String(DEFAULT_SERVER_MAX_HEAP_MB);
   const mb = Number(raw);
-  if (!Number.isInteger(mb) || mb < 0) throw new Error(`SERVER_MAX_HEAP_MB must be a whole number of megabytes; got "${raw}"`);
+  if (!Number.isInteger(mb) || mb < 0)
+    throw new Error(`SERVER_MAX_HEAP_MB must be a whole number of megabytes; got "${raw}"`);
   return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }
 
@@ -54,7 +55,11 @@ export function spawnOrigin(releaseDir, { port, hostname, env = process.env, std
 function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' }, release: { type: 'string' } },
+    options: {
+      port: { type: 'string', short: 'p' },
+      hostname: { type: 'string', short: 'H' },
+      release: { type: 'string' },
+    },
   });
   const command = positionals[0];
   if (command === 'prepare') {
@@ -74,7 +79,9 @@ function main() {
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   } else {
-    console.error('usage: node scripts/standalone.mjs prepare | serve [-p port] [-H host] [--release latest|current|previous|<name>]');
+    console.error(
+      'usage: node scripts/standalone.mjs prepare | serve [-p port] [-H host] [--release latest|current|previous|<name>]',
+    );
     process.exit(2);
   }
 }

@@ -27,7 +27,12 @@ function figures(draw: () => number, stories: number): SizeFigures {
     frontBytes: 150_000 * draw(),
     sectionBytes: 150_000 * draw(),
     sectionPath: '/sections/north-korea',
-    search: { bytes: 200_000 * draw(), ms: 800 * draw(), query: 'Temple stays draws', results: Math.round(10 * draw()) },
+    search: {
+      bytes: 200_000 * draw(),
+      ms: 800 * draw(),
+      query: 'Temple stays draws',
+      results: Math.round(10 * draw()),
+    },
   };
 }
 
@@ -38,7 +43,15 @@ function render(seed: number) {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return 1 + state / 2 ** 31;
   };
-  const base = { ...figures(draw, 1), coldFirstMs: undefined, firstP50Ms: undefined, repeatP50Ms: undefined, prerenderedP50Ms: undefined, rssAfterMb: undefined, served: undefined };
+  const base = {
+    ...figures(draw, 1),
+    coldFirstMs: undefined,
+    firstP50Ms: undefined,
+    repeatP50Ms: undefined,
+    prerenderedP50Ms: undefined,
+    rssAfterMb: undefined,
+    served: undefined,
+  };
   return archiveReport(base, [figures(draw, 1000), figures(draw, 10_000)], {
     date: 'the day',
     machine: 'the machine',
@@ -49,7 +62,9 @@ function render(seed: number) {
 
 test('every number in the Archive section is a figure of the run or a setting of the benchmark', () => {
   const settings = new Set(
-    [1, 1000, 10_000, 200, DISTINCT_STORIES, REPEATS, SAME_SIZE, ...Object.values(TARGETS)].map((n) => n.toLocaleString('en-US')),
+    [1, 1000, 10_000, 200, DISTINCT_STORIES, REPEATS, SAME_SIZE, ...Object.values(TARGETS)].map((n) =>
+      n.toLocaleString('en-US'),
+    ),
   );
   // Three runs with different figures: the reports have the same shape, so the i-th number of each is the same
   // figure; one that is the same in all three (and is no setting) was not computed from the figures.

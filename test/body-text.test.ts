@@ -12,18 +12,43 @@ const newest = {
   path: '/stories/linked-story',
   headline: 'The linked story',
   postedAt: '2024-06-18T08:25:00+09:00',
-  leadPhoto: { src: '/images/stories/putin-heads-to-pyongyang.jpg', width: 2400, height: 1600, alt: 'Alt', caption: 'Caption', credit: 'Credit' },
+  leadPhoto: {
+    src: '/images/stories/putin-heads-to-pyongyang.jpg',
+    width: 2400,
+    height: 1600,
+    alt: 'Alt',
+    caption: 'Caption',
+    credit: 'Credit',
+  },
 } as StorySummary;
 const blocks = sampleBlocks(newest);
 const absolute = (path: string) => `https://www.example.com${path}`;
 
 test('the samples hold one of every block type', () => {
   const types = new Set(sampleBlockInputs('x', '/x.jpg').map((b) => b.type));
-  assert.deepEqual([...types].sort(), ['embed', 'factBox', 'list', 'paragraph', 'photo', 'pullQuote', 'quote', 'storyLink', 'subheading', 'table', 'timeline']);
+  assert.deepEqual([...types].sort(), [
+    'embed',
+    'factBox',
+    'list',
+    'paragraph',
+    'photo',
+    'pullQuote',
+    'quote',
+    'storyLink',
+    'subheading',
+    'table',
+    'timeline',
+  ]);
 });
 
 test('every block renders to its element, inline text as elements, never as raw markup', () => {
-  const html = renderToStaticMarkup(createElement('div', null, blocks.map((b, i) => renderBlock(b, i, {}))));
+  const html = renderToStaticMarkup(
+    createElement(
+      'div',
+      null,
+      blocks.map((b, i) => renderBlock(b, i, {})),
+    ),
+  );
   for (const part of [
     '<em>emphasis</em>',
     '<strong>strong emphasis</strong>',
@@ -49,7 +74,10 @@ test('every block renders to its element, inline text as elements, never as raw 
 });
 
 test('text outside the page: plain for search and JSON-LD, HTML with absolute links for RSS', () => {
-  assert.equal(blockText(blocks[0]!), 'A paragraph with emphasis, strong emphasis, a link to another story and one to another site.');
+  assert.equal(
+    blockText(blocks[0]!),
+    'A paragraph with emphasis, strong emphasis, a link to another story and one to another site.',
+  );
   assert.match(blockText(blocks[7]!), /^A table\nYear First figure/);
   const article = articleText(blocks);
   assert.ok(!article.includes('*') && !article.includes('](') && !article.includes('<'));
@@ -57,6 +85,10 @@ test('text outside the page: plain for search and JSON-LD, HTML with absolute li
   const html = bodyHtml(blocks, absolute);
   assert.ok(html.includes('<a href="https://www.example.com/stories/linked-story">another story</a>'));
   assert.ok(html.includes('<img src="https://www.example.com/images/stories/putin-heads-to-pyongyang.jpg"'));
-  assert.ok(html.includes('<a href="https://www.youtube.com/watch?v=M7lc1UVf-VE">A video, loaded only on request (YouTube)</a>'));
+  assert.ok(
+    html.includes(
+      '<a href="https://www.youtube.com/watch?v=M7lc1UVf-VE">A video, loaded only on request (YouTube)</a>',
+    ),
+  );
   assert.ok(!/href="\//.test(html), 'every link is absolute');
 });

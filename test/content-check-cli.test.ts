@@ -32,7 +32,8 @@ async function sh(command: string, args: string[]): Promise<{ code: number; out:
   }
 }
 
-const tsx = (script: string, ...args: string[]) => sh(process.execPath, [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), script, ...args]);
+const tsx = (script: string, ...args: string[]) =>
+  sh(process.execPath, [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), script, ...args]);
 const contentCheck = () => tsx('scripts/content-check.ts');
 const problemLines = (out: string) => out.split('\n').filter((line) => /^(✖ error|⚠ warning) /.test(line));
 
@@ -48,13 +49,24 @@ test('content:check passes the seed story', async () => {
 });
 
 test('content:check reports every problem in every file at once, sorted by file, and exits 1', async () => {
-  project.write(SEED, seedSource.replace("credit: 'Yonhap'", "credit: 'Yonhap',\n    captoin: 'x'").replace("authors: ['park-ung']", "authors: ['park-un']"));
-  project.write('content/stories/2024/05/misplaced-story.ts', seedSource.replace("slug: 'putin-heads-to-pyongyang'", "slug: 'misplaced-story'"));
-  project.write('content/stories/2024/06/broken-syntax.ts', "import { defineStory } from '@/content/schema';\nexport default defineStory({\n  slug: 'broken-syntax,\n});\n");
+  project.write(
+    SEED,
+    seedSource
+      .replace("credit: 'Yonhap'", "credit: 'Yonhap',\n    captoin: 'x'")
+      .replace("authors: ['park-ung']", "authors: ['park-un']"),
+  );
+  project.write(
+    'content/stories/2024/05/misplaced-story.ts',
+    seedSource.replace("slug: 'putin-heads-to-pyongyang'", "slug: 'misplaced-story'"),
+  );
+  project.write(
+    'content/stories/2024/06/broken-syntax.ts',
+    "import { defineStory } from '@/content/schema';\nexport default defineStory({\n  slug: 'broken-syntax,\n});\n",
+  );
   const { code, out } = await contentCheck();
   assert.equal(code, 1, out);
   assert.deepEqual(problemLines(out), [
-    "✖ error   content/stories/2024/05/misplaced-story.ts: is in content/stories/2024/05/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/misplaced-story.ts",
+    '✖ error   content/stories/2024/05/misplaced-story.ts: is in content/stories/2024/05/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/misplaced-story.ts',
     "✖ error   content/stories/2024/06/broken-syntax.ts: cannot be read — Transform failed with 1 error: content/stories/2024/06/broken-syntax.ts:3:23: ERROR: Unterminated string literal — fix the file's syntax at that line",
     `✖ error   ${SEED} › leadPhoto.captoin: unknown field "captoin" — did you mean "caption"? Rename it`,
     `✖ error   ${SEED} › authors[0]: author "park-un" does not exist — did you mean "park-ung"? (content/authors.ts lists them all)`,
@@ -72,9 +84,18 @@ test('next build stops with the same messages before compiling anything', async 
 
 test('new-story scaffolds a draft that content:check accepts once its TODOs are filled', async () => {
   project.write(SEED, seedSource);
-  for (const file of ['2024/05/misplaced-story', '2024/06/broken-syntax']) rmSync(path.join(project.dir, `content/stories/${file}.ts`));
+  for (const file of ['2024/05/misplaced-story', '2024/06/broken-syntax'])
+    rmSync(path.join(project.dir, `content/stories/${file}.ts`));
 
-  const created = await tsx('scripts/new-story.ts', '--headline', 'Kim Jong-un’s train reaches Moscow', '--author', 'park-ung', '--section', 'north-korea');
+  const created = await tsx(
+    'scripts/new-story.ts',
+    '--headline',
+    'Kim Jong-un’s train reaches Moscow',
+    '--author',
+    'park-ung',
+    '--section',
+    'north-korea',
+  );
   assert.equal(created.code, 0, created.out);
   const file = /Created (content\/stories\/\d{4}\/\d\d\/kim-jong-uns-train-reaches-moscow\.ts)/.exec(created.out)?.[1];
   assert.ok(file, created.out);
@@ -95,14 +116,20 @@ test('new-story scaffolds a draft that content:check accepts once its TODOs are 
   project.write(
     file,
     scaffold
-      .replace(/summary: '[^']*'/, "summary: 'North Korean leader Kim Jong-un arrived in Moscow by armoured train on Tuesday.'")
+      .replace(
+        /summary: '[^']*'/,
+        "summary: 'North Korean leader Kim Jong-un arrived in Moscow by armoured train on Tuesday.'",
+      )
       .replace('tags: []', "tags: ['north-korea', 'russia']")
       .replace(/alt: '[^']*'/, "alt: 'A green armoured train stands at a platform.'")
       .replace(/caption: '[^']*'/, "caption: 'The train of Kim Jong-un at a Moscow station.'")
       .replace(/credit: '[^']*'/, "credit: 'Yonhap'")
       .replace(/text: 'TODO[^\n]*/, "text: 'North Korean leader Kim Jong-un arrived in Moscow on Tuesday.',"),
   );
-  project.write('public/images/stories/kim-jong-uns-train-reaches-moscow.jpg', readFileSync(path.join(project.dir, 'public/images/stories/putin-heads-to-pyongyang.jpg')));
+  project.write(
+    'public/images/stories/kim-jong-uns-train-reaches-moscow.jpg',
+    readFileSync(path.join(project.dir, 'public/images/stories/putin-heads-to-pyongyang.jpg')),
+  );
   const filled = await contentCheck();
   assert.equal(filled.code, 0, filled.out);
   assert.deepEqual(problemLines(filled.out), []);
@@ -112,7 +139,15 @@ test('new-story scaffolds a draft that content:check accepts once its TODOs are 
 });
 
 test('new-story refuses an author that does not exist, suggesting the right one', async () => {
-  const { code, out } = await tsx('scripts/new-story.ts', '--headline', 'Another story', '--author', 'park-un', '--section', 'north-korea');
+  const { code, out } = await tsx(
+    'scripts/new-story.ts',
+    '--headline',
+    'Another story',
+    '--author',
+    'park-un',
+    '--section',
+    'north-korea',
+  );
   assert.equal(code, 1);
   assert.match(out, /author "park-un" does not exist — did you mean "park-ung"\?/);
 });

@@ -46,7 +46,10 @@ test('the content API resolves references and reads image sizes from the files',
   const story = stories.find((s) => s.slug === 'putin-heads-to-pyongyang');
   assert.ok(story);
   assert.equal(story.path, '/stories/putin-heads-to-pyongyang');
-  assert.deepEqual(story.authors.map((a) => a.name), ['Park Ung']);
+  assert.deepEqual(
+    story.authors.map((a) => a.name),
+    ['Park Ung'],
+  );
   assert.equal(story.section.name, 'North Korea');
   assert.ok(story.tags.some((t) => t.name === 'Kim Jong-un'));
   assert.equal(story.leadPhoto.width, 2400);
@@ -55,11 +58,19 @@ test('the content API resolves references and reads image sizes from the files',
 });
 
 test('stories are listed newest first', async () => {
-  const older = { ...seedStory, slug: 'older-story', postedAt: '2024-06-17T08:00:00+09:00', updatedAt: '2024-06-17T08:00:00+09:00' };
+  const older = {
+    ...seedStory,
+    slug: 'older-story',
+    postedAt: '2024-06-17T08:00:00+09:00',
+    updatedAt: '2024-06-17T08:00:00+09:00',
+  };
   const sources = await loadDefaultSources();
   sources.stories.push({ file: 'content/stories/2024/06/older-story.ts', data: older });
   const content = await buildContent(sources, { publicDir, visibility });
-  assert.deepEqual(content.stories.map((s) => s.slug), ['putin-heads-to-pyongyang', 'older-story']);
+  assert.deepEqual(
+    content.stories.map((s) => s.slug),
+    ['putin-heads-to-pyongyang', 'older-story'],
+  );
 });
 
 test('drafts are hidden unless allowed; scheduled stories until their time', () => {
@@ -83,7 +94,7 @@ test('invalid content stops the build with file › field messages', async () =>
   });
 });
 
-test('what is published is judged at the build\'s time, not when the server starts', () => {
+test("what is published is judged at the build's time, not when the server starts", () => {
   const saved = process.env.SITE_BUILT_AT;
   try {
     process.env.SITE_BUILT_AT = '2024-06-18T00:00:00+09:00';

@@ -4,13 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { storySchema } from '@/content/schema';
 import { isVisible, type VisibilityOptions } from '@/lib/content';
 import { closest, formatProblem, quoteAppearsIn, validateContent } from '@/lib/content/validate';
-import {
-  createMistakePublicDir,
-  freshSeed,
-  mistakes,
-  mistakeSources,
-  SEED_FILE,
-} from '@/scripts/lib/content-mistakes';
+import { createMistakePublicDir, freshSeed, mistakes, mistakeSources, SEED_FILE } from '@/scripts/lib/content-mistakes';
 import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
 
 let publicDir: { dir: string; remove(): void };
@@ -46,7 +40,9 @@ test('one run reports every problem of a story, schema and cross-record alike', 
   delete story.summary;
   story.authors = ['park-un'];
   delete story.leadPhoto.alt;
-  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
+  const problems = await problemsOf(
+    mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }),
+  );
   assert.deepEqual(
     problems.map((p) => p.field),
     ['summary', 'authors[0]', 'leadPhoto.alt'],
@@ -56,7 +52,9 @@ test('one run reports every problem of a story, schema and cross-record alike', 
 test('a file that is not an image is reported as such', async () => {
   const story = freshSeed();
   story.body.push({ type: 'photo', photo: { ...story.leadPhoto, src: '/images/stories/not-a-photo.jpg' } });
-  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
+  const problems = await problemsOf(
+    mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }),
+  );
   assert.deepEqual(problems.map(formatProblem), [
     `${SEED_FILE} › body[12].photo.src: image file public/images/stories/not-a-photo.jpg was not found or is not an image — add the file under public/ or correct the path`,
   ]);
@@ -65,8 +63,13 @@ test('a file that is not an image is reported as such', async () => {
 test('an image path cannot reach outside public/', async () => {
   const story = freshSeed();
   story.leadPhoto.src = '/../public/images/stories/putin-heads-to-pyongyang.jpg';
-  const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
-  assert.deepEqual(problems.map((p) => p.field), ['leadPhoto.src']);
+  const problems = await problemsOf(
+    mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }),
+  );
+  assert.deepEqual(
+    problems.map((p) => p.field),
+    ['leadPhoto.src'],
+  );
 });
 
 describe('no message is raw schema output', () => {
@@ -87,10 +90,16 @@ describe('no message is raw schema output', () => {
         const story = freshSeed();
         const parent = fieldPath.slice(0, -1).reduce((at, key) => at[key], story);
         parent[fieldPath.at(-1)!] = value;
-        const problems = await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }));
+        const problems = await problemsOf(
+          mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] }),
+        );
         for (const p of problems) {
           const line = formatProblem(p);
-          assert.doesNotMatch(p.message, /Invalid|expected [a-z]+, received|Unrecognized key|Too (big|small)|\{"|\[object/, line);
+          assert.doesNotMatch(
+            p.message,
+            /Invalid|expected [a-z]+, received|Unrecognized key|Too (big|small)|\{"|\[object/,
+            line,
+          );
           assert.match(p.message, / — /, `${line} says what is wrong but not how to fix it`);
           assert.ok(p.field, `${line} names no field`);
         }
@@ -135,15 +144,26 @@ describe('story files live in the folder of the month they were posted, in Korea
   const check = async (file: string, postedAt: string) => {
     const story = freshSeed();
     Object.assign(story, { postedAt, updatedAt: postedAt });
-    return (await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file, data: story }] }))).map(formatProblem);
+    return (await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file, data: story }] }))).map(
+      formatProblem,
+    );
   };
   test('evening of June 30 in New York is July 1 in Seoul: the July folder', async () => {
-    assert.deepEqual(await check('content/stories/2024/07/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'), []);
-    assert.match((await check('content/stories/2024/06/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'))[0]!, /postedAt is July 2024 in Korea\) — move the file to content\/stories\/2024\/07\/putin-heads-to-pyongyang\.ts$/);
+    assert.deepEqual(
+      await check('content/stories/2024/07/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'),
+      [],
+    );
+    assert.match(
+      (await check('content/stories/2024/06/putin-heads-to-pyongyang.ts', '2024-06-30T20:00:00-04:00'))[0]!,
+      /postedAt is July 2024 in Korea\) — move the file to content\/stories\/2024\/07\/putin-heads-to-pyongyang\.ts$/,
+    );
   });
   test('a scheduled story posted when it goes live passes', async () => {
     const story = freshSeed();
     Object.assign(story, { publishAt: '2024-06-18T08:25:00+09:00' });
-    assert.deepEqual(await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] })), []);
+    assert.deepEqual(
+      await problemsOf(mistakeSources({ ...mistakes[0]!, stories: () => [{ file: SEED_FILE, data: story }] })),
+      [],
+    );
   });
 });

@@ -12,9 +12,18 @@ import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
 const UNFINISHED = 'content/stories/2024/06/unfinished.ts';
 const sources = () => {
   const unfinished = { ...freshSeed(), slug: 'unfinished', summary: 'TODO: one or two sentences.', draft: true };
-  return mistakeSources({ ...mistakes[0]!, stories: (seed) => [{ file: SEED_FILE, data: seed }, { file: UNFINISHED, data: unfinished }] });
+  return mistakeSources({
+    ...mistakes[0]!,
+    stories: (seed) => [
+      { file: SEED_FILE, data: seed },
+      { file: UNFINISHED, data: unfinished },
+    ],
+  });
 };
-const options = { publicDir: path.join(PROJECT_ROOT, 'public'), visibility: { ...productionVisibility(), includeDrafts: true } };
+const options = {
+  publicDir: path.join(PROJECT_ROOT, 'public'),
+  visibility: { ...productionVisibility(), includeDrafts: true },
+};
 
 test('a build refuses content with an unfinished story', async () => {
   await assert.rejects(buildContent(sources(), options), ContentError);
@@ -22,7 +31,10 @@ test('a build refuses content with an unfinished story', async () => {
 
 test('next dev leaves the unfinished story out, keeps its problems, and shows every other story', async () => {
   const content = await buildContent(sources(), { ...options, leaveOutInvalidStories: true });
-  assert.deepEqual(content.stories.map((s) => s.slug), ['putin-heads-to-pyongyang']);
+  assert.deepEqual(
+    content.stories.map((s) => s.slug),
+    ['putin-heads-to-pyongyang'],
+  );
   assert.deepEqual(content.invalid?.get(UNFINISHED), [
     `${UNFINISHED} › summary: summary still says TODO — replace it with the real summary, e.g. "Putin visits Pyongyang for the first time since 2000."`,
   ]);

@@ -36,29 +36,70 @@ test('a story’s purge covers its page, card, crops, photo, front page, section
   ]) {
     assert.ok(purged(url), `${url} is purged`);
   }
-  for (const url of [`/stories/${SLUG}-2`, '/sections/north-korea-economy', '/tags/russian', '/robots.txt', '/_next/static/chunks/a.js', '/authors/someone-else', '/images/stories/other.jpg']) {
+  for (const url of [
+    `/stories/${SLUG}-2`,
+    '/sections/north-korea-economy',
+    '/tags/russian',
+    '/robots.txt',
+    '/_next/static/chunks/a.js',
+    '/authors/someone-else',
+    '/images/stories/other.jpg',
+  ]) {
     assert.ok(!purged(url), `${url} is left alone`);
   }
 });
 
 test('story purge rules apply only to routes that exist: the archive and monthly sitemaps when they do', async () => {
-  const content = await buildContent(await loadDefaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
-  const without = storyPurgeTargets(content, SLUG, (route) => !['archive', 'sitemaps/[file]', 'search'].includes(route))!;
-  assert.ok(!without.some((t) => t.pattern.includes('archive') || t.pattern.includes('/sitemaps/') || t.pattern.includes('search')));
+  const content = await buildContent(await loadDefaultSources(), {
+    publicDir: path.join(ROOT, 'public'),
+    visibility: { now: new Date(), includeDrafts: true, includeScheduled: true },
+  });
+  const without = storyPurgeTargets(
+    content,
+    SLUG,
+    (route) => !['archive', 'sitemaps/[file]', 'search'].includes(route),
+  )!;
+  assert.ok(
+    !without.some(
+      (t) => t.pattern.includes('archive') || t.pattern.includes('/sitemaps/') || t.pattern.includes('search'),
+    ),
+  );
   const all = storyPurgeTargets(content, SLUG, () => true)!;
   const purged = matcher(all.map((t) => t.pattern));
   // Posted 2024-06-18 08:25 KST: the June 2024 archive and story sitemap.
-  for (const url of ['/archive', '/archive/2024', '/archive/2024/06', '/archive/2024/06/page/4', '/sitemaps/2024-06.xml', '/sitemaps/2024-06-2.xml', '/sitemaps/pages.xml', '/search?q=putin', '/pagefind/pagefind.js']) {
+  for (const url of [
+    '/archive',
+    '/archive/2024',
+    '/archive/2024/06',
+    '/archive/2024/06/page/4',
+    '/sitemaps/2024-06.xml',
+    '/sitemaps/2024-06-2.xml',
+    '/sitemaps/pages.xml',
+    '/search?q=putin',
+    '/pagefind/pagefind.js',
+  ]) {
     assert.ok(purged(url), `${url} is purged`);
   }
-  for (const url of ['/archive/2024/07', '/archive/2023', '/sitemaps/2024-07.xml']) assert.ok(!purged(url), `${url} is left alone`);
-  assert.equal(storyPurgeTargets(content, 'no-such-story', () => true), undefined);
+  for (const url of ['/archive/2024/07', '/archive/2023', '/sitemaps/2024-07.xml'])
+    assert.ok(!purged(url), `${url} is left alone`);
+  assert.equal(
+    storyPurgeTargets(content, 'no-such-story', () => true),
+    undefined,
+  );
 });
 
 test('a story’s purge covers the other stories that list it as related', async () => {
-  const content = await buildContent(await loadDefaultSources(), { publicDir: path.join(ROOT, 'public'), visibility: { now: new Date(), includeDrafts: true, includeScheduled: true } });
+  const content = await buildContent(await loadDefaultSources(), {
+    publicDir: path.join(ROOT, 'public'),
+    visibility: { now: new Date(), includeDrafts: true, includeScheduled: true },
+  });
   const seed = content.stories.find((s) => s.slug === SLUG)!;
-  const sibling = { ...seed, slug: 'a-sibling-story', path: '/stories/a-sibling-story', postedAt: '2024-06-19T08:00:00+09:00' };
+  const sibling = {
+    ...seed,
+    slug: 'a-sibling-story',
+    path: '/stories/a-sibling-story',
+    postedAt: '2024-06-19T08:00:00+09:00',
+  };
   const draft = { ...sibling, slug: 'a-draft-story', path: '/stories/a-draft-story', draft: true };
   const withSiblings = { ...content, stories: [draft, sibling, ...content.stories] };
   const purged = matcher(storyPurgeTargets(withSiblings, SLUG, () => true)!.map((t) => t.pattern));
@@ -66,7 +107,10 @@ test('a story’s purge covers the other stories that list it as related', async
   assert.ok(!purged('/stories/a-draft-story'), 'a draft has no page to purge');
   // Unpublishing: the story just made a draft still sits at the foot of the pages that listed it.
   const unpublished = matcher(storyPurgeTargets(withSiblings, 'a-draft-story', () => true)!.map((t) => t.pattern));
-  assert.ok(unpublished('/stories/a-sibling-story') && unpublished(`/stories/${SLUG}`), 'the pages that listed it are purged');
+  assert.ok(
+    unpublished('/stories/a-sibling-story') && unpublished(`/stories/${SLUG}`),
+    'the pages that listed it are purged',
+  );
 });
 
 test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director and the purge ACL', () => {
@@ -74,7 +118,10 @@ test('EDGE_ORIGINS and EDGE_PURGE_ALLOW become backends, a round-robin director 
   assert.deepEqual(parseOrigin('[::1]:3001'), { host: '::1', port: 3001 });
   assert.throws(() => parseOrigin('localhost'), /EDGE_ORIGINS: "localhost" is not host:port/);
   assert.throws(() => readEdgeConfig({ EDGE_PURGE_ALLOW: 'everyone' }), /EDGE_PURGE_ALLOW/);
-  const config = readEdgeConfig({ EDGE_ORIGINS: '10.0.0.1:3000,10.0.0.2:3000', EDGE_PURGE_ALLOW: '127.0.0.1,10.0.0.0/8' });
+  const config = readEdgeConfig({
+    EDGE_ORIGINS: '10.0.0.1:3000,10.0.0.2:3000',
+    EDGE_PURGE_ALLOW: '127.0.0.1,10.0.0.0/8',
+  });
   assert.equal(config.port, 8080);
   const vcl = originsVcl(config);
   assert.match(vcl, /backend origin_1 \{\s+\.host = "10\.0\.0\.1";\s+\.port = "3000";\s+\.probe = origin_health;/);
@@ -89,9 +136,13 @@ test('EDGE_MISS_LIMIT becomes the vsthrottle call of edge_throttle_misses; 0 or 
   assert.deepEqual(parseMissLimit('30 / 60'), { count: 30, seconds: 60 });
   assert.equal(parseMissLimit('off'), undefined);
   assert.equal(parseMissLimit('0'), undefined);
-  for (const bad of ['200', '0/10s', 'many/10s', '-1/10s']) assert.throws(() => parseMissLimit(bad), /EDGE_MISS_LIMIT/, bad);
+  for (const bad of ['200', '0/10s', 'many/10s', '-1/10s'])
+    assert.throws(() => parseMissLimit(bad), /EDGE_MISS_LIMIT/, bad);
   const limited = originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: '30/60s' }));
-  assert.match(limited, /sub edge_throttle_misses \{\s+if \(vsthrottle\.is_denied\("miss " \+ client\.ip, 30, 60s, 60s\)\) \{\s+set req\.http\.X-Edge-Retry-After = "60";\s+return \(synth\(429, "Too Many Requests"\)\);/);
+  assert.match(
+    limited,
+    /sub edge_throttle_misses \{\s+if \(vsthrottle\.is_denied\("miss " \+ client\.ip, 30, 60s, 60s\)\) \{\s+set req\.http\.X-Edge-Retry-After = "60";\s+return \(synth\(429, "Too Many Requests"\)\);/,
+  );
   assert.match(originsVcl(readEdgeConfig({})), /vsthrottle\.is_denied\("miss " \+ client\.ip, 200, 10s, 10s\)/);
   assert.doesNotMatch(originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: 'off' })), /vsthrottle/);
   // The probe reads the origins' readiness path, which fails while an origin drains (scripts/origin.mjs).
@@ -104,9 +155,25 @@ test('the edge configuration compiles with the installed Varnish (varnishd -C)',
   // As root, Varnish's compiler runs as its own user and must read the generated file.
   chmodSync(dir, 0o755);
   try {
-    writeFileSync(path.join(dir, 'origins.vcl'), originsVcl(readEdgeConfig({ EDGE_ORIGINS: '127.0.0.1:3000,127.0.0.1:3001' })));
+    writeFileSync(
+      path.join(dir, 'origins.vcl'),
+      originsVcl(readEdgeConfig({ EDGE_ORIGINS: '127.0.0.1:3000,127.0.0.1:3001' })),
+    );
     const vclDir = path.join(ROOT, 'deploy/varnish');
-    const result = spawnSync('varnishd', ['-C', '-n', path.join(dir, 'n'), '-f', path.join(vclDir, 'default.vcl'), '-p', `vcl_path=${dir}:${vclDir}`, ...(process.getuid?.() === 0 ? [] : ['-j', 'none'])], { encoding: 'utf8' });
+    const result = spawnSync(
+      'varnishd',
+      [
+        '-C',
+        '-n',
+        path.join(dir, 'n'),
+        '-f',
+        path.join(vclDir, 'default.vcl'),
+        '-p',
+        `vcl_path=${dir}:${vclDir}`,
+        ...(process.getuid?.() === 0 ? [] : ['-j', 'none']),
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(result.status, 0, result.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,13 +3,19 @@ import { test } from 'node:test';
 import { inlineHtml, inlineText, linkTarget, parseInline } from '@/lib/content/inline';
 
 test('links, emphasis and strong parse into a typed tree', () => {
-  const { nodes, error } = parseInline('Putin met *Kim* in [**Vladivostok**](/stories/putin-heads-to-pyongyang) last **year**.');
+  const { nodes, error } = parseInline(
+    'Putin met *Kim* in [**Vladivostok**](/stories/putin-heads-to-pyongyang) last **year**.',
+  );
   assert.equal(error, undefined);
   assert.deepEqual(nodes, [
     { type: 'text', text: 'Putin met ' },
     { type: 'em', children: [{ type: 'text', text: 'Kim' }] },
     { type: 'text', text: ' in ' },
-    { type: 'link', href: '/stories/putin-heads-to-pyongyang', children: [{ type: 'strong', children: [{ type: 'text', text: 'Vladivostok' }] }] },
+    {
+      type: 'link',
+      href: '/stories/putin-heads-to-pyongyang',
+      children: [{ type: 'strong', children: [{ type: 'text', text: 'Vladivostok' }] }],
+    },
     { type: 'text', text: ' last ' },
     { type: 'strong', children: [{ type: 'text', text: 'year' }] },
     { type: 'text', text: '.' },
@@ -17,7 +23,12 @@ test('links, emphasis and strong parse into a typed tree', () => {
 });
 
 test('brackets, lone asterisks and escapes stay text', () => {
-  for (const source of ['He said it was [sic] true.', 'A quote […] cut.', '5 * 3 = 15', 'A \\*literal\\* star and a \\[bracket\\]'] as const) {
+  for (const source of [
+    'He said it was [sic] true.',
+    'A quote […] cut.',
+    '5 * 3 = 15',
+    'A \\*literal\\* star and a \\[bracket\\]',
+  ] as const) {
     const { nodes, error } = parseInline(source);
     assert.equal(error, undefined, source);
     assert.equal(nodes.length, 1, source);

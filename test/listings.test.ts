@@ -32,20 +32,32 @@ const story = (slug: string, postedAt: string, section = 'politics', tags: strin
 test('paginate: pages of the given size, every item once, nothing past the last page', () => {
   const items = Array.from({ length: 45 }, (_, i) => i);
   const pages = [1, 2, 3].map((n) => paginate(items, n, 20)!);
-  assert.deepEqual(pages.map((p) => p.items.length), [20, 20, 5]);
-  assert.deepEqual(pages.flatMap((p) => p.items), items, 'every item exactly once, in order');
+  assert.deepEqual(
+    pages.map((p) => p.items.length),
+    [20, 20, 5],
+  );
+  assert.deepEqual(
+    pages.flatMap((p) => p.items),
+    items,
+    'every item exactly once, in order',
+  );
   assert.ok(pages.every((p) => p.pageCount === 3 && p.total === 45));
   assert.equal(paginate(items, 4, 20), undefined);
   assert.equal(paginate(items, 0, 20), undefined);
   assert.equal(paginate(items, 1.5, 20), undefined);
-  assert.deepEqual(paginate([], 1, 20), { items: [], page: 1, pageCount: 1, total: 0 }, 'an empty listing still has page 1');
+  assert.deepEqual(
+    paginate([], 1, 20),
+    { items: [], page: 1, pageCount: 1, total: 0 },
+    'an empty listing still has page 1',
+  );
   assert.equal(paginate(Array.from({ length: 40 }), 3, 20), undefined, 'exactly full pages: no empty extra page');
 });
 
 test('page numbers from URLs: digits only, no leading zero', () => {
   assert.equal(parsePageNumber('2'), 2);
   assert.equal(parsePageNumber('120'), 120);
-  for (const bad of ['0', '02', '-1', '1.5', 'two', '', '2x', '1e3']) assert.equal(parsePageNumber(bad), undefined, bad);
+  for (const bad of ['0', '02', '-1', '1.5', 'two', '', '2x', '1e3'])
+    assert.equal(parsePageNumber(bad), undefined, bad);
   assert.equal(parsePageNumber(undefined), 1, 'the listing’s own URL is page 1');
   assert.equal(parseYear('2024'), 2024);
   assert.equal(parseYear('24'), undefined);
@@ -86,7 +98,10 @@ test('date archive: months in Korea Standard Time, newest first, with counts', (
     ],
   );
   assert.equal(archiveYears(stories), years, 'built once per list');
-  assert.deepEqual(archiveMonth(stories, 2024, 6)?.stories.map((s) => s.slug), ['june-b', 'june-a']);
+  assert.deepEqual(
+    archiveMonth(stories, 2024, 6)?.stories.map((s) => s.slug),
+    ['june-b', 'june-a'],
+  );
   assert.equal(archiveMonth(stories, 2024, 7), undefined, 'an empty month');
   assert.equal(archiveMonth(stories, 2023, 6), undefined, 'an empty year');
 });
@@ -119,7 +134,10 @@ test('related stories on a large archive come from the index, quickly', () => {
   const tags = Array.from({ length: 60 }, (_, i) => `tag-${i}`);
   const sections = ['politics', 'economy', 'north-korea', 'culture', 'world'];
   const stories = Array.from({ length: 10_000 }, (_, i) =>
-    story(`s-${i}`, new Date(Date.UTC(2024, 0, 1) - i * 3_600_000).toISOString(), sections[i % 5], [tags[i % 60]!, tags[(i * 7) % 60]!]),
+    story(`s-${i}`, new Date(Date.UTC(2024, 0, 1) - i * 3_600_000).toISOString(), sections[i % 5], [
+      tags[i % 60]!,
+      tags[(i * 7) % 60]!,
+    ]),
   );
   const started = performance.now();
   for (const s of stories) {

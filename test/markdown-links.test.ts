@@ -11,15 +11,16 @@ import { test } from 'node:test';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 const markdownFiles = () =>
-  execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md'], { cwd: ROOT, encoding: 'utf8' })
+  execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter((file) => file && existsSync(path.join(ROOT, file)));
 
 /** The text outside fenced code blocks and inline code, where links are links. */
 function prose(markdown: string): string {
-  return markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
-    .replace(/(`+)[^`\n][\s\S]*?\1/g, '');
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/(`+)[^`\n][\s\S]*?\1/g, '');
 }
 
 /** Targets of inline links and images, `[text](target "title")`, as written. */
@@ -59,20 +60,35 @@ function brokenLink(file: string, target: string): string | undefined {
   if (!resolved.startsWith(ROOT)) return `${target} climbs out of the repository`;
   if (!existsSync(resolved)) return `${target}: no ${path.relative(ROOT, resolved)}`;
   if (anchor === undefined || anchor === '') return undefined;
-  if (statSync(resolved).isDirectory() || !resolved.endsWith('.md')) return `${target}: an anchor into something that is not Markdown`;
+  if (statSync(resolved).isDirectory() || !resolved.endsWith('.md'))
+    return `${target}: an anchor into something that is not Markdown`;
   const anchors = headingAnchors(readFileSync(resolved, 'utf8'));
-  return anchors.has(decodeURIComponent(anchor)) ? undefined : `${target}: ${path.relative(ROOT, resolved)} has no heading #${anchor}`;
+  return anchors.has(decodeURIComponent(anchor))
+    ? undefined
+    : `${target}: ${path.relative(ROOT, resolved)} has no heading #${anchor}`;
 }
 
 test('the anchors are GitHub’s', () => {
   const anchors = headingAnchors(
     '# Title\n\n## Story page and site (`npm run bench:core`)\n\n## Dependencies and why\n\n## Dependencies and why\n\n```md\n## Not a heading\n```\n### The edge’s tests\n',
   );
-  assert.deepEqual([...anchors], ['title', 'story-page-and-site-npm-run-benchcore', 'dependencies-and-why', 'dependencies-and-why-1', 'the-edges-tests']);
+  assert.deepEqual(
+    [...anchors],
+    [
+      'title',
+      'story-page-and-site-npm-run-benchcore',
+      'dependencies-and-why',
+      'dependencies-and-why-1',
+      'the-edges-tests',
+    ],
+  );
 });
 
 test('links in code are not links', () => {
-  assert.deepEqual(linkTargets('[a](a.md) `[b](b.md)`\n\n```\n[c](c.md)\n```\n[d](d.md#x "title")'), ['a.md', 'd.md#x']);
+  assert.deepEqual(linkTargets('[a](a.md) `[b](b.md)`\n\n```\n[c](c.md)\n```\n[d](d.md#x "title")'), [
+    'a.md',
+    'd.md#x',
+  ]);
 });
 
 test('every relative link and #anchor in the Markdown files resolves', () => {

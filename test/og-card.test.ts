@@ -30,7 +30,8 @@ after(() => {
   console.error = realError;
 });
 
-const MIXED = '“평화 (peace) is possible,” says Kim as 남북정상회담 talks in Panmunjom stretch into a third day of negotiations over sanctions relief, family reunions and the 개성공단 🤝 industrial zone';
+const MIXED =
+  '“평화 (peace) is possible,” says Kim as 남북정상회담 talks in Panmunjom stretch into a third day of negotiations over sanctions relief, family reunions and the 개성공단 🤝 industrial zone';
 
 async function seed(): Promise<Story> {
   const story = await getStory('putin-heads-to-pyongyang');
@@ -48,7 +49,9 @@ async function png(response: Response) {
 
 test('a network hook sees Satori reach for a font it was not given (control)', async () => {
   const before = fetched.length;
-  const latin = await readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf'));
+  const latin = await readFile(
+    path.join(process.cwd(), 'node_modules/@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf'),
+  );
   const response = new ImageResponse(createElement('div', { style: { display: 'flex', fontSize: 40 } }, '한국어'), {
     width: 200,
     height: 100,
@@ -65,9 +68,15 @@ test('the seed card is a 1200×630 PNG with something drawn on it, made offline'
   const { meta, stats } = await png(await renderStoryCard(await seed()));
   assert.equal(meta.width, CARD_SIZE.width);
   assert.equal(meta.height, CARD_SIZE.height);
-  assert.ok(stats.channels.slice(0, 3).every((c) => c.stdev > 20), 'not a blank image');
+  assert.ok(
+    stats.channels.slice(0, 3).every((c) => c.stdev > 20),
+    'not a blank image',
+  );
   assert.deepEqual(fetched, []);
-  assert.deepEqual(errors.filter((e) => e.includes('dynamic font')), []);
+  assert.deepEqual(
+    errors.filter((e) => e.includes('dynamic font')),
+    [],
+  );
 });
 
 test('a long headline mixing Korean, Latin and an emoji renders without fetching any font or emoji', async () => {
@@ -81,7 +90,10 @@ test('a long headline mixing Korean, Latin and an emoji renders without fetching
 });
 
 test('characters no bundled font has are replaced, so they cannot trigger a fetch either', async () => {
-  assert.deepEqual(await coverText('Talks in سلام 한국'), { text: 'Talks in □□□□ 한국', missing: ['س', 'ل', 'ا', 'م'] });
+  assert.deepEqual(await coverText('Talks in سلام 한국'), {
+    text: 'Talks in □□□□ 한국',
+    missing: ['س', 'ل', 'ا', 'م'],
+  });
   const story = { ...(await seed()), headline: 'Envoys say سلام in Seoul' };
   const warn = console.warn;
   const warnings: string[] = [];
@@ -103,7 +115,11 @@ test('headlines step down in size as they grow, and always fit the headline box'
   const fits = [short, long, longest].map((h) => fitHeadline(h, fonts));
   assert.ok(fits[0]!.fontSize > fits[1]!.fontSize, `${fits[0]!.fontSize} > ${fits[1]!.fontSize}`);
   assert.ok(fits[1]!.fontSize >= fits[2]!.fontSize);
-  for (const fit of fits) assert.ok(fit.lines * fit.fontSize * HEADLINE_LINE_HEIGHT <= HEADLINE_BOX.height, `${fit.lines} lines at ${fit.fontSize}px fit`);
+  for (const fit of fits)
+    assert.ok(
+      fit.lines * fit.fontSize * HEADLINE_LINE_HEIGHT <= HEADLINE_BOX.height,
+      `${fit.lines} lines at ${fit.fontSize}px fit`,
+    );
   assert.equal(fits[1]!.lineClamp, undefined, 'a long headline still fits whole');
   assert.ok(fits[2]!.lineClamp, 'an absurdly long one is clamped with an ellipsis rather than overflowing');
 });
@@ -120,7 +136,9 @@ test('cards are cut from cached fonts and a cached photo crop: the same card aga
   const first = Buffer.from(await (await renderStoryCard(story)).arrayBuffer());
   const again = Buffer.from(await (await renderStoryCard(story)).arrayBuffer());
   assert.ok(first.equals(again), 'the cached fonts and crop draw the same card');
-  const other = Buffer.from(await (await renderStoryCard({ ...story, headline: 'Kim visits Moscow for talks' })).arrayBuffer());
+  const other = Buffer.from(
+    await (await renderStoryCard({ ...story, headline: 'Kim visits Moscow for talks' })).arrayBuffer(),
+  );
   assert.ok(!first.equals(other), 'a different headline is not served from the cache');
 });
 
@@ -129,6 +147,7 @@ test('Latin-only text, cut from the small common copy, measures exactly as when 
   const common = await loadCardFonts(words);
   // A Korean character sends the cut to the full files.
   const full = await loadCardFonts(`${words} 평`);
-  for (const size of [80, 36]) assert.equal(common.measure(words, 'Source Serif 4', 700, size), full.measure(words, 'Source Serif 4', 700, size));
+  for (const size of [80, 36])
+    assert.equal(common.measure(words, 'Source Serif 4', 700, size), full.measure(words, 'Source Serif 4', 700, size));
   assert.equal(common.measure(words, 'Noto Sans KR', 400, 26), full.measure(words, 'Noto Sans KR', 400, 26));
 });

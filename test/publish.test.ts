@@ -18,8 +18,22 @@ import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from 
 import type { ValidContent } from '@/lib/content/validate';
 import { freePort } from '@/scripts/lib/free-port';
 
-const listed = (slug: string, postedAt: string, section = 'politics', tags: string[] = [], hash = `h-${slug}`): SnapshotStory =>
-  ({ slug, postedAt, section, tags, authors: ['park-ung'], hash, file: `content/stories/x/${slug}.ts` }) as unknown as SnapshotStory;
+const listed = (
+  slug: string,
+  postedAt: string,
+  section = 'politics',
+  tags: string[] = [],
+  hash = `h-${slug}`,
+): SnapshotStory =>
+  ({
+    slug,
+    postedAt,
+    section,
+    tags,
+    authors: ['park-ung'],
+    hash,
+    file: `content/stories/x/${slug}.ts`,
+  }) as unknown as SnapshotStory;
 
 const view = (stories: SnapshotStory[]): ChangeView => ({
   stories,
@@ -31,8 +45,12 @@ const view = (stories: SnapshotStory[]): ChangeView => ({
 
 // 30 politics stories (two pages of 20), 10 economy ones; newest first.
 const base = [
-  ...Array.from({ length: 30 }, (_, i) => listed(`p${i}`, new Date(Date.UTC(2024, 5, 28 - i / 2)).toISOString(), 'politics', i % 3 === 0 ? ['trade'] : [])),
-  ...Array.from({ length: 10 }, (_, i) => listed(`e${i}`, new Date(Date.UTC(2024, 4, 20 - i)).toISOString(), 'economy')),
+  ...Array.from({ length: 30 }, (_, i) =>
+    listed(`p${i}`, new Date(Date.UTC(2024, 5, 28 - i / 2)).toISOString(), 'politics', i % 3 === 0 ? ['trade'] : []),
+  ),
+  ...Array.from({ length: 10 }, (_, i) =>
+    listed(`e${i}`, new Date(Date.UTC(2024, 4, 20 - i)).toISOString(), 'economy'),
+  ),
 ].sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt));
 
 test('contentChanges: the same content twice changes nothing', () => {
@@ -86,20 +104,63 @@ test('contentChanges: an update and a takedown name their story; a change to the
 });
 
 test('isMissingPath: stories, listings, numbered pages, archive months and month sitemaps of the view only', () => {
-  const pathView = { stories: base, sections: [{ id: 'politics' }, { id: 'economy' }], authors: [{ id: 'park-ung' }], tags: [{ id: 'trade' }] };
-  for (const p of ['/stories/p1', '/stories/p1/opengraph-image', '/sections/politics', '/sections/politics/page/2', '/sections/economy/feed.xml', '/tags/trade', '/archive/2024', '/archive/2024/06', '/archive/2024/06/page/2', '/sitemaps/2024-05.xml', '/sitemaps/pages.xml', '/', '/feed.xml']) {
+  const pathView = {
+    stories: base,
+    sections: [{ id: 'politics' }, { id: 'economy' }],
+    authors: [{ id: 'park-ung' }],
+    tags: [{ id: 'trade' }],
+  };
+  for (const p of [
+    '/stories/p1',
+    '/stories/p1/opengraph-image',
+    '/sections/politics',
+    '/sections/politics/page/2',
+    '/sections/economy/feed.xml',
+    '/tags/trade',
+    '/archive/2024',
+    '/archive/2024/06',
+    '/archive/2024/06/page/2',
+    '/sitemaps/2024-05.xml',
+    '/sitemaps/pages.xml',
+    '/',
+    '/feed.xml',
+  ]) {
     assert.equal(isMissingPath(p, pathView), false, `${p} exists`);
   }
-  for (const p of ['/stories/nope', '/sections/nope', '/sections/politics/page/3', '/sections/economy/page/2', '/authors/nobody', '/tags/nope/page/2', '/archive/2023', '/archive/2024/07', '/archive/2024/6', '/archive/2024/05/page/2', '/sitemaps/2024-07.xml', '/sitemaps/whatever']) {
+  for (const p of [
+    '/stories/nope',
+    '/sections/nope',
+    '/sections/politics/page/3',
+    '/sections/economy/page/2',
+    '/authors/nobody',
+    '/tags/nope/page/2',
+    '/archive/2023',
+    '/archive/2024/07',
+    '/archive/2024/6',
+    '/archive/2024/05/page/2',
+    '/sitemaps/2024-07.xml',
+    '/sitemaps/whatever',
+  ]) {
     assert.equal(isMissingPath(p, pathView), true, `${p} is missing`);
   }
 });
 
-const record = (slug: string, headline: string) => ({ slug, headline, draft: false, body: [{ type: 'paragraph', text: headline }] }) as unknown as StoryRecord;
+const record = (slug: string, headline: string) =>
+  ({ slug, headline, draft: false, body: [{ type: 'paragraph', text: headline }] }) as unknown as StoryRecord;
 const content = (stories: Array<[string, string]>, draft?: string): ValidContent => ({
   stories: [
-    ...stories.map(([slug, headline]) => ({ file: `content/stories/2024/06/${slug}.ts`, story: { ...record(slug, headline), postedAt: '2024-06-18T08:25:00+09:00' } as StoryRecord })),
-    ...(draft ? [{ file: `content/stories/2024/06/${draft}.ts`, story: { ...record(draft, 'draft'), draft: true, postedAt: '2024-06-18T08:25:00+09:00' } as StoryRecord }] : []),
+    ...stories.map(([slug, headline]) => ({
+      file: `content/stories/2024/06/${slug}.ts`,
+      story: { ...record(slug, headline), postedAt: '2024-06-18T08:25:00+09:00' } as StoryRecord,
+    })),
+    ...(draft
+      ? [
+          {
+            file: `content/stories/2024/06/${draft}.ts`,
+            story: { ...record(draft, 'draft'), draft: true, postedAt: '2024-06-18T08:25:00+09:00' } as StoryRecord,
+          },
+        ]
+      : []),
   ],
   authors: [],
   sections: [],
@@ -111,7 +172,10 @@ test('buildSnapshot: no drafts; the version follows the content, not the time it
   const one = buildSnapshot(content([['a', 'A']], 'hidden'), new Date('2024-01-01T00:00:00Z'));
   const again = buildSnapshot(content([['a', 'A']]), new Date('2025-01-01T00:00:00Z'));
   const changed = buildSnapshot(content([['a', 'A corrected']]));
-  assert.deepEqual(one.listing.stories.map((s) => s.slug), ['a']);
+  assert.deepEqual(
+    one.listing.stories.map((s) => s.slug),
+    ['a'],
+  );
   assert.equal(one.records.size, 1);
   assert.equal(one.listing.version, again.listing.version);
   assert.notEqual(one.listing.version, changed.listing.version);
@@ -119,31 +183,61 @@ test('buildSnapshot: no drafts; the version follows the content, not the time it
 });
 
 async function storeContract(store: ContentStore) {
-  const first = buildSnapshot(content([['a', 'A'], ['b', 'B']]));
+  const first = buildSnapshot(
+    content([
+      ['a', 'A'],
+      ['b', 'B'],
+    ]),
+  );
   assert.equal(await store.current(), undefined);
   assert.equal(await store.write(first), 2);
   await store.setCurrent({ version: first.listing.version, createdAt: first.listing.createdAt });
   assert.equal((await store.current())!.version, first.listing.version);
-  assert.deepEqual((await store.listing(first.listing.version))!.stories.map((s) => s.slug), ['a', 'b']);
+  assert.deepEqual(
+    (await store.listing(first.listing.version))!.stories.map((s) => s.slug),
+    ['a', 'b'],
+  );
   const hash = first.listing.stories[0]!.hash;
   assert.equal((await store.record(hash))!.headline, 'A');
   // A second version writes only the records it lacks.
-  assert.equal(await store.write(buildSnapshot(content([['a', 'A'], ['b', 'B corrected']]))), 1);
+  assert.equal(
+    await store.write(
+      buildSnapshot(
+        content([
+          ['a', 'A'],
+          ['b', 'B corrected'],
+        ]),
+      ),
+    ),
+    1,
+  );
   // Ids that are not ids are never looked up.
   assert.equal(await store.listing('../current'), undefined);
   assert.equal(await store.record('../x'), undefined);
   // A search index per version (and embargo state), read back file by file; names that leave the folder are refused.
   const id = searchIndexId(first.listing.version, 0);
-  await store.writeSearch(id, new Map([['pagefind-entry.json', Buffer.from('{"v":1}')], ['index/en_1.pf_index', Buffer.from([0, 1, 2])]]));
+  await store.writeSearch(
+    id,
+    new Map([
+      ['pagefind-entry.json', Buffer.from('{"v":1}')],
+      ['index/en_1.pf_index', Buffer.from([0, 1, 2])],
+    ]),
+  );
   assert.equal((await store.searchFile(id, 'pagefind-entry.json'))!.toString(), '{"v":1}');
   assert.deepEqual([...(await store.searchFile(id, 'index/en_1.pf_index'))!], [0, 1, 2]);
   assert.equal(await store.searchFile(searchIndexId(first.listing.version, 1), 'pagefind-entry.json'), undefined);
-  for (const name of ['../current.json', 'index/../x', '/current.json']) assert.equal(await store.searchFile(id, name), undefined, name);
+  for (const name of ['../current.json', 'index/../x', '/current.json'])
+    assert.equal(await store.searchFile(id, name), undefined, name);
   // One publish at a time: the second waits, then fails with a message; released, it is free again.
   const release = await store.lock('first', 0);
-  await assert.rejects(store.lock('second', 300), (error: Error) => error instanceof PublishLockedError && /Another publish is running \(first/.test(error.message));
+  await assert.rejects(
+    store.lock('second', 300),
+    (error: Error) => error instanceof PublishLockedError && /Another publish is running \(first/.test(error.message),
+  );
   await release();
-  await (await store.lock('third', 0))();
+  await (
+    await store.lock('third', 0)
+  )();
 }
 
 test('DiskStore: versions, an atomic pointer, records written once, one lock', async () => {
@@ -157,10 +251,23 @@ test('DiskStore: versions, an atomic pointer, records written once, one lock', a
 
 test('RedisStore against a real redis-server; with Redis gone every call fails fast with a message', async () => {
   const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const store = new RedisStore(`redis://127.0.0.1:${port}`);
   try {
-    for (let i = 0; i < 50 && !(await store.current().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 50 &&
+      !(await store.current().then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     await storeContract(store);
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

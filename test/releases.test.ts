@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, uti
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { listReleases, prepareRelease, pruneReleases, readPointer, resolveRelease, setPointer } from '@/scripts/lib/releases.mjs';
+import {
+  listReleases,
+  prepareRelease,
+  pruneReleases,
+  readPointer,
+  resolveRelease,
+  setPointer,
+} from '@/scripts/lib/releases.mjs';
 
 /** A project folder with a fake build: server.js, BUILD_ID, static chunks, public/, the content snapshot and a search index. */
 function fakeBuild(root: string, buildId: string, chunks: Record<string, string>, builtAt: Date) {
@@ -39,7 +46,10 @@ test('each build becomes its own release; static files are shared both ways; the
     assert.equal(readFileSync(path.join(aDir, 'server.js'), 'utf8'), '// buildA\n');
     assert.equal(readFileSync(path.join(aDir, '.next/static/chunks/a.js'), 'utf8'), 'A');
     assert.ok(existsSync(path.join(aDir, 'content/snapshot.generated/current.json')), "the build's content snapshot");
-    assert.ok(existsSync(path.join(aDir, 'content/snapshot.generated/search/v-buildA/pagefind.js')), "the search index, as the build's content version's");
+    assert.ok(
+      existsSync(path.join(aDir, 'content/snapshot.generated/search/v-buildA/pagefind.js')),
+      "the search index, as the build's content version's",
+    );
     assert.ok(existsSync(path.join(aDir, 'public/robots-note.txt')));
     assert.equal(statSync(path.join(root, '.next/standalone/server.js')).mtimeMs, before, 'the build is not touched');
     assert.equal(prepareRelease({}, quiet, root), a, 'preparing the same build again reuses its release');
@@ -61,7 +71,13 @@ test('each build becomes its own release; static files are shared both ways; the
 test('pointers are replaced whole; pruning keeps the newest and every release a pointer names', () => {
   const releases = mkdtempSync(path.join(os.tmpdir(), 'aju-releases-prune-'));
   try {
-    const names = ['20261101T000000Z-a', '20261102T000000Z-b', '20261103T000000Z-c', '20261104T000000Z-d', '20261105T000000Z-e'];
+    const names = [
+      '20261101T000000Z-a',
+      '20261102T000000Z-b',
+      '20261103T000000Z-c',
+      '20261104T000000Z-d',
+      '20261105T000000Z-e',
+    ];
     for (const name of names) {
       mkdirSync(path.join(releases, name));
       writeFileSync(path.join(releases, name, 'server.js'), '');

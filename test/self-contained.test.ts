@@ -16,7 +16,13 @@ const STEERING_FOLDER = ['shared', 'seed'].join('/');
 const trackedTextFiles = () =>
   execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((file) => file && !file.startsWith('public/') && file !== 'package-lock.json' && !/\.(png|jpe?g|webp|avif|ico|woff2?|ttf|otf)$/.test(file));
+    .filter(
+      (file) =>
+        file &&
+        !file.startsWith('public/') &&
+        file !== 'package-lock.json' &&
+        !/\.(png|jpe?g|webp|avif|ico|woff2?|ttf|otf)$/.test(file),
+    );
 
 const CODE = /\.(tsx?|m?js|cjs|json|sh|vcl)$|^\.ci\//;
 
@@ -30,14 +36,17 @@ function outsideReferences(file: string, text: string): string[] {
     if (!CODE.test(file)) return;
     for (const match of line.matchAll(/(['"`])((?:\.\.\/)+[^'"`\s]*)\1/g)) {
       const resolved = path.resolve(ROOT, path.dirname(file), match[2]!);
-      if (resolved !== ROOT && !resolved.startsWith(ROOT + path.sep)) found.push(`${where} climbs out of the repository: ${match[2]}`);
+      if (resolved !== ROOT && !resolved.startsWith(ROOT + path.sep))
+        found.push(`${where} climbs out of the repository: ${match[2]}`);
     }
   });
   return found;
 }
 
 test('no tracked file points at a path outside the repository', () => {
-  const offenders = trackedTextFiles().flatMap((file) => outsideReferences(file, readFileSync(path.join(ROOT, file), 'utf8')));
+  const offenders = trackedTextFiles().flatMap((file) =>
+    outsideReferences(file, readFileSync(path.join(ROOT, file), 'utf8')),
+  );
   assert.deepEqual(offenders, []);
 });
 
@@ -46,8 +55,13 @@ test('the check catches the ways a file can reach outside', () => {
   const quoted = (levels: number, rest: string) => `'${'../'.repeat(levels)}${rest}'`;
   const climbing = `const SEED = path.resolve(import.meta.dirname, ${quoted(3, `${STEERING_FOLDER}/story.txt`)});`;
   assert.equal(outsideReferences('e2e/support/seed.ts', climbing).length, 2);
-  assert.deepEqual(outsideReferences('README.md', `Read ../${STEERING_FOLDER}/story.txt`), [`README.md:1 names ../${STEERING_FOLDER}`]);
-  assert.deepEqual(outsideReferences('e2e/support/seed.ts', `path.resolve(import.meta.dirname, ${quoted(2, 'test/fixtures/x.txt')})`), []);
+  assert.deepEqual(outsideReferences('README.md', `Read ../${STEERING_FOLDER}/story.txt`), [
+    `README.md:1 names ../${STEERING_FOLDER}`,
+  ]);
+  assert.deepEqual(
+    outsideReferences('e2e/support/seed.ts', `path.resolve(import.meta.dirname, ${quoted(2, 'test/fixtures/x.txt')})`),
+    [],
+  );
 });
 
 test('the site and its scripts never import test code from e2e/', () => {
@@ -75,7 +89,10 @@ test('with no browser anywhere, the message names both ways to get one', () => {
   const saved = process.env.CHROMIUM_PATH;
   delete process.env.CHROMIUM_PATH;
   try {
-    assert.throws(() => findChromium(() => false), (error: Error) => error.message === NO_BROWSER_MESSAGE);
+    assert.throws(
+      () => findChromium(() => false),
+      (error: Error) => error.message === NO_BROWSER_MESSAGE,
+    );
     assert.match(NO_BROWSER_MESSAGE, /apt-get install -y chromium/);
     assert.match(NO_BROWSER_MESSAGE, /npx playwright install chromium/);
   } finally {
@@ -83,7 +100,7 @@ test('with no browser anywhere, the message names both ways to get one', () => {
   }
 });
 
-test('without a system browser, Playwright\'s own Chromium is used', () => {
+test("without a system browser, Playwright's own Chromium is used", () => {
   const saved = process.env.CHROMIUM_PATH;
   delete process.env.CHROMIUM_PATH;
   try {

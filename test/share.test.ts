@@ -24,7 +24,10 @@ function carried(href: string): URL {
 test('each network gets the canonical story URL tagged with its own utm_source', async () => {
   const story = await seed();
   const links = shareLinks(story);
-  assert.deepEqual(links.map((l) => l.network), ['x', 'facebook', 'linkedin', 'line', 'email']);
+  assert.deepEqual(
+    links.map((l) => l.network),
+    ['x', 'facebook', 'linkedin', 'line', 'email'],
+  );
   const hosts = links.map((l) => (l.href.startsWith('mailto:') ? 'mailto' : new URL(l.href).host));
   assert.deepEqual(hosts, ['x.com', 'www.facebook.com', 'www.linkedin.com', 'social-plugins.line.me', 'mailto']);
   for (const link of links) {

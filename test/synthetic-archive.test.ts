@@ -13,13 +13,17 @@ import { EVERY_BLOCK_SLUG, syntheticContent, writeSyntheticContent } from '@/scr
 
 test('the same options give the same archive; another seed another one', () => {
   assert.deepEqual(syntheticContent({ stories: 200 }), syntheticContent({ stories: 200 }));
-  assert.notDeepEqual(syntheticContent({ stories: 200 }).stories[0], syntheticContent({ stories: 200, seed: 7 }).stories[0]);
+  assert.notDeepEqual(
+    syntheticContent({ stories: 200 }).stories[0],
+    syntheticContent({ stories: 200, seed: 7 }).stories[0],
+  );
 });
 
 test('stories vary in section, tags, authors, dates over ten years, headlines and body words', () => {
   const { stories, sections, tags, authors } = syntheticContent({ stories: 1000 });
   assert.equal(stories.length, 999, 'the seed story is the thousandth');
-  const used = <T,>(pick: (s: (typeof stories)[number]['story']) => T[]) => new Set(stories.flatMap(({ story }) => pick(story)));
+  const used = <T>(pick: (s: (typeof stories)[number]['story']) => T[]) =>
+    new Set(stories.flatMap(({ story }) => pick(story)));
   assert.equal(used((s) => [s.section]).size, sections.length);
   assert.ok(used((s) => s.tags).size >= tags.length * 0.9, 'nearly every tag is used');
   assert.ok(used((s) => s.authors).size >= authors.length * 0.9, 'nearly every author writes');
@@ -30,7 +34,9 @@ test('stories vary in section, tags, authors, dates over ten years, headlines an
     new Set(
       stories
         .filter(({ story }) => story.section === section)
-        .flatMap(({ story }) => story.body.flatMap((b) => (b.type === 'paragraph' ? b.text.toLowerCase().split(/\W+/) : []))),
+        .flatMap(({ story }) =>
+          story.body.flatMap((b) => (b.type === 'paragraph' ? b.text.toLowerCase().split(/\W+/) : [])),
+        ),
     );
   const economy = words('economy');
   const sports = words('sports');
@@ -39,7 +45,10 @@ test('stories vary in section, tags, authors, dates over ten years, headlines an
   for (const { file, story } of stories) assert.equal(file, storyFilePath(story.slug, story.postedAt));
   assert.ok(stories.some(({ story }) => story.draft));
   assert.equal(stories.filter(({ story }) => story.publishAt).length, 1);
-  assert.ok(stories.some(({ story }) => story.leadPhoto.focalPoint), 'some photos carry a focal point');
+  assert.ok(
+    stories.some(({ story }) => story.leadPhoto.focalPoint),
+    'some photos carry a focal point',
+  );
 });
 
 test('every generated story passes content:check, and the files are written in seconds', async () => {
@@ -54,7 +63,10 @@ test('every generated story passes content:check, and the files are written in s
     };
     const manifest = await writeSyntheticContent(project, { stories: 300 });
     assert.equal(manifest.count, 300);
-    assert.ok(readdirSync(path.join(dir, 'content/stories')).every((name) => /^\d{4}$/.test(name)), 'only year folders');
+    assert.ok(
+      readdirSync(path.join(dir, 'content/stories')).every((name) => /^\d{4}$/.test(name)),
+      'only year folders',
+    );
     const { stories, sections, tags, authors } = syntheticContent({ stories: 300 });
     const sources = {
       stories: stories.map(({ file, story }) => ({ file, data: story })),
@@ -71,7 +83,8 @@ test('every generated story passes content:check, and the files are written in s
 
 test('every body block and inline form appears, each in a realistic share of the stories', () => {
   const { stories } = syntheticContent({ stories: 1000 });
-  const share = (has: (body: unknown[]) => boolean) => stories.filter(({ story }) => has(story.body)).length / stories.length;
+  const share = (has: (body: unknown[]) => boolean) =>
+    stories.filter(({ story }) => has(story.body)).length / stories.length;
   const hasType = (type: string) => (body: unknown[]) => body.some((b) => (b as { type: string }).type === type);
   const shares: Record<string, [number, number]> = {
     paragraph: [1, 1],
@@ -87,7 +100,10 @@ test('every body block and inline form appears, each in a realistic share of the
   };
   for (const [type, [min, max]] of Object.entries(shares)) {
     const s = share(hasType(type));
-    assert.ok(s >= min && s <= max, `${type} in ${(s * 100).toFixed(1)}% of stories, expected ${min * 100}–${max * 100}%`);
+    assert.ok(
+      s >= min && s <= max,
+      `${type} in ${(s * 100).toFixed(1)}% of stories, expected ${min * 100}–${max * 100}%`,
+    );
   }
   const text = (body: unknown[]) => JSON.stringify(body);
   for (const [form, pattern, min] of [

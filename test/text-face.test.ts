@@ -4,7 +4,16 @@ import path from 'node:path';
 import { test } from 'node:test';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
-import { CORE_RANGES, inRanges, TEXT_FACE_FILES, TEXT_FACE_ITALIC_SOURCE, TEXT_FACE_ITALIC_WEIGHT, TEXT_FACE_SOURCE, TEXT_FACE_WEIGHT, unicodeRange } from '../scripts/lib/text-face';
+import {
+  CORE_RANGES,
+  inRanges,
+  TEXT_FACE_FILES,
+  TEXT_FACE_ITALIC_SOURCE,
+  TEXT_FACE_ITALIC_WEIGHT,
+  TEXT_FACE_SOURCE,
+  TEXT_FACE_WEIGHT,
+  unicodeRange,
+} from '../scripts/lib/text-face';
 
 // The committed text-face files must be what scripts/make-fonts.ts makes now, and app/fonts.ts must
 // declare the characters each one really has: otherwise a browser fetches the wrong file, or none.
@@ -23,7 +32,10 @@ test('the core file has Basic Latin and typographic punctuation, the extra file 
   for (const c of '‘’“”–—…') assert.ok(core.includes(c.codePointAt(0)!), `core has ${c}`);
   for (const c of 'éüñçÅœ') assert.ok(extra.includes(c.codePointAt(0)!), `extra has ${c}`);
   assert.ok(core.every((cp) => inRanges(cp, CORE_RANGES)));
-  assert.deepEqual(core.filter((cp) => extra.includes(cp)), []);
+  assert.deepEqual(
+    core.filter((cp) => extra.includes(cp)),
+    [],
+  );
 });
 
 test('app/fonts.ts declares each file’s unicode-range as the characters it has', () => {
@@ -49,12 +61,18 @@ test('the italic is a true italic at weight 400 with the core characters, never 
   assert.deepEqual(Object.keys(italic.variationAxes), []);
   assert.match(italic.subfamilyName, /Italic/);
   const has = italic.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-  assert.deepEqual(has, open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe));
+  assert.deepEqual(
+    has,
+    open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe),
+  );
   const made = await subsetFont(readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE)), String.fromCodePoint(...has), {
     targetFormat: 'woff2',
     variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT },
   });
-  assert.ok(made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))), 'run npx tsx scripts/make-fonts.ts and commit the files');
+  assert.ok(
+    made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))),
+    'run npx tsx scripts/make-fonts.ts and commit the files',
+  );
   const block = fontsTs.slice(fontsTs.indexOf(path.basename(TEXT_FACE_FILES.italic)));
   assert.match(block, /preload: false/);
 });
@@ -62,8 +80,14 @@ test('the italic is a true italic at weight 400 with the core characters, never 
 test('the committed files are what scripts/make-fonts.ts makes from the installed package (not stale)', async () => {
   const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
   const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-  const made = await subsetFont(source, String.fromCodePoint(...core), { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_WEIGHT } });
-  assert.ok(made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.core))), 'run npx tsx scripts/make-fonts.ts and commit the files');
+  const made = await subsetFont(source, String.fromCodePoint(...core), {
+    targetFormat: 'woff2',
+    variationAxes: { wght: TEXT_FACE_WEIGHT },
+  });
+  assert.ok(
+    made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.core))),
+    'run npx tsx scripts/make-fonts.ts and commit the files',
+  );
 });
 
 test('unicodeRange writes runs and single code points the way CSS reads them', () => {

@@ -125,7 +125,9 @@ export function SearchPanel({ sections }: { sections: string[] }) {
     if (outcome.state !== 'done') return;
     const id = latest.current;
     try {
-      const more = await Promise.all(outcome.hits.slice(outcome.results.length, outcome.results.length + BATCH).map((r) => r.data()));
+      const more = await Promise.all(
+        outcome.hits.slice(outcome.results.length, outcome.results.length + BATCH).map((r) => r.data()),
+      );
       if (id !== latest.current) return;
       setOutcome({ ...outcome, results: [...outcome.results, ...more] });
       setFirstAdded(outcome.results.length);
@@ -142,10 +144,24 @@ export function SearchPanel({ sections }: { sections: string[] }) {
 
   return (
     <>
-      <form role="search" aria-label="Search stories" action="/search" method="get" className="search-form" onSubmit={onSubmit}>
+      <form
+        role="search"
+        aria-label="Search stories"
+        action="/search"
+        method="get"
+        className="search-form"
+        onSubmit={onSubmit}
+      >
         <label className="search-form__query">
           Search stories
-          <input type="search" name="q" value={query} onChange={(e) => onType(e.target.value)} autoComplete="off" enterKeyHint="search" />
+          <input
+            type="search"
+            name="q"
+            value={query}
+            onChange={(e) => onType(e.target.value)}
+            autoComplete="off"
+            enterKeyHint="search"
+          />
         </label>
         <label>
           Section
@@ -167,7 +183,8 @@ export function SearchPanel({ sections }: { sections: string[] }) {
           `${outcome.hits.length.toLocaleString('en-US')} ${outcome.hits.length === 1 ? 'story matches' : 'stories match'} “${outcome.query}”${section ? ` in ${section}` : ''}, best first.`}
         {outcome.state === 'done' && outcome.hits.length === 0 && (
           <>
-            No stories match “{outcome.query}”{section ? ` in ${section}` : ''}. Check the spelling, try fewer or different words
+            No stories match “{outcome.query}”{section ? ` in ${section}` : ''}. Check the spelling, try fewer or
+            different words
             {section ? ', search all sections' : ''}, or browse <a href="/archive">the archive</a> by month.
           </>
         )}

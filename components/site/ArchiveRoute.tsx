@@ -25,7 +25,9 @@ const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'story' :
 
 export async function archiveStaticParams() {
   const { stories } = await getContent();
-  return archiveYears(stories).flatMap((y) => y.months.map((m) => ({ year: String(y.year), month: String(m.month).padStart(2, '0') })));
+  return archiveYears(stories).flatMap((y) =>
+    y.months.map((m) => ({ year: String(y.year), month: String(m.month).padStart(2, '0') })),
+  );
 }
 
 export const archiveIndexMetadata = (): Metadata =>
@@ -39,7 +41,9 @@ export async function ArchiveIndex() {
       <JsonLd data={breadcrumbJsonLd([{ name: 'Archive', path: ARCHIVE_PATH }])} />
       <header className="listing__header">
         <h1 className="listing__title">Archive</h1>
-        <p className="standfirst">Every story we have published, by year and month. All dates are in Korea Standard Time.</p>
+        <p className="standfirst">
+          Every story we have published, by year and month. All dates are in Korea Standard Time.
+        </p>
       </header>
       {years.length === 0 ? (
         <p>No stories have been published yet.</p>
@@ -76,7 +80,13 @@ async function findYear(raw: string) {
 
 export async function archiveYearMetadata(raw: string): Promise<Metadata> {
   const found = await findYear(raw);
-  return found ? pageMetadata({ path: archiveYearPath(found.year), title: `Archive: ${found.year}`, description: `${site.name} stories from ${found.year}, by month.` }) : {};
+  return found
+    ? pageMetadata({
+        path: archiveYearPath(found.year),
+        title: `Archive: ${found.year}`,
+        description: `${site.name} stories from ${found.year}, by month.`,
+      })
+    : {};
 }
 
 export async function ArchiveYear({ rawYear }: { rawYear: string }) {
@@ -84,18 +94,26 @@ export async function ArchiveYear({ rawYear }: { rawYear: string }) {
   if (!found) notFound();
   return (
     <div className="listing archive">
-      <JsonLd data={breadcrumbJsonLd([{ name: 'Archive', path: ARCHIVE_PATH }, { name: String(found.year), path: archiveYearPath(found.year) }])} />
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: 'Archive', path: ARCHIVE_PATH },
+          { name: String(found.year), path: archiveYearPath(found.year) },
+        ])}
+      />
       <header className="listing__header">
         <p className="kicker">
           <a href={ARCHIVE_PATH}>Archive</a>
         </p>
         <h1 className="listing__title">{found.year}</h1>
-        <p className="standfirst">{count(found.count)} in {found.year}, by month.</p>
+        <p className="standfirst">
+          {count(found.count)} in {found.year}, by month.
+        </p>
       </header>
       <ul className="archive-months">
         {[...found.months].reverse().map((m) => (
           <li key={m.month}>
-            <a href={archiveMonthPath(found.year, m.month)}>{monthName(m.month)}</a> <span className="archive-count">{count(m.stories.length)}</span>
+            <a href={archiveMonthPath(found.year, m.month)}>{monthName(m.month)}</a>{' '}
+            <span className="archive-count">{count(m.stories.length)}</span>
           </li>
         ))}
       </ul>
@@ -117,10 +135,23 @@ export async function archiveMonthMetadata(rawYear: string, rawMonth: string, ra
   const found = await findMonth(rawYear, rawMonth, rawPage);
   if (!found) return {};
   const name = `${monthName(found.month)} ${found.year}`;
-  return pageMetadata({ path: found.basePath, page: found.shown.page, title: `Archive: ${name}`, description: `${site.name} stories from ${name}.` });
+  return pageMetadata({
+    path: found.basePath,
+    page: found.shown.page,
+    title: `Archive: ${name}`,
+    description: `${site.name} stories from ${name}.`,
+  });
 }
 
-export async function ArchiveMonth({ rawYear, rawMonth, rawPage }: { rawYear: string; rawMonth: string; rawPage?: string }) {
+export async function ArchiveMonth({
+  rawYear,
+  rawMonth,
+  rawPage,
+}: {
+  rawYear: string;
+  rawMonth: string;
+  rawPage?: string;
+}) {
   const found = await findMonth(rawYear, rawMonth, rawPage);
   if (!found) notFound();
   const name = `${monthName(found.month)} ${found.year}`;
@@ -138,7 +169,8 @@ export async function ArchiveMonth({ rawYear, rawMonth, rawPage }: { rawYear: st
         title={name}
         intro={
           <>
-            {count(found.total)} posted in {name} (KST). <a href={archiveYearPath(found.year)}>Other months of {found.year}</a>.
+            {count(found.total)} posted in {name} (KST).{' '}
+            <a href={archiveYearPath(found.year)}>Other months of {found.year}</a>.
           </>
         }
         stories={found.shown.items}

@@ -31,7 +31,11 @@ export function ListingPage({ label, title, intro, stories, pagination }: Listin
         </h1>
         <p className="standfirst">{intro}</p>
       </header>
-      {stories.length > 0 ? <StoryList stories={stories} headingLevel={2} /> : <p>No stories have been published here yet.</p>}
+      {stories.length > 0 ? (
+        <StoryList stories={stories} headingLevel={2} />
+      ) : (
+        <p>No stories have been published here yet.</p>
+      )}
       {pagination && <Pagination {...pagination} />}
     </div>
   );

@@ -25,35 +25,41 @@ interface Listing {
 async function findListing(kind: ListingKind, id: string): Promise<Listing | undefined> {
   if (kind === 'section') {
     const found = await getSection(id);
-    return found && {
-      basePath: sectionPath(id),
-      label: 'Section',
-      title: found.section.name,
-      intro: found.section.description,
-      stories: found.stories,
-      metadata: (page) => sectionMetadata(found.section, page),
-    };
+    return (
+      found && {
+        basePath: sectionPath(id),
+        label: 'Section',
+        title: found.section.name,
+        intro: found.section.description,
+        stories: found.stories,
+        metadata: (page) => sectionMetadata(found.section, page),
+      }
+    );
   }
   if (kind === 'author') {
     const found = await getAuthor(id);
-    return found && {
-      basePath: authorPath(id),
-      label: found.author.role,
-      title: found.author.name,
-      intro: found.author.bio,
-      stories: found.stories,
-      metadata: (page) => authorMetadata(found.author, page),
-    };
+    return (
+      found && {
+        basePath: authorPath(id),
+        label: found.author.role,
+        title: found.author.name,
+        intro: found.author.bio,
+        stories: found.stories,
+        metadata: (page) => authorMetadata(found.author, page),
+      }
+    );
   }
   const found = await getTag(id);
-  return found && {
-    basePath: tagPath(id),
-    label: 'Topic',
-    title: found.tag.name,
-    intro: `Stories about ${found.tag.name}, newest first.`,
-    stories: found.stories,
-    metadata: (page) => tagMetadata(found.tag, page),
-  };
+  return (
+    found && {
+      basePath: tagPath(id),
+      label: 'Topic',
+      title: found.tag.name,
+      intro: `Stories about ${found.tag.name}, newest first.`,
+      stories: found.stories,
+      metadata: (page) => tagMetadata(found.tag, page),
+    }
+  );
 }
 
 export async function listingMetadata(kind: ListingKind, id: string, rawPage?: string): Promise<Metadata> {

@@ -46,7 +46,13 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
 
   return (
     <>
-      <button ref={triggerRef} type="button" className="enlarge-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="enlarge-button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {icon}
         <span>Enlarge image</span>
       </button>

@@ -59,7 +59,12 @@ export function ShareActions({ copyUrl, shareUrl, title }: ShareActionsProps) {
         {status.startsWith('Link copied') ? 'Copied' : 'Copy link'}
       </button>
       {/* Without a share sheet the button stays invisible but keeps its place, so nothing moves. */}
-      <button type="button" className="share__button" onClick={share} data-unavailable={ready && !canShare ? '' : undefined}>
+      <button
+        type="button"
+        className="share__button"
+        onClick={share}
+        data-unavailable={ready && !canShare ? '' : undefined}
+      >
         Share…
       </button>
       <span className="visually-hidden" role="status">

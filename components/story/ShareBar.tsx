@@ -21,14 +21,24 @@ export function ShareBar({ story }: { story: Story }) {
                 {link.label}
               </a>
             ) : (
-              <a className="share__button" href={link.href} target="_blank" rel="noopener noreferrer" aria-label={`Share on ${link.label} (opens in a new tab)`}>
+              <a
+                className="share__button"
+                href={link.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={`Share on ${link.label} (opens in a new tab)`}
+              >
                 {link.label}
               </a>
             )}
           </li>
         ))}
       </ul>
-      <ShareActions copyUrl={sharedUrl(story, 'copy_link')} shareUrl={sharedUrl(story, 'share_sheet')} title={story.socialTitle ?? story.headline} />
+      <ShareActions
+        copyUrl={sharedUrl(story, 'copy_link')}
+        shareUrl={sharedUrl(story, 'share_sheet')}
+        title={story.socialTitle ?? story.headline}
+      />
     </div>
   );
 }

@@ -15,7 +15,8 @@ export function StoryArticle({ story }: { story: Story }) {
       )}
       {isScheduled(story) && (
         <p className="draft-banner" role="note">
-          SCHEDULED — goes live at the first build after <KstTime instant={story.publishAt!} />. Only visible in development.
+          SCHEDULED — goes live at the first build after <KstTime instant={story.publishAt!} />. Only visible in
+          development.
         </p>
       )}
       <StoryHeader story={story} />

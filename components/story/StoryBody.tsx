@@ -66,7 +66,9 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
         </figure>
       );
     case 'table':
-      return <TableBlock key={key} id={`block-${key}`} caption={block.caption} header={block.header} rows={block.rows} />;
+      return (
+        <TableBlock key={key} id={`block-${key}`} caption={block.caption} header={block.header} rows={block.rows} />
+      );
     case 'factBox':
       return <FactBox key={key} id={`block-${key}`} title={block.title} items={block.items} />;
     case 'timeline':

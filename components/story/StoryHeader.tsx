@@ -7,9 +7,7 @@ import { StoryTimes } from './StoryTimes';
 export function StoryHeader({ story }: { story: Story }) {
   return (
     <header className="story-header">
-      <p className="kicker">
-        {story.kicker ?? <a href={sectionPath(story.section.id)}>{story.section.name}</a>}
-      </p>
+      <p className="kicker">{story.kicker ?? <a href={sectionPath(story.section.id)}>{story.section.name}</a>}</p>
       <h1 className="headline">{story.headline}</h1>
       <p className="standfirst">{story.summary}</p>
       <p className="story-url print-only">{absoluteUrl(story.path)}</p>

@@ -51,7 +51,15 @@ export function capDensity(sizes: string): string {
  * the same markup; getImageProps gives the markup without the JavaScript, which keeps story pages at the
  * framework's floor.
  */
-export function ResponsiveImage({ src, width, height, alt, sizes, priority = false, objectPosition }: ResponsiveImageProps) {
+export function ResponsiveImage({
+  src,
+  width,
+  height,
+  alt,
+  sizes,
+  priority = false,
+  objectPosition,
+}: ResponsiveImageProps) {
   const { props } = getImageProps({
     src,
     width,

@@ -35,7 +35,6 @@ const stateFile = () => {
   return file;
 };
 
-
 const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -69,9 +68,11 @@ export async function startArchiveSite(): Promise<ArchiveSite> {
       TZ: 'Pacific/Honolulu',
     };
     const started = performance.now();
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: project.dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`archive build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-    });
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: project.dir, env, maxBuffer: 64 * 1024 * 1024 }).catch(
+      (error: { stdout?: string; stderr?: string }) => {
+        throw new Error(`archive build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      },
+    );
     const buildSeconds = (performance.now() - started) / 1000;
     const child = spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: project.dir,
@@ -103,7 +104,10 @@ export async function startArchiveSite(): Promise<ArchiveSite> {
 /** The running archive site (started by the archive-setup project). */
 export function archiveSite(): ArchiveSite & { manifest: SyntheticManifest } {
   const site = JSON.parse(readFileSync(stateFile(), 'utf8')) as ArchiveSite;
-  return { ...site, manifest: JSON.parse(readFileSync(path.join(site.dir, MANIFEST_FILE), 'utf8')) as SyntheticManifest };
+  return {
+    ...site,
+    manifest: JSON.parse(readFileSync(path.join(site.dir, MANIFEST_FILE), 'utf8')) as SyntheticManifest,
+  };
 }
 
 /** Stops the server and removes the copy; nothing to do when setup never got that far. */

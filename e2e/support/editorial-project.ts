@@ -16,7 +16,8 @@ export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Sc
  */
 export const CORRECTED = {
   slug: 'corrected-story-with-kicker',
-  headline: 'Corrected headline with a kicker: 서울에서 열린 한러 외교 회담 🤝 and a long Latin tail that has to wrap over several lines',
+  headline:
+    'Corrected headline with a kicker: 서울에서 열린 한러 외교 회담 🤝 and a long Latin tail that has to wrap over several lines',
   kicker: 'Analysis',
   corrections: [{ date: '2024-06-19T01:30:00Z', text: 'An earlier version misspelled the name of the academy.' }],
 };
@@ -30,7 +31,14 @@ export function createEditorialProject(): TempProject {
   for (const [story, extra] of [
     [DRAFT, { draft: true }],
     // Posted when it goes live: content:check rejects a postedAt earlier than publishAt.
-    [SCHEDULED, { publishAt: '2099-01-01T09:00:00+09:00', postedAt: '2099-01-01T09:00:00+09:00', updatedAt: '2099-01-01T09:00:00+09:00' }],
+    [
+      SCHEDULED,
+      {
+        publishAt: '2099-01-01T09:00:00+09:00',
+        postedAt: '2099-01-01T09:00:00+09:00',
+        updatedAt: '2099-01-01T09:00:00+09:00',
+      },
+    ],
     [CORRECTED, { updatedAt: '2024-06-19T10:30:00+09:00' }],
   ] as const) {
     project.write(`public/images/stories/${story.slug}.jpg`, photo);

@@ -25,7 +25,8 @@ export interface StoryChange {
   extra?: Record<string, unknown>;
 }
 
-const storySource = (data: object) => `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+const storySource = (data: object) =>
+  `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
 
 export class PublishSite {
   readonly origins: Origin[] = [];
@@ -97,7 +98,15 @@ export class PublishSite {
   /** Writes a story like the seed with this slug and headline (and the seed's photo, already on every origin). */
   writeStory(change: StoryChange): void {
     const postedAt = change.postedAt ?? new Date(Date.now() - 60_000).toISOString();
-    const data = { ...seed, slug: change.slug, headline: change.headline, postedAt, updatedAt: postedAt, ...(change.publishAt ? { publishAt: change.publishAt } : {}), ...change.extra };
+    const data = {
+      ...seed,
+      slug: change.slug,
+      headline: change.headline,
+      postedAt,
+      updatedAt: postedAt,
+      ...(change.publishAt ? { publishAt: change.publishAt } : {}),
+      ...change.extra,
+    };
     const previous = this.files.get(change.slug);
     const file = storyFilePath(change.slug, postedAt);
     if (previous && previous !== file) rmSync(path.join(this.project.dir, previous));
@@ -123,7 +132,8 @@ export class PublishSite {
   /** The store's current version (what origins started later serve). */
   currentVersion(): string | undefined {
     try {
-      return (JSON.parse(readFileSync(path.join(this.storeDir, 'current.json'), 'utf8')) as { version: string }).version;
+      return (JSON.parse(readFileSync(path.join(this.storeDir, 'current.json'), 'utf8')) as { version: string })
+        .version;
     } catch {
       return undefined;
     }

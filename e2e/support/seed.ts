@@ -10,7 +10,9 @@ export const SEED_FILE = path.resolve(import.meta.dirname, '../../test/fixtures/
 export const ENLARGE_LABEL = '기사 이미지 확대 보기';
 
 export function readSeed() {
-  const lines = readFileSync(SEED_FILE, 'utf8').split('\n').map((line) => line.trim());
+  const lines = readFileSync(SEED_FILE, 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   const [headline = '', , bylineAndTimes = '', captionWithCredit = '', ...rest] = lines;
   // The last line is the label of the publisher's "enlarge article image" control, not article text.
   const paragraphs = rest.filter((line) => line && line !== ENLARGE_LABEL);

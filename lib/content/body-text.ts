@@ -23,7 +23,9 @@ export function blockText(block: StoryBlock): string {
     case 'quote':
       return `${inlineText(block.text)}\n${block.source}`;
     case 'table':
-      return [block.caption, block.header.join(' '), ...block.rows.map((row) => row.map(inlineText).join(' '))].join('\n');
+      return [block.caption, block.header.join(' '), ...block.rows.map((row) => row.map(inlineText).join(' '))].join(
+        '\n',
+      );
     case 'factBox':
       return [block.title, ...block.items.map(inlineText)].join('\n');
     case 'timeline':
@@ -43,11 +45,13 @@ export function articleText(body: readonly StoryBlock[]): string {
     .join('\n\n');
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The body as HTML for a feed reader: every block, every link absolute, every word escaped. */
 export function bodyHtml(body: readonly StoryBlock[], absolute: (path: string) => string): string {
-  const inline = (nodes: Parameters<typeof inlineHtml>[0]) => inlineHtml(nodes, (href) => (href.startsWith('/') ? absolute(href) : href));
+  const inline = (nodes: Parameters<typeof inlineHtml>[0]) =>
+    inlineHtml(nodes, (href) => (href.startsWith('/') ? absolute(href) : href));
   return body
     .map((block): string => {
       switch (block.type) {

@@ -7,7 +7,14 @@
  */
 import { CROP_RATIOS } from '@/lib/seo/photo-crops';
 import { kstYearMonth } from '@/lib/time';
-import { archiveMonthPath, archiveYearPath, ARCHIVE_PATH, listingPageCounts, listingPagePath, relatedStories } from './listings';
+import {
+  archiveMonthPath,
+  archiveYearPath,
+  ARCHIVE_PATH,
+  listingPageCounts,
+  listingPagePath,
+  relatedStories,
+} from './listings';
 import type { SnapshotStory } from './snapshot';
 
 /** A view of the site's content: the visible stories (newest first) and the records. */
@@ -33,10 +40,23 @@ export interface ContentChanges {
 export const SEARCH_INDEX_ENTRY = '/pagefind/pagefind-entry.json';
 
 /** Paths of pages that exist once per site and list stories (and the search index's entry). */
-export const SITE_WIDE_PATHS = ['/', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml', '/sitemaps/pages.xml', ARCHIVE_PATH, '/search', SEARCH_INDEX_ENTRY];
+export const SITE_WIDE_PATHS = [
+  '/',
+  '/feed.xml',
+  '/news-sitemap.xml',
+  '/sitemap.xml',
+  '/sitemaps/pages.xml',
+  ARCHIVE_PATH,
+  '/search',
+  SEARCH_INDEX_ENTRY,
+];
 
 /** The story's own page, Open Graph card and photo crops. */
-export const storyOwnPaths = (slug: string) => [`/stories/${slug}`, `/stories/${slug}/opengraph-image`, ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`)];
+export const storyOwnPaths = (slug: string) => [
+  `/stories/${slug}`,
+  `/stories/${slug}/opengraph-image`,
+  ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`),
+];
 
 interface Relatable {
   slug: string;
@@ -49,7 +69,12 @@ const relatableMemo = new WeakMap<readonly SnapshotStory[], { list: Relatable[];
 function relatable(stories: readonly SnapshotStory[]) {
   let memo = relatableMemo.get(stories);
   if (!memo) {
-    const list = stories.map((s) => ({ slug: s.slug, postedAt: s.postedAt, section: { id: s.section }, tags: s.tags.map((id) => ({ id })) }));
+    const list = stories.map((s) => ({
+      slug: s.slug,
+      postedAt: s.postedAt,
+      section: { id: s.section },
+      tags: s.tags.map((id) => ({ id })),
+    }));
     memo = { list, bySlug: new Map(list.map((r) => [r.slug, r])) };
     relatableMemo.set(stories, memo);
   }
@@ -57,14 +82,17 @@ function relatable(stories: readonly SnapshotStory[]) {
 }
 
 const sameRecords = (a: ChangeView, b: ChangeView) =>
-  JSON.stringify([a.authors, a.sections, a.tags, a.images]) === JSON.stringify([b.authors, b.sections, b.tags, b.images]);
+  JSON.stringify([a.authors, a.sections, a.tags, a.images]) ===
+  JSON.stringify([b.authors, b.sections, b.tags, b.images]);
 
 export function contentChanges(previous: ChangeView | undefined, next: ChangeView): ContentChanges {
   const before = new Map((previous?.stories ?? []).map((s) => [s.slug, s]));
   const after = new Map(next.stories.map((s) => [s.slug, s]));
   const added = [...after.keys()].filter((slug) => !before.has(slug));
   const removed = [...before.keys()].filter((slug) => !after.has(slug));
-  const updated = [...after.keys()].filter((slug) => before.has(slug) && before.get(slug)!.hash !== after.get(slug)!.hash);
+  const updated = [...after.keys()].filter(
+    (slug) => before.has(slug) && before.get(slug)!.hash !== after.get(slug)!.hash,
+  );
   const everything = !previous || !sameRecords(previous, next);
   const changed = [...added, ...removed, ...updated];
   if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: [] };
@@ -93,7 +121,13 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
       for (const id of story.tags) touched.tags.add(id);
     }
   }
-  for (const slug of relatedChanges(previous?.stories ?? [], next.stories, new Set(changed), new Set(updated), touched)) {
+  for (const slug of relatedChanges(
+    previous?.stories ?? [],
+    next.stories,
+    new Set(changed),
+    new Set(updated),
+    touched,
+  )) {
     paths.add(`/stories/${slug}`);
   }
   return { added, updated, removed, everything, paths: [...paths].sort() };
@@ -127,7 +161,8 @@ function relatedChanges(
     const previousStory = old.bySlug.get(story.slug);
     const listedBefore = previousStory ? relatedStories(old.list, previousStory).map((r) => r.slug) : [];
     const listedAfter = relatedStories(now.list, story).map((r) => r.slug);
-    if (listedAfter.join(' ') !== listedBefore.join(' ') || listedAfter.some((slug) => updated.has(slug))) out.push(story.slug);
+    if (listedAfter.join(' ') !== listedBefore.join(' ') || listedAfter.some((slug) => updated.has(slug)))
+      out.push(story.slug);
   }
   return out;
 }

@@ -60,7 +60,14 @@ export function embedOf(url: string): ResolvedEmbed | undefined {
   for (const [provider, p] of Object.entries(EMBED_PROVIDERS) as [EmbedProviderId, EmbedProvider][]) {
     for (const pattern of p.patterns) {
       const id = pattern.exec(url)?.[1];
-      if (id) return { provider, name: p.name, frameSrc: p.frameSrc(id), frameOrigin: p.frameOrigin, aspectRatio: p.aspectRatio };
+      if (id)
+        return {
+          provider,
+          name: p.name,
+          frameSrc: p.frameSrc(id),
+          frameOrigin: p.frameOrigin,
+          aspectRatio: p.aspectRatio,
+        };
     }
   }
   return undefined;

@@ -33,7 +33,9 @@ export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock,
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Content has ${problems.length} problem(s):\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\nRun "npm run content:check" for details.`);
+    super(
+      `Content has ${problems.length} problem(s):\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\nRun "npm run content:check" for details.`,
+    );
     this.name = 'ContentError';
   }
 }
@@ -53,7 +55,9 @@ const production = () => process.env.NODE_ENV === 'production';
 
 /** Every story module (through the generated index), with the authors, sections and tags, as unchecked sources. */
 export async function loadDefaultSources(): Promise<ContentSources> {
-  const stories = await Promise.all(Object.entries(storyModules).map(async ([file, load]) => ({ file, data: (await load()).default })));
+  const stories = await Promise.all(
+    Object.entries(storyModules).map(async ([file, load]) => ({ file, data: (await load()).default })),
+  );
   return {
     stories,
     authors: { file: 'content/authors.ts', data: authorRecords },
@@ -99,7 +103,11 @@ function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: string, re
  * Body blocks as pages render them: photos with their size, story links with their target (a link to a
  * story not published here, e.g. still scheduled, is left out: content:check refuses one that does not exist).
  */
-function resolveBody(body: StoryRecord['body'], records: Records, linked: (slug: string) => StorySummary | undefined): StoryBlock[] {
+function resolveBody(
+  body: StoryRecord['body'],
+  records: Records,
+  linked: (slug: string) => StorySummary | undefined,
+): StoryBlock[] {
   return body.flatMap((block): StoryBlock[] => {
     if (block.type === 'photo') return [{ type: 'photo', photo: resolvePhoto(block.photo, records.images) }];
     if (block.type !== 'storyLink') return [block];
@@ -110,12 +118,18 @@ function resolveBody(body: StoryRecord['body'], records: Records, linked: (slug:
   });
 }
 
-function resolveStory(story: StoryRecord, file: string, records: Records, linked: (slug: string) => StorySummary | undefined): Story {
+function resolveStory(
+  story: StoryRecord,
+  file: string,
+  records: Records,
+  linked: (slug: string) => StorySummary | undefined,
+): Story {
   return { ...resolveSummary(story, file, records), body: resolveBody(story.body, records, linked) };
 }
 
 /** Sort order of every story list: newest posted first. */
-export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) => Date.parse(b.postedAt) - Date.parse(a.postedAt);
+export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>
+  Date.parse(b.postedAt) - Date.parse(a.postedAt);
 
 /** Content whose stories are whole (scripts, tests and next dev: the search index, purge targets). */
 export type FullContent = Omit<Content, 'stories'> & { stories: Story[] };
@@ -137,11 +151,24 @@ export async function buildContent(
     for (const p of errors) invalid.set(p.file, [...(invalid.get(p.file) ?? []), formatProblem(p)]);
     content.stories = content.stories.filter(({ file }) => !invalid.has(file));
   } else if (errors.length > 0) throw new ContentError(errors.map(formatProblem));
-  const records: Records = { authors: byId(content.authors), sections: byId(content.sections), tags: byId(content.tags), images: content.images };
+  const records: Records = {
+    authors: byId(content.authors),
+    sections: byId(content.sections),
+    tags: byId(content.tags),
+    images: content.images,
+  };
   const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
   const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
-  const stories = visible.map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug))).sort(newestFirst);
-  return { stories, authors: content.authors, sections: content.sections, tags: content.tags, ...(invalid.size ? { invalid } : {}) };
+  const stories = visible
+    .map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug)))
+    .sort(newestFirst);
+  return {
+    stories,
+    authors: content.authors,
+    sections: content.sections,
+    tags: content.tags,
+    ...(invalid.size ? { invalid } : {}),
+  };
 }
 
 /** Resolved views of a snapshot listing, one per version and embargo state (stable between publishes). */
@@ -159,11 +186,22 @@ export function viewOf(listing: SnapshotListing, now: Date): LiveView {
   const key = `${listing.version}:${embargoesLifted(listing, now)}`;
   const cached = liveViews.get(listing);
   if (cached?.key === key) return cached;
-  const records: Records = { authors: byId(listing.authors), sections: byId(listing.sections), tags: byId(listing.tags), images: listing.images };
+  const records: Records = {
+    authors: byId(listing.authors),
+    sections: byId(listing.sections),
+    tags: byId(listing.tags),
+    images: listing.images,
+  };
   const visible = visibleAt(listing, now);
   const stories = visible.map(({ file, hash: _hash, ...story }) => resolveSummary(story, file, records));
   const content: Content = { stories, authors: listing.authors, sections: listing.sections, tags: listing.tags };
-  const view = { key, content, records, bySlug: new Map(stories.map((s) => [s.slug, s])), hashes: new Map(visible.map((s) => [s.slug, s.hash])) };
+  const view = {
+    key,
+    content,
+    records,
+    bySlug: new Map(stories.map((s) => [s.slug, s])),
+    hashes: new Map(visible.map((s) => [s.slug, s.hash])),
+  };
   liveViews.set(listing, view);
   return view;
 }

@@ -16,8 +16,7 @@ export type Inline =
 
 /** What a link points at: another page of this site (checked to exist) or an https: address elsewhere. */
 export type LinkTarget =
-  | { kind: 'story' | 'section' | 'author' | 'tag'; id: string; anchor?: string }
-  | { kind: 'external'; url: string };
+  { kind: 'story' | 'section' | 'author' | 'tag'; id: string; anchor?: string } | { kind: 'external'; url: string };
 
 export interface InlineResult {
   nodes: Inline[];
@@ -36,24 +35,30 @@ export function linkTarget(href: string): { target?: LinkTarget; error?: string 
   if (scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript') {
     return { error: `uses ${scheme}:, which the site never links to — link to an https:// page or to /stories/<slug>` };
   }
-  if (scheme === 'http') return { error: `is not https — write https://${short(href.slice(7))} (the site links to secure pages only)` };
+  if (scheme === 'http')
+    return { error: `is not https — write https://${short(href.slice(7))} (the site links to secure pages only)` };
   if (scheme === 'https') {
     try {
       const url = new URL(href);
       if (!url.hostname.includes('.')) throw new Error('no host');
       return { target: { kind: 'external', url: url.href } };
     } catch {
-      return { error: `is not a valid address — copy the whole address from the browser, e.g. "https://example.com/page"` };
+      return {
+        error: `is not a valid address — copy the whole address from the browser, e.g. "https://example.com/page"`,
+      };
     }
   }
-  if (scheme) return { error: `uses ${scheme}:, which is not allowed — link to an https:// page or to /stories/<slug>` };
+  if (scheme)
+    return { error: `uses ${scheme}:, which is not allowed — link to an https:// page or to /stories/<slug>` };
   const internal = /^\/(stories|sections|authors|tags)\/([^/#?\s]+)(?:#([A-Za-z0-9-]+))?$/.exec(href);
   if (internal) {
     const kind = INTERNAL_LINK_KINDS[internal[1] as keyof typeof INTERNAL_LINK_KINDS];
     return { target: { kind, id: internal[2]!, ...(internal[3] ? { anchor: internal[3] } : {}) } };
   }
   if (href.startsWith('/')) {
-    return { error: `is not a page links may point at — use /stories/<slug>, /sections/<id>, /authors/<id> or /tags/<id>` };
+    return {
+      error: `is not a page links may point at — use /stories/<slug>, /sections/<id>, /authors/<id> or /tags/<id>`,
+    };
   }
   return { error: `is not an address — write a full https:// address or a site path such as /stories/<slug>` };
 }
@@ -86,14 +91,19 @@ export function parseInline(source: string): InlineResult {
     }
     if (c === '*') {
       const mark = source[i + 1] === '*' ? '**' : '*';
-      if (mark === '**' && source[i + 2] === '*') return fail(`has "***" at "${short(source.slice(i))}" — use *…* for emphasis or **…** for strong, not both at once`);
+      if (mark === '**' && source[i + 2] === '*')
+        return fail(
+          `has "***" at "${short(source.slice(i))}" — use *…* for emphasis or **…** for strong, not both at once`,
+        );
       const before = source[i - 1];
       const after = source[i + mark.length];
       const top = stack[stack.length - 1];
       const open = stack.findIndex((f) => f.mark === mark);
       if (open >= 0 && !isSpace(before)) {
         if (top!.mark !== mark) {
-          return fail(`has ${top!.mark === '[' ? 'a link' : `"${top!.mark}"`} opened inside ${mark}…${mark} but not closed before it — close the inner one first`);
+          return fail(
+            `has ${top!.mark === '[' ? 'a link' : `"${top!.mark}"`} opened inside ${mark}…${mark} but not closed before it — close the inner one first`,
+          );
         }
         flush();
         const frame = stack.pop()!;
@@ -122,7 +132,8 @@ export function parseInline(source: string): InlineResult {
         if (top?.mark === '[') top.brackets++;
         continue;
       }
-      if (stack.some((f) => f.mark === '[')) return fail(`has a link inside a link at "${short(source.slice(i))}" — links cannot be nested`);
+      if (stack.some((f) => f.mark === '['))
+        return fail(`has a link inside a link at "${short(source.slice(i))}" — links cannot be nested`);
       flush();
       stack.push({ mark: '[', children: [], start: i, brackets: 0 });
       continue;
@@ -136,11 +147,20 @@ export function parseInline(source: string): InlineResult {
     if (c === ']' && source[i + 1] === '(' && stack[stack.length - 1]?.mark === '[') {
       const end = findClosingParen(source, i + 2);
       const href = end < 0 ? '' : source.slice(i + 2, end).trim();
-      if (end < 0) return fail(`has a link "${short(source.slice(stack[stack.length - 1]!.start))}" without its closing ")" — close it: [words](address)`);
+      if (end < 0)
+        return fail(
+          `has a link "${short(source.slice(stack[stack.length - 1]!.start))}" without its closing ")" — close it: [words](address)`,
+        );
       flush();
       const frame = stack.pop()!;
-      if (frame.children.length === 0) return fail(`has a link to "${short(href)}" with no words — write them between [ and ]: [words](${short(href)})`);
-      if (!href) return fail(`has a link "${short(source.slice(frame.start, end + 1))}" with no address — put it between ( and )`);
+      if (frame.children.length === 0)
+        return fail(
+          `has a link to "${short(href)}" with no words — write them between [ and ]: [words](${short(href)})`,
+        );
+      if (!href)
+        return fail(
+          `has a link "${short(source.slice(frame.start, end + 1))}" with no address — put it between ( and )`,
+        );
       const { error } = linkTarget(href);
       if (error) return fail(`has a link to "${short(href)}" that ${error}`);
       out().push({ type: 'link', href, children: frame.children });
@@ -148,7 +168,9 @@ export function parseInline(source: string): InlineResult {
       continue;
     }
     if (c === ']' && stack[stack.length - 1]?.mark === '[') {
-      return fail(`has "[${short(source.slice(stack[stack.length - 1]!.start + 1, i))}]" opened as a link — follow it with (address), or write \\[ for a bracket`);
+      return fail(
+        `has "[${short(source.slice(stack[stack.length - 1]!.start + 1, i))}]" opened as a link — follow it with (address), or write \\[ for a bracket`,
+      );
     }
     text += c;
   }
@@ -208,11 +230,16 @@ export function plainInline(source: string): string {
 /** Every link in inline text, depth first. */
 export function inlineLinks(nodes: readonly Inline[]): { href: string; text: string }[] {
   return nodes.flatMap((n) =>
-    n.type === 'text' ? [] : n.type === 'link' ? [{ href: n.href, text: inlineText(n.children) }, ...inlineLinks(n.children)] : inlineLinks(n.children),
+    n.type === 'text'
+      ? []
+      : n.type === 'link'
+        ? [{ href: n.href, text: inlineText(n.children) }, ...inlineLinks(n.children)]
+        : inlineLinks(n.children),
   );
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Inline text as escaped HTML, links made absolute with `absolute` (for RSS, where a reader has no React). */
 export function inlineHtml(nodes: readonly Inline[], absolute: (href: string) => string): string {

@@ -29,10 +29,15 @@ export interface ListingPage<T> {
 }
 
 /** The number of pages a list of `count` items fills. */
-export const pageCountOf = (count: number, size: number = site.listings.pageSize) => Math.max(1, Math.ceil(count / size));
+export const pageCountOf = (count: number, size: number = site.listings.pageSize) =>
+  Math.max(1, Math.ceil(count / size));
 
 /** One page of a list; undefined past the last page. An empty list still has its page 1. */
-export function paginate<T>(items: readonly T[], page: number, size: number = site.listings.pageSize): ListingPage<T> | undefined {
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  size: number = site.listings.pageSize,
+): ListingPage<T> | undefined {
   const pageCount = pageCountOf(items.length, size);
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
   return { items: items.slice((page - 1) * size, page * size), page, pageCount, total: items.length };
@@ -105,7 +110,8 @@ export function archiveYears<T extends Listed>(stories: readonly T[]): ArchiveYe
 }
 
 /** A year's months, or undefined when it has no stories. */
-export const archiveYear = <T extends Listed>(stories: readonly T[], year: number) => archiveYears(stories).find((y) => y.year === year);
+export const archiveYear = <T extends Listed>(stories: readonly T[], year: number) =>
+  archiveYears(stories).find((y) => y.year === year);
 
 /** A month's stories, or undefined when it has none. */
 export const archiveMonth = <T extends Listed>(stories: readonly T[], year: number, month: number) =>
@@ -113,7 +119,8 @@ export const archiveMonth = <T extends Listed>(stories: readonly T[], year: numb
 
 export const ARCHIVE_PATH = '/archive';
 export const archiveYearPath = (year: number) => `${ARCHIVE_PATH}/${year}`;
-export const archiveMonthPath = (year: number, month: number) => `${ARCHIVE_PATH}/${year}/${String(month).padStart(2, '0')}`;
+export const archiveMonthPath = (year: number, month: number) =>
+  `${ARCHIVE_PATH}/${year}/${String(month).padStart(2, '0')}`;
 
 /** A year from a URL segment (four digits), else undefined. */
 export const parseYear = (raw: string) => (/^[0-9]{4}$/.test(raw) ? Number(raw) : undefined);
@@ -200,7 +207,10 @@ export interface ListedIds {
  * For every listing with more than one page, its URL (page 1) and how many pages it has. proxy.ts answers
  * 404 for any other …/page/<n> before a page renders: a 404 rendered on demand would be cached like a page.
  */
-export function listingPageCounts(stories: readonly ListedIds[], size: number = site.listings.pageSize): Record<string, number> {
+export function listingPageCounts(
+  stories: readonly ListedIds[],
+  size: number = site.listings.pageSize,
+): Record<string, number> {
   const counts = new Map<string, number>();
   const add = (path: string) => counts.set(path, (counts.get(path) ?? 0) + 1);
   for (const story of stories) {

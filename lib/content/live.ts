@@ -63,7 +63,9 @@ async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from
     const listing = await store.listing(version);
     if (listing) return { listing, from: store };
   }
-  throw new Error(`No content snapshot: neither ${build.description} (written by npm run build) nor a published store has one.`);
+  throw new Error(
+    `No content snapshot: neither ${build.description} (written by npm run build) nor a published store has one.`,
+  );
 }
 
 /** The listing this server serves (loaded on first use). */
@@ -115,7 +117,8 @@ export async function liveRecord(hash: string): Promise<StoryRecord> {
     });
     if (record) break;
   }
-  if (!record) throw new Error(`content: the story record ${hash} cannot be read${failure ? `: ${failure.message}` : ''}`);
+  if (!record)
+    throw new Error(`content: the story record ${hash} cannot be read${failure ? `: ${failure.message}` : ''}`);
   state.records.set(hash, record);
   // Bodies are read per story: keep only the most recent few in memory.
   if (state.records.size > RECORD_CACHE_SIZE) state.records.delete(state.records.keys().next().value!);
@@ -159,7 +162,10 @@ export async function liveSearchFile(name: string): Promise<Buffer | undefined> 
   const listing = await liveListing();
   const { published, build } = stores();
   // The index made for the embargoes lifted now; else the build's index of this very version.
-  for (const id of [searchIndexId(listing.version, embargoesLifted(listing, new Date())), searchIndexId(listing.version)]) {
+  for (const id of [
+    searchIndexId(listing.version, embargoesLifted(listing, new Date())),
+    searchIndexId(listing.version),
+  ]) {
     for (const store of new Set([state.from, published, build])) {
       if (!store) continue;
       const bytes = await store.searchFile(id, name).catch(() => undefined);

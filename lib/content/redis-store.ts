@@ -30,7 +30,10 @@ export class RedisStore implements ContentStore {
     this.client = createClient({
       url,
       disableOfflineQueue: true,
-      socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+      socket: {
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000),
+      },
     });
     // Errors surface on the commands that meet them; the client reconnects by itself.
     this.client.on('error', () => undefined);
@@ -80,7 +83,8 @@ export class RedisStore implements ContentStore {
     let written = 0;
     for (let i = 0; i < entries.length; i += 500) {
       const batch = client.multi();
-      for (const [hash, record] of entries.slice(i, i + 500)) batch.set(`${PREFIX}story:${hash}`, JSON.stringify(record), { condition: 'NX' });
+      for (const [hash, record] of entries.slice(i, i + 500))
+        batch.set(`${PREFIX}story:${hash}`, JSON.stringify(record), { condition: 'NX' });
       const replies = await batch.exec();
       written += replies.filter((reply) => String(reply) === 'OK').length;
     }
@@ -106,7 +110,10 @@ export class RedisStore implements ContentStore {
     if (!isSearchIndexId(id) || !isSearchFileName(name)) return undefined;
     const version = id;
     const client = (await this.ready()).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
-    const [complete, bytes] = await Promise.all([client.get(`${PREFIX}search:${version}`), client.get(`${PREFIX}search:${version}:${name}`)]);
+    const [complete, bytes] = await Promise.all([
+      client.get(`${PREFIX}search:${version}`),
+      client.get(`${PREFIX}search:${version}:${name}`),
+    ]);
     return complete && bytes ? bytes : undefined;
   }
 
@@ -119,7 +126,10 @@ export class RedisStore implements ContentStore {
     const token = `${owner} ${Date.now()} ${Math.random()}`;
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const taken = await client.set(`${PREFIX}lock`, token, { condition: 'NX', expiration: { type: 'PX', value: LOCK_TTL_MS } });
+      const taken = await client.set(`${PREFIX}lock`, token, {
+        condition: 'NX',
+        expiration: { type: 'PX', value: LOCK_TTL_MS },
+      });
       if (taken === 'OK') {
         return async () => {
           await client.eval(RELEASE, { keys: [`${PREFIX}lock`], arguments: [token] }).catch(() => undefined);

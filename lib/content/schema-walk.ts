@@ -68,13 +68,20 @@ export function arrayElement(schema: Schema): Schema | undefined {
 }
 
 export const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), data);
+  path.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+    data,
+  );
 
 /**
  * The schema for a field path in `data` (unions resolved by the data's discriminator), with the field's
  * metadata; undefined where the path leaves the schema.
  */
-export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unknown): { schema: Schema; meta: FieldMeta } | undefined {
+export function schemaAt(
+  root: Schema,
+  path: readonly PropertyKey[],
+  data: unknown,
+): { schema: Schema; meta: FieldMeta } | undefined {
   let current = unwrap(root);
   let value = data;
   for (const key of path) {
@@ -99,7 +106,9 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unkno
 export function asSource(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(asSource).join(', ')}]`;
   if (value && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${asSource(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${asSource(v)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value) ?? String(value);
 }
@@ -120,4 +129,3 @@ export function exampleOf(schema: Schema, meta: FieldMeta): string | undefined {
   }
   return undefined;
 }
-

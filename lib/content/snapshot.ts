@@ -54,11 +54,14 @@ export function snapshotVersion(listing: Omit<SnapshotListing, 'version' | 'crea
 }
 
 /** A content version id as it may appear in a request: hex, bounded. */
-export const isVersionId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{20}$/.test(value);
+export const isVersionId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{20}$/.test(value);
 /** A story record's hash as the listing names it. */
-export const isRecordHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+export const isRecordHash = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
-const byPostedDesc = (a: { postedAt: string; slug: string }, b: { postedAt: string; slug: string }) => Date.parse(b.postedAt) - Date.parse(a.postedAt) || a.slug.localeCompare(b.slug);
+const byPostedDesc = (a: { postedAt: string; slug: string }, b: { postedAt: string; slug: string }) =>
+  Date.parse(b.postedAt) - Date.parse(a.postedAt) || a.slug.localeCompare(b.slug);
 
 /** The snapshot of validated content (content:check's result): drafts left out, nothing else decided yet. */
 export function buildSnapshot(content: ValidContent, createdAt: Date = new Date()): ContentSnapshot {
@@ -73,6 +76,13 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
     })
     .sort(byPostedDesc);
   const images = Object.fromEntries([...content.images].sort(([a], [b]) => a.localeCompare(b)));
-  const body = { format: SNAPSHOT_FORMAT, authors: content.authors, sections: content.sections, tags: content.tags, images, stories } as const;
+  const body = {
+    format: SNAPSHOT_FORMAT,
+    authors: content.authors,
+    sections: content.sections,
+    tags: content.tags,
+    images,
+    stories,
+  } as const;
   return { listing: { ...body, version: snapshotVersion(body), createdAt: createdAt.toISOString() }, records };
 }

@@ -58,7 +58,8 @@ export class PublishLockedError extends Error {}
  * (`<version>.<lifted>`), since an index made before an embargo lifts cannot hold that story. The build's
  * index is filed under its bare version.
  */
-export const searchIndexId = (version: string, lifted?: number) => (lifted === undefined ? version : `${version}.${lifted}`);
+export const searchIndexId = (version: string, lifted?: number) =>
+  lifted === undefined ? version : `${version}.${lifted}`;
 export const isSearchIndexId = (value: string) => /^[0-9a-f]{20}(?:\.[0-9]{1,6})?$/.test(value);
 
 /** A file name inside a search index as a request may give it: Pagefind's names only, no way out of the folder. */
@@ -106,7 +107,13 @@ export class DiskStore implements ContentStore {
     let written = 0;
     for (const [hash, record] of records) {
       const file = path.join(this.dir, 'stories', `${hash}.json`);
-      if (await stat(file).then(() => true, () => false)) continue;
+      if (
+        await stat(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
       await writeAtomically(file, JSON.stringify(record));
       written++;
     }

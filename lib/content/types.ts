@@ -63,4 +63,3 @@ export interface Content {
   sections: Section[];
   tags: Tag[];
 }
-

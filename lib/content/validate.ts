@@ -64,7 +64,20 @@ export const MIN_LEAD_PHOTO_WIDTH = 1200;
 /** Where story files live: content/stories/<year>/<month>/<slug>.ts, year and month of postedAt in Korea. */
 export const STORIES_FOLDER = 'content/stories';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The path of a story file: content/stories/2024/06/putin-heads-to-pyongyang.ts */
 export function storyFilePath(slug: string, postedAt: string, extension = '.ts'): string {
@@ -119,7 +132,10 @@ const didYouMean = (value: string, candidates: readonly string[]) => {
 const quoteList = (values: readonly string[]) =>
   values.length <= 1
     ? values.map((v) => `"${v}"`).join('')
-    : `${values.slice(0, -1).map((v) => `"${v}"`).join(', ')} or "${values.at(-1)}"`;
+    : `${values
+        .slice(0, -1)
+        .map((v) => `"${v}"`)
+        .join(', ')} or "${values.at(-1)}"`;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -202,7 +218,9 @@ function schemaProblems(
         const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
         const what = parentPath.at(-2) === 'body' ? 'block type' : name;
         if (valueAt(data, parentPath) === null || typeof valueAt(data, parentPath) !== 'object') {
-          return [error(parentPath, `${fieldName(parentPath)} must be a block in { }, e.g. { type: "paragraph", text: "…" }`)];
+          return [
+            error(parentPath, `${fieldName(parentPath)} must be a block in { }, e.g. { type: "paragraph", text: "…" }`),
+          ];
         }
         if (value === undefined) return [error(issue.path, `${what} is missing — add type: ${quoteList(options)}`)];
         return [
@@ -222,7 +240,12 @@ function schemaProblems(
           return [error(issue.path, `${name} is missing — add it${example || hint}`)];
         }
         const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
-        return [error(issue.path, `${name} must be ${expected}, not ${describeValue(value)}${example ? ` —${example.slice(1)}` : ''}`)];
+        return [
+          error(
+            issue.path,
+            `${name} must be ${expected}, not ${describeValue(value)}${example ? ` —${example.slice(1)}` : ''}`,
+          ),
+        ];
       }
     }
     return [error(issue.path, issue.message)];
@@ -241,9 +264,18 @@ export function parseRecord<T>(
   return { problems: schemaProblems(file, schema, data, result.error.issues, prefix) };
 }
 
-function parseList<T extends { id: string }>(source: ContentSource, schema: z.ZodType<T>, problems: ContentProblem[]): T[] {
+function parseList<T extends { id: string }>(
+  source: ContentSource,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): T[] {
   if (!Array.isArray(source.data)) {
-    problems.push({ file: source.file, field: '', message: 'must export a list of records as its default export, e.g. export default [{ id: "…", … }]', severity: 'error' });
+    problems.push({
+      file: source.file,
+      field: '',
+      message: 'must export a list of records as its default export, e.g. export default [{ id: "…", … }]',
+      severity: 'error',
+    });
     return [];
   }
   const out: T[] = [];
@@ -253,7 +285,12 @@ function parseList<T extends { id: string }>(source: ContentSource, schema: z.Zo
     if (!result.data) return;
     const other = out.findIndex((r) => r.id === result.data!.id);
     if (other >= 0) {
-      problems.push({ file: source.file, field: `[${i}].id`, message: `id "${result.data.id}" is already used by record ${other} — ids must be unique`, severity: 'error' });
+      problems.push({
+        file: source.file,
+        field: `[${i}].id`,
+        message: `id "${result.data.id}" is already used by record ${other} — ids must be unique`,
+        severity: 'error',
+      });
     } else out.push(result.data);
   });
   return out;
@@ -326,20 +363,27 @@ export async function validateContent(
     problems.push(...parsed.problems);
     // The rules below also run on a story that failed the schema, on each field that is itself sound,
     // so that one run reports every problem.
-    const story = (parsed.data ?? (data && typeof data === 'object' ? data : {})) as Partial<Record<keyof StoryRecord, unknown>>;
+    const story = (parsed.data ?? (data && typeof data === 'object' ? data : {})) as Partial<
+      Record<keyof StoryRecord, unknown>
+    >;
     const error = (field: string, message: string) => problems.push({ file, field, message, severity: 'error' });
     const warning = (field: string, message: string) => problems.push({ file, field, message, severity: 'warning' });
     const isSlug = (value: unknown): value is string => typeof value === 'string' && SLUG_PATTERN.test(value);
-    const isTime = (value: unknown): value is string => typeof value === 'string' && /[zZ]|[+-]\d\d:\d\d$/.test(value) && !Number.isNaN(Date.parse(value));
+    const isTime = (value: unknown): value is string =>
+      typeof value === 'string' && /[zZ]|[+-]\d\d:\d\d$/.test(value) && !Number.isNaN(Date.parse(value));
     const texts = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
     const expectedSlug = path.basename(file).replace(/\.tsx?$/, '');
     if (isSlug(story.slug)) {
       if (story.slug !== expectedSlug) {
-        error('slug', `slug "${story.slug}" does not match the file name — rename the file to ${story.slug}.ts or set slug to "${expectedSlug}"`);
+        error(
+          'slug',
+          `slug "${story.slug}" does not match the file name — rename the file to ${story.slug}.ts or set slug to "${expectedSlug}"`,
+        );
       }
       const other = slugs.get(story.slug);
-      if (other) error('slug', `slug "${story.slug}" is already used by ${other} — choose a different slug (and file name)`);
+      if (other)
+        error('slug', `slug "${story.slug}" is already used by ${other} — choose a different slug (and file name)`);
       else slugs.set(story.slug, file);
     }
 
@@ -357,24 +401,36 @@ export async function validateContent(
     }
 
     if (isTime(story.publishAt) && isTime(story.postedAt) && Date.parse(story.postedAt) < Date.parse(story.publishAt)) {
-      error('postedAt', `postedAt (${story.postedAt}) is before publishAt (${story.publishAt}), so readers would see a story "posted" before it appeared — set postedAt to "${story.publishAt}" (the time it goes live), updatedAt no earlier, and move the file to that month's folder if it changes`);
+      error(
+        'postedAt',
+        `postedAt (${story.postedAt}) is before publishAt (${story.publishAt}), so readers would see a story "posted" before it appeared — set postedAt to "${story.publishAt}" (the time it goes live), updatedAt no earlier, and move the file to that month's folder if it changes`,
+      );
     }
 
     if (isTime(story.updatedAt) && isTime(story.postedAt) && Date.parse(story.updatedAt) < Date.parse(story.postedAt)) {
-      error('updatedAt', `updatedAt (${story.updatedAt}) is before postedAt (${story.postedAt}) — a story cannot be updated before it is posted; set updatedAt to postedAt or later`);
+      error(
+        'updatedAt',
+        `updatedAt (${story.updatedAt}) is before postedAt (${story.postedAt}) — a story cannot be updated before it is posted; set updatedAt to postedAt or later`,
+      );
     }
 
     for (const field of Object.keys(LENGTH_LIMITS) as (keyof typeof LENGTH_LIMITS)[]) {
       const value = texts(story[field]);
       const limit = LENGTH_LIMITS[field];
       if (value.length > limit.advised && value.length <= limit.max) {
-        warning(field, `${field} is ${value.length} characters long; ${limit.where} — aim for ${limit.advised} or fewer`);
+        warning(
+          field,
+          `${field} is ${value.length} characters long; ${limit.where} — aim for ${limit.advised} or fewer`,
+        );
       }
     }
     const searchTitle = LENGTH_LIMITS.seoTitle.advised;
     const headline = texts(story.headline);
     if (!texts(story.seoTitle) && headline.length > searchTitle && headline.length <= LENGTH_LIMITS.headline.advised) {
-      warning('headline', `headline is ${headline.length} characters long, too long for search results (about ${searchTitle} are shown) — add a shorter seoTitle; the page keeps the full headline`);
+      warning(
+        'headline',
+        `headline is ${headline.length} characters long, too long for search results (about ${searchTitle} are shown) — add a shorter seoTitle; the page keeps the full headline`,
+      );
     }
 
     if (isSlug(story.section) && !ids.sections.includes(story.section)) {
@@ -399,12 +455,20 @@ export async function validateContent(
     for (const [field, photo] of photos) {
       if (!isRecord(photo)) continue;
       if (!texts(photo.alt) && photo.decorative !== true) {
-        error(`${field}.alt`, 'alt text is missing — describe what the photo shows, or set decorative: true if it shows nothing of meaning');
+        error(
+          `${field}.alt`,
+          'alt text is missing — describe what the photo shows, or set decorative: true if it shows nothing of meaning',
+        );
       }
-      const caption = texts(photo.caption).toLowerCase().replace(/[\s.)]+$/, '');
+      const caption = texts(photo.caption)
+        .toLowerCase()
+        .replace(/[\s.)]+$/, '');
       const credit = texts(photo.credit);
       if (credit && caption.endsWith(credit.toLowerCase())) {
-        warning(`${field}.caption`, `caption ends with the credit "${credit}" — remove it from the caption; the credit field prints it`);
+        warning(
+          `${field}.caption`,
+          `caption ends with the credit "${credit}" — remove it from the caption; the credit field prints it`,
+        );
       }
       if (typeof photo.src !== 'string' || !photo.src.startsWith('/')) continue;
       const src = photo.src;
@@ -412,26 +476,53 @@ export async function validateContent(
       const inside = imageFile.startsWith(path.resolve(options.publicDir) + path.sep);
       const size = images.get(src) ?? (inside ? await readImageSize(imageFile) : undefined);
       if (!size) {
-        error(`${field}.src`, `image file public${src} was not found or is not an image — add the file under public/ or correct the path`);
+        error(
+          `${field}.src`,
+          `image file public${src} was not found or is not an image — add the file under public/ or correct the path`,
+        );
         continue;
       }
       images.set(src, size);
       if (field === 'leadPhoto' && size.width < MIN_LEAD_PHOTO_WIDTH) {
-        error(`${field}.src`, `lead photo is ${size.width} px wide — use a file at least ${MIN_LEAD_PHOTO_WIDTH} px wide so it stays sharp in link previews`);
+        error(
+          `${field}.src`,
+          `lead photo is ${size.width} px wide — use a file at least ${MIN_LEAD_PHOTO_WIDTH} px wide so it stays sharp in link previews`,
+        );
       }
     }
 
-    const rawBody: unknown[] = data && typeof data === 'object' && Array.isArray((data as { body?: unknown }).body) ? (data as { body: unknown[] }).body : [];
+    const rawBody: unknown[] =
+      data && typeof data === 'object' && Array.isArray((data as { body?: unknown }).body)
+        ? (data as { body: unknown[] }).body
+        : [];
     checkBlocks(rawBody, error);
     for (const [field, source] of rawBody.flatMap(richFields)) links.push({ file, field, source });
     rawBody.forEach((block, i) => {
-      if (isRecord(block) && block.type === 'storyLink' && isSlug(block.slug)) storyLinks.push({ file, field: `body[${i}].slug`, slug: block.slug, from: story.slug, draft: story.draft === true });
+      if (isRecord(block) && block.type === 'storyLink' && isSlug(block.slug))
+        storyLinks.push({
+          file,
+          field: `body[${i}].slug`,
+          slug: block.slug,
+          from: story.slug,
+          draft: story.draft === true,
+        });
     });
 
-    const bodyText = rawBody.map((b) => (isRecord(b) && b.type === 'paragraph' ? plainInline(texts(b.text)) : '')).join('\n');
+    const bodyText = rawBody
+      .map((b) => (isRecord(b) && b.type === 'paragraph' ? plainInline(texts(b.text)) : ''))
+      .join('\n');
     body.forEach((block, i) => {
-      if (isRecord(block) && block.type === 'pullQuote' && typeof block.text === 'string' && texts(block.text) && !quoteAppearsIn(texts(block.text), bodyText)) {
-        error(`body[${i}].text`, "pull-quote does not appear in the story's paragraphs — quote the body word for word (mark skipped words with …)");
+      if (
+        isRecord(block) &&
+        block.type === 'pullQuote' &&
+        typeof block.text === 'string' &&
+        texts(block.text) &&
+        !quoteAppearsIn(texts(block.text), bodyText)
+      ) {
+        error(
+          `body[${i}].text`,
+          "pull-quote does not appear in the story's paragraphs — quote the body word for word (mark skipped words with …)",
+        );
       }
     });
 
@@ -441,7 +532,12 @@ export async function validateContent(
   // Links between records, once every story is known.
   const storyDrafts = new Map(stories.map(({ story }) => [story.slug, story.draft === true]));
   const known = { story: [...storyDrafts.keys()], section: ids.sections, author: ids.authors, tag: ids.tags };
-  const registries = { story: 'content/stories/', section: 'content/sections.ts', author: 'content/authors.ts', tag: 'content/tags.ts' };
+  const registries = {
+    story: 'content/stories/',
+    section: 'content/sections.ts',
+    author: 'content/authors.ts',
+    tag: 'content/tags.ts',
+  };
   for (const { file, field, source } of links) {
     const { nodes, error } = parseInline(source);
     if (error) continue; // reported by the schema
@@ -450,16 +546,40 @@ export async function validateContent(
       if (!target || target.kind === 'external') continue;
       if (!known[target.kind].includes(target.id)) {
         const guess = closest(target.id, known[target.kind]);
-        const fix = guess ? `did you mean "${guess}"? (${registries[target.kind]} lists them all)` : `link to one in ${registries[target.kind]}, or write the words without a link`;
-        problems.push({ file, field, message: `link "${link.text}" points at the ${target.kind} "${target.id}", which does not exist — ${fix}`, severity: 'error' });
+        const fix = guess
+          ? `did you mean "${guess}"? (${registries[target.kind]} lists them all)`
+          : `link to one in ${registries[target.kind]}, or write the words without a link`;
+        problems.push({
+          file,
+          field,
+          message: `link "${link.text}" points at the ${target.kind} "${target.id}", which does not exist — ${fix}`,
+          severity: 'error',
+        });
       }
     }
   }
   for (const { file, field, slug, from, draft } of storyLinks) {
-    if (slug === from) problems.push({ file, field, message: `story "${slug}" is this story itself — link to another story`, severity: 'error' });
-    else if (!storyDrafts.has(slug)) problems.push({ file, field, message: unknownRef('story', slug, known.story, 'content/stories/'), severity: 'error' });
+    if (slug === from)
+      problems.push({
+        file,
+        field,
+        message: `story "${slug}" is this story itself — link to another story`,
+        severity: 'error',
+      });
+    else if (!storyDrafts.has(slug))
+      problems.push({
+        file,
+        field,
+        message: unknownRef('story', slug, known.story, 'content/stories/'),
+        severity: 'error',
+      });
     else if (storyDrafts.get(slug) && !draft) {
-      problems.push({ file, field, message: `story "${slug}" is a draft, so readers would see no card — publish it first, or delete the block`, severity: 'error' });
+      problems.push({
+        file,
+        field,
+        message: `story "${slug}" is a draft, so readers would see no card — publish it first, or delete the block`,
+        severity: 'error',
+      });
     }
   }
 
@@ -470,8 +590,10 @@ export async function validateContent(
 function richFields(block: unknown, i: number): [string, string][] {
   if (!block || typeof block !== 'object') return [];
   const b = block as Record<string, unknown>;
-  const at = (field: string, value: unknown): [string, string][] => (typeof value === 'string' ? [[`body[${i}].${field}`, value]] : []);
-  const list = (field: string, value: unknown): [string, string][] => (Array.isArray(value) ? value.flatMap((v, j) => at(`${field}[${j}]`, v)) : []);
+  const at = (field: string, value: unknown): [string, string][] =>
+    typeof value === 'string' ? [[`body[${i}].${field}`, value]] : [];
+  const list = (field: string, value: unknown): [string, string][] =>
+    Array.isArray(value) ? value.flatMap((v, j) => at(`${field}[${j}]`, v)) : [];
   switch (b.type) {
     case 'paragraph':
     case 'quote':
@@ -482,7 +604,9 @@ function richFields(block: unknown, i: number): [string, string][] {
     case 'table':
       return Array.isArray(b.rows) ? b.rows.flatMap((row, r) => list(`rows[${r}]`, row)) : [];
     case 'timeline':
-      return Array.isArray(b.events) ? b.events.flatMap((e, j) => at(`events[${j}].text`, (e as { text?: unknown } | null)?.text)) : [];
+      return Array.isArray(b.events)
+        ? b.events.flatMap((e, j) => at(`events[${j}].text`, (e as { text?: unknown } | null)?.text))
+        : [];
     default:
       return [];
   }
@@ -498,19 +622,28 @@ function checkBlocks(body: unknown[], error: (field: string, message: string) =>
       const columns = b.header.length;
       b.rows.forEach((row, r) => {
         if (Array.isArray(row) && row.length !== columns && columns > 0) {
-          error(`body[${i}].rows[${r}]`, `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} but the header has ${columns} columns — give every row one cell per column (write "–" for no figure)`);
+          error(
+            `body[${i}].rows[${r}]`,
+            `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} but the header has ${columns} columns — give every row one cell per column (write "–" for no figure)`,
+          );
         }
       });
     }
     if (b.type === 'subheading' && typeof b.text === 'string' && b.text.trim()) {
       const anchor = anchorOf({ text: b.text, ...(typeof b.id === 'string' ? { id: b.id } : {}) });
       if (!anchor) {
-        error(`body[${i}].text`, 'subheading has no letters a–z or digits to make its anchor from — add an id, e.g. id: "background"');
+        error(
+          `body[${i}].text`,
+          'subheading has no letters a–z or digits to make its anchor from — add an id, e.g. id: "background"',
+        );
         return;
       }
       const other = anchors.get(anchor);
       if (other !== undefined) {
-        error(`body[${i}]`, `subheading anchor "${anchor}" is already used by body[${other}] — reword it or give it its own id, e.g. id: "${anchor}-2"`);
+        error(
+          `body[${i}]`,
+          `subheading anchor "${anchor}" is already used by body[${other}] — reword it or give it its own id, e.g. id: "${anchor}-2"`,
+        );
       } else anchors.set(anchor, i);
     }
   });

@@ -35,4 +35,3 @@ export const productionVisibility = (): VisibilityOptions => {
   const builtAt = process.env.SITE_BUILT_AT;
   return { now: builtAt ? new Date(builtAt) : new Date(), includeDrafts: development, includeScheduled: development };
 };
-

@@ -63,6 +63,8 @@ export function readLinkCard(html: string): LinkCard {
 export function localImageUrl(image: string, canonicalOrigin: string, serverHost?: string): string {
   const url = new URL(image, canonicalOrigin);
   const ours =
-    url.origin === new URL(canonicalOrigin).origin || url.host === serverHost || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    url.origin === new URL(canonicalOrigin).origin ||
+    url.host === serverHost ||
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return ours ? `${url.pathname}${url.search}` : url.toString();
 }

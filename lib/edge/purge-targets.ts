@@ -34,7 +34,10 @@ function postedMonth(story: Story): { year: number; month: string } {
   return { year, month: String(month).padStart(2, '0') };
 }
 
-const storyPhotos = (story: Story) => [story.leadPhoto.src, ...story.body.flatMap((b) => (b.type === 'photo' ? [b.photo.src] : []))];
+const storyPhotos = (story: Story) => [
+  story.leadPhoto.src,
+  ...story.body.flatMap((b) => (b.type === 'photo' ? [b.photo.src] : [])),
+];
 
 export const STORY_PURGE_RULES: PurgeRule[] = [
   // The page, its Open Graph card (a hashed name under the story) and its photo crops.
@@ -61,13 +64,28 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
     },
   },
   { route: 'page.tsx', targets: () => [{ label: 'front page', pattern: `^/(page/[0-9]+/?)?(\\?|$)` }] },
-  { route: 'sections/[section]', targets: (s) => [{ label: `section ${s.section.id}, its pages and feed`, pattern: pageAndBelow(`/sections/${s.section.id}`) }] },
-  { route: 'authors/[author]', targets: (s) => s.authors.map((a) => ({ label: `author ${a.id} and pages`, pattern: pageAndBelow(`/authors/${a.id}`) })) },
-  { route: 'tags/[tag]', targets: (s) => s.tags.map((t) => ({ label: `tag ${t.id} and pages`, pattern: pageAndBelow(`/tags/${t.id}`) })) },
+  {
+    route: 'sections/[section]',
+    targets: (s) => [
+      { label: `section ${s.section.id}, its pages and feed`, pattern: pageAndBelow(`/sections/${s.section.id}`) },
+    ],
+  },
+  {
+    route: 'authors/[author]',
+    targets: (s) =>
+      s.authors.map((a) => ({ label: `author ${a.id} and pages`, pattern: pageAndBelow(`/authors/${a.id}`) })),
+  },
+  {
+    route: 'tags/[tag]',
+    targets: (s) => s.tags.map((t) => ({ label: `tag ${t.id} and pages`, pattern: pageAndBelow(`/tags/${t.id}`) })),
+  },
   { route: 'feed.xml', targets: () => [{ label: 'site feed', pattern: exactly('/feed.xml') }] },
   { route: 'sitemap.xml', targets: () => [{ label: 'sitemap (or sitemap index)', pattern: exactly('/sitemap.xml') }] },
   { route: 'sitemap.ts', targets: () => [{ label: 'sitemap', pattern: exactly('/sitemap.xml') }] },
-  { route: 'news-sitemap.xml', targets: () => [{ label: 'Google News sitemap', pattern: exactly('/news-sitemap.xml') }] },
+  {
+    route: 'news-sitemap.xml',
+    targets: () => [{ label: 'Google News sitemap', pattern: exactly('/news-sitemap.xml') }],
+  },
   {
     route: 'sitemaps/[file]',
     targets: (s) => {
@@ -82,17 +100,32 @@ export const STORY_PURGE_RULES: PurgeRule[] = [
     route: 'archive',
     targets: (s) => {
       const { year, month } = postedMonth(s);
-      return [{ label: `archive, ${year} and ${year}/${month} with its pages`, pattern: `^${escape(ARCHIVE_PATH)}(/${year}(/${month}(/page/[0-9]+)?)?)?/?(\\?|$)` }];
+      return [
+        {
+          label: `archive, ${year} and ${year}/${month} with its pages`,
+          pattern: `^${escape(ARCHIVE_PATH)}(/${year}(/${month}(/page/[0-9]+)?)?)?/?(\\?|$)`,
+        },
+      ];
     },
   },
-  { route: 'search', targets: () => [{ label: 'search page', pattern: pageAndBelow('/search') }, { label: 'search index', pattern: '^/pagefind/' }] },
+  {
+    route: 'search',
+    targets: () => [
+      { label: 'search page', pattern: pageAndBelow('/search') },
+      { label: 'search index', pattern: '^/pagefind/' },
+    ],
+  },
 ];
 
 /**
  * The purge targets for one story, from the content (its section, authors, tags, photos, month) and the
  * routes that exist (`routeExists('archive')` for app/archive). Undefined when no story has that slug.
  */
-export function storyPurgeTargets(content: FullContent, slug: string, routeExists: (route: string) => boolean): PurgeTarget[] | undefined {
+export function storyPurgeTargets(
+  content: FullContent,
+  slug: string,
+  routeExists: (route: string) => boolean,
+): PurgeTarget[] | undefined {
   const story = content.stories.find((s) => s.slug === slug);
   if (!story) return undefined;
   const seen = new Set<string>();

@@ -20,14 +20,22 @@ export const edgeUrls = (raw: string | undefined = process.env.EDGE_URL): string
 function purgeRequest(edge: string, keys: string[]): Promise<{ status: number; purged: number; body: string }> {
   const url = new URL('/', edge);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'PURGE', headers: { 'xkey-softpurge': keys.join(' ') }, timeout: 10_000 }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, purged: Number(response.headers['x-purged'] ?? 0), body: body.trim() }),
-      );
-    });
+    const request = http.request(
+      url,
+      { method: 'PURGE', headers: { 'xkey-softpurge': keys.join(' ') }, timeout: 10_000 },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            purged: Number(response.headers['x-purged'] ?? 0),
+            body: body.trim(),
+          }),
+        );
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`no answer from the edge ${edge} within 10 s`)));
     request.on('error', reject);
     request.end();

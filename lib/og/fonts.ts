@@ -67,7 +67,8 @@ function hasCharacterMap(font: fontkit.Font): boolean {
   }
 }
 
-const graphemes = (text: string) => Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+const graphemes = (text: string) =>
+  Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 const isSpace = (g: string) => /^\s+$/u.test(g);
 
 /**
@@ -133,14 +134,18 @@ export function clearCardFontCuts(): void {
 /** The fonts for a card showing `text`, each holding only the glyphs that text needs. */
 export async function loadCardFonts(text: string): Promise<CardFonts> {
   // The ellipsis is Satori's, for a headline clamped at the smallest size; the space is for measuring.
-  const needed = Array.from(new Set(graphemes(`${text} …`))).sort().join('');
+  const needed = Array.from(new Set(graphemes(`${text} …`)))
+    .sort()
+    .join('');
   const cut = await cutFonts(needed);
   // A font with none of the text's characters comes out without a character map: leave it out.
   const parsed = cut.filter((s) => hasCharacterMap(s.font));
 
   const fontFor = (grapheme: string, family: string, weight: Weight) => {
     const cp = grapheme.codePointAt(0)!;
-    const styled = parsed.filter((p) => p.name === family).sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight));
+    const styled = parsed
+      .filter((p) => p.name === family)
+      .sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight));
     return [...styled, ...parsed.filter((p) => p.name !== family)].find((p) => p.font.hasGlyphForCodePoint(cp));
   };
 

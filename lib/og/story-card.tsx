@@ -54,7 +54,11 @@ export interface HeadlineFit {
 }
 
 /** The largest headline size whose wrapped lines fit the box, by measuring the words in the card's fonts. */
-export function fitHeadline(headline: string, fonts: Pick<CardFonts, 'measure'>, box: { width: number; height: number } = HEADLINE_BOX): HeadlineFit {
+export function fitHeadline(
+  headline: string,
+  fonts: Pick<CardFonts, 'measure'>,
+  box: { width: number; height: number } = HEADLINE_BOX,
+): HeadlineFit {
   // A little slack for rounding and Satori's own line breaking.
   const width = box.width * 0.97;
   const words = headline.split(/\s+/).filter(Boolean);
@@ -104,7 +108,11 @@ function photoDataUrl(photo: Pick<StorySummary['leadPhoto'], 'src' | 'focalPoint
   let crop = photoCrops.get(key);
   if (!crop) {
     crop = readFile(file)
-      .then(async (data) => (await cropToFill(data, { width: PHOTO_WIDTH, height: CARD_SIZE.height }, photo.focalPoint)).jpeg({ quality: 82 }).toBuffer())
+      .then(async (data) =>
+        (await cropToFill(data, { width: PHOTO_WIDTH, height: CARD_SIZE.height }, photo.focalPoint))
+          .jpeg({ quality: 82 })
+          .toBuffer(),
+      )
       .then((jpeg) => `data:image/jpeg;base64,${jpeg.toString('base64')}`);
     crop.catch(() => photoCrops.delete(key));
     photoCrops.set(key, crop);
@@ -126,11 +134,16 @@ export async function storyCard(story: StorySummary): Promise<StoryCard> {
   const covered = await Promise.all(Object.values(raw).map((t) => coverText(t)));
   const missing = covered.flatMap((c) => c.missing);
   if (missing.length > 0) {
-    console.warn(`Story card for "${story.slug}": no bundled font has ${missing.map((m) => JSON.stringify(m)).join(', ')}; drawn as □`);
+    console.warn(
+      `Story card for "${story.slug}": no bundled font has ${missing.map((m) => JSON.stringify(m)).join(', ')}; drawn as □`,
+    );
   }
   const [kicker, headline, meta, publication] = covered.map((c) => c.text) as [string, string, string, string];
 
-  const [fonts, photo] = await Promise.all([loadCardFonts(covered.map((c) => c.text).join('')), photoDataUrl(story.leadPhoto)]);
+  const [fonts, photo] = await Promise.all([
+    loadCardFonts(covered.map((c) => c.text).join('')),
+    photoDataUrl(story.leadPhoto),
+  ]);
   const fit = fitHeadline(headline, fonts);
 
   return {
@@ -146,10 +159,28 @@ export async function storyCard(story: StorySummary): Promise<StoryCard> {
             padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
           }}
         >
-          <div style={{ display: 'flex', height: 34, fontFamily: SANS, fontWeight: 700, fontSize: 24, letterSpacing: 2, color: COLORS.accent }}>
+          <div
+            style={{
+              display: 'flex',
+              height: 34,
+              fontFamily: SANS,
+              fontWeight: 700,
+              fontSize: 24,
+              letterSpacing: 2,
+              color: COLORS.accent,
+            }}
+          >
             {kicker}
           </div>
-          <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', height: HEADLINE_HEIGHT, marginTop: 18 }}>
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              justifyContent: 'center',
+              height: HEADLINE_HEIGHT,
+              marginTop: 18,
+            }}
+          >
             <div
               style={{
                 display: 'block',

@@ -28,7 +28,10 @@ interface SyncState {
 
 const STATE = Symbol.for('aju-press.origin-sync');
 const globals = globalThis as typeof globalThis & { [STATE]?: SyncState };
-const state: SyncState = (globals[STATE] ??= { internalToken: randomBytes(32).toString('hex'), running: Promise.resolve() });
+const state: SyncState = (globals[STATE] ??= {
+  internalToken: randomBytes(32).toString('hex'),
+  running: Promise.resolve(),
+});
 
 /** The secret shared with `content:publish`: PUBLISH_SECRET, else the disk store's publish.secret file. */
 export function publishSecret(): string | undefined {
@@ -91,7 +94,8 @@ export function syncContent({ purgeEdge }: { purgeEdge: boolean }): Promise<Sync
     state.reflected = { listing: next, at: now };
     scheduleEmbargo(next);
     const result: SyncResult = { ...changes, version: next.version, previousVersion: before?.listing.version };
-    if (purgeEdge && changes.paths.length > 0) result.edge = await softPurgeEdges(changes.everything ? ['site'] : changes.paths);
+    if (purgeEdge && changes.paths.length > 0)
+      result.edge = await softPurgeEdges(changes.everything ? ['site'] : changes.paths);
     return result;
   });
   state.running = run.catch(() => undefined);
@@ -100,7 +104,8 @@ export function syncContent({ purgeEdge }: { purgeEdge: boolean }): Promise<Sync
 
 /** Where this server answers, for its own requests. */
 function selfUrl(): string {
-  const host = process.env.HOSTNAME && !['0.0.0.0', '::', ''].includes(process.env.HOSTNAME) ? process.env.HOSTNAME : '127.0.0.1';
+  const host =
+    process.env.HOSTNAME && !['0.0.0.0', '::', ''].includes(process.env.HOSTNAME) ? process.env.HOSTNAME : '127.0.0.1';
   return `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT || 3000}`;
 }
 

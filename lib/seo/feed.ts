@@ -13,7 +13,13 @@ import { absoluteUrl, site } from '@/lib/site';
 /** How many of the newest stories a feed carries. */
 export const FEED_SIZE = 50;
 
-const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
+const IMAGE_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
 
 export interface FeedChannel {
   title: string;
@@ -55,7 +61,11 @@ export async function buildRss(channel: FeedChannel, stories: StorySummary[]): P
         { name: story.section.name, domain: absoluteUrl(sectionPath(story.section.id)) },
         ...story.tags.map((t) => ({ name: t.name, domain: absoluteUrl(tagPath(t.id)) })),
       ],
-      enclosure: { url: absoluteUrl(photo.src), type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()], length: size },
+      enclosure: {
+        url: absoluteUrl(photo.src),
+        type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()],
+        length: size,
+      },
     });
   }
   return feed.rss2();

@@ -56,14 +56,25 @@ export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> {
     image: CROP_RATIOS.map((ratio) => absoluteUrl(photoCropPath(story.path, ratio))),
     datePublished: story.postedAt,
     dateModified: story.updatedAt,
-    author: story.authors.map((a) => ({ '@type': 'Person', name: a.name, jobTitle: a.role, url: absoluteUrl(authorPath(a.id)) })),
+    author: story.authors.map((a) => ({
+      '@type': 'Person',
+      name: a.name,
+      jobTitle: a.role,
+      url: absoluteUrl(authorPath(a.id)),
+    })),
     publisher: publisher(),
     articleSection: story.section.name,
     keywords: story.tags.map((t) => t.name),
     inLanguage: site.language,
     isAccessibleForFree: true,
     ...(story.corrections?.length
-      ? { correction: story.corrections.map((c) => ({ '@type': 'CorrectionComment' as const, text: c.text, datePublished: c.date })) }
+      ? {
+          correction: story.corrections.map((c) => ({
+            '@type': 'CorrectionComment' as const,
+            text: c.text,
+            datePublished: c.date,
+          })),
+        }
       : {}),
   };
 }

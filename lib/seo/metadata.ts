@@ -29,7 +29,9 @@ type Feed = { url: string; title: string };
 
 /** The feeds a page advertises with <link rel="alternate" type="application/rss+xml">. */
 function feeds(extra: Feed[] = []): NonNullable<Metadata['alternates']>['types'] {
-  return { 'application/rss+xml': [{ url: absoluteUrl(SITE_FEED_PATH), title: `${site.name}: latest stories` }, ...extra] };
+  return {
+    'application/rss+xml': [{ url: absoluteUrl(SITE_FEED_PATH), title: `${site.name}: latest stories` }, ...extra],
+  };
 }
 
 interface PageMetadataInput {
@@ -44,7 +46,13 @@ interface PageMetadataInput {
 }
 
 /** Metadata for a page that is not a story: front, section, author, tag and archive pages. */
-export function pageMetadata({ path: listingPath, title: listingTitle, description, extraFeeds, page = 1 }: PageMetadataInput): Metadata {
+export function pageMetadata({
+  path: listingPath,
+  title: listingTitle,
+  description,
+  extraFeeds,
+  page = 1,
+}: PageMetadataInput): Metadata {
   const path = listingPagePath(listingPath, page);
   const title = listingTitle && page > 1 ? `${listingTitle} (page ${page})` : listingTitle;
   const url = absoluteUrl(path);
@@ -73,7 +81,12 @@ export const authorMetadata = (author: Author, page = 1): Metadata =>
   pageMetadata({ page, path: authorPath(author.id), title: author.name, description: author.bio });
 
 export const tagMetadata = (tag: Tag, page = 1): Metadata =>
-  pageMetadata({ page, path: tagPath(tag.id), title: tag.name, description: `${site.name} stories about ${tag.name}.` });
+  pageMetadata({
+    page,
+    path: tagPath(tag.id),
+    title: tag.name,
+    description: `${site.name} stories about ${tag.name}.`,
+  });
 
 /**
  * A story's metadata. Editors' overrides win over the defaults: seoTitle (search title), socialTitle and
@@ -91,7 +104,9 @@ export function storyMetadata(story: Story): Metadata {
     keywords: story.tags.map((t) => t.name),
     alternates: {
       canonical,
-      types: feeds([{ url: absoluteUrl(sectionFeedPath(story.section.id)), title: `${site.name}: ${story.section.name}` }]),
+      types: feeds([
+        { url: absoluteUrl(sectionFeedPath(story.section.id)), title: `${site.name}: ${story.section.name}` },
+      ]),
     },
     openGraph: {
       type: 'article',

@@ -41,7 +41,10 @@ export function storySitemaps(stories: StorySummary[]): Array<{ name: string; st
       const base = `${y.year}-${String(m.month).padStart(2, '0')}`;
       const parts = [];
       for (let i = 0; i * SITEMAP_MAX_URLS < m.stories.length; i++) {
-        parts.push({ name: i === 0 ? base : `${base}-${i + 1}`, stories: m.stories.slice(i * SITEMAP_MAX_URLS, (i + 1) * SITEMAP_MAX_URLS) });
+        parts.push({
+          name: i === 0 ? base : `${base}-${i + 1}`,
+          stories: m.stories.slice(i * SITEMAP_MAX_URLS, (i + 1) * SITEMAP_MAX_URLS),
+        });
       }
       return parts;
     }),
@@ -58,11 +61,15 @@ export function storySitemapEntries(stories: StorySummary[], name: string): Site
 /** Every page that is not a story: front page, the date archive, and the first page of every section, author and tag. */
 export function pagesSitemapEntries(content: SitemapContent): SitemapEntry[] {
   const stories = ownStories(content.stories);
-  const listing = (path: string, listed: StorySummary[]) => ({ url: absoluteUrl(path), lastModified: lastUpdated(listed) });
+  const listing = (path: string, listed: StorySummary[]) => ({
+    url: absoluteUrl(path),
+    lastModified: lastUpdated(listed),
+  });
   const bySection = new Map<string, StorySummary[]>();
   const byAuthor = new Map<string, StorySummary[]>();
   const byTag = new Map<string, StorySummary[]>();
-  const add = (map: Map<string, StorySummary[]>, key: string, story: StorySummary) => (map.get(key) ?? map.set(key, []).get(key)!).push(story);
+  const add = (map: Map<string, StorySummary[]>, key: string, story: StorySummary) =>
+    (map.get(key) ?? map.set(key, []).get(key)!).push(story);
   for (const story of stories) {
     add(bySection, story.section.id, story);
     for (const a of story.authors) add(byAuthor, a.id, story);
@@ -73,7 +80,10 @@ export function pagesSitemapEntries(content: SitemapContent): SitemapEntry[] {
     listing('/', stories),
     listing(ARCHIVE_PATH, stories),
     ...years.flatMap((y) => [
-      listing(archiveYearPath(y.year), y.months.flatMap((m) => m.stories)),
+      listing(
+        archiveYearPath(y.year),
+        y.months.flatMap((m) => m.stories),
+      ),
       ...y.months.map((m) => listing(archiveMonthPath(y.year, m.month), m.stories)),
     ]),
     ...content.sections.map((x) => listing(sectionPath(x.id), bySection.get(x.id) ?? [])),
@@ -86,7 +96,10 @@ export function pagesSitemapEntries(content: SitemapContent): SitemapEntry[] {
 export function sitemapIndexEntries(content: SitemapContent): SitemapEntry[] {
   return [
     { url: absoluteUrl(sitemapPath(PAGES_SITEMAP)), lastModified: lastUpdated(ownStories(content.stories)) },
-    ...storySitemaps(content.stories).map((s) => ({ url: absoluteUrl(sitemapPath(s.name)), lastModified: lastUpdated(s.stories) })),
+    ...storySitemaps(content.stories).map((s) => ({
+      url: absoluteUrl(sitemapPath(s.name)),
+      lastModified: lastUpdated(s.stories),
+    })),
   ];
 }
 
@@ -105,7 +118,8 @@ const sitemapXml = (root: 'urlset' | 'sitemapindex', item: 'url' | 'sitemap') =>
 export const urlsetXml = sitemapXml('urlset', 'url');
 export const sitemapIndexXml = sitemapXml('sitemapindex', 'sitemap');
 
-export const xmlResponse = (xml: string) => new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+export const xmlResponse = (xml: string) =>
+  new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 
 /** Google News takes articles published in the last two days, at most 1,000 of them. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;

@@ -15,7 +15,7 @@ const SYSTEM_BROWSERS = [
 export const NO_BROWSER_MESSAGE =
   'No Chromium found for the browser tests and benchmarks. Get one either way:\n' +
   '  - a system Chromium: `sudo apt-get install -y chromium` on Debian/Ubuntu (gives /usr/bin/chromium), or Chrome;\n' +
-  '  - Playwright\'s own: `npx playwright install chromium`.\n' +
+  "  - Playwright's own: `npx playwright install chromium`.\n" +
   'Or point CHROMIUM_PATH at any Chrome or Chromium binary.';
 
 /** Where Playwright's own downloaded Chromium lives, whether or not it has been installed. */
@@ -34,7 +34,8 @@ function playwrightChromium(): string | undefined {
 export function findChromium(exists: (path: string) => boolean = existsSync): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!exists(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.\n\n${NO_BROWSER_MESSAGE}`);
+    if (!exists(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.\n\n${NO_BROWSER_MESSAGE}`);
     return fromEnv;
   }
   const found = [...SYSTEM_BROWSERS, playwrightChromium()].find((path): path is string => !!path && exists(path));

@@ -17,7 +17,11 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants
 const projectDir = path.resolve(import.meta.dirname, '../..');
 // Next loads the config in several processes of one build; the check needs to run once.
 const CHECKED = 'AJU_CONTENT_CHECKED';
-const checkArgs = (...extra) => [createRequire(import.meta.url).resolve('tsx/cli'), path.join(projectDir, 'scripts/content-check.ts'), ...extra];
+const checkArgs = (...extra) => [
+  createRequire(import.meta.url).resolve('tsx/cli'),
+  path.join(projectDir, 'scripts/content-check.ts'),
+  ...extra,
+];
 
 /** @param {{ fatal: boolean }} options */
 function checkContent({ fatal }) {
@@ -41,7 +45,13 @@ function watchStoryFiles() {
     watch(path.join(projectDir, 'content/stories'), { recursive: true }, (event, name) => {
       if (event !== 'rename' || !name || name.includes('.generated.')) return;
       clearTimeout(timer);
-      timer = setTimeout(() => execFile(process.execPath, checkArgs(), { cwd: projectDir }, (_error, stdout) => process.stdout.write(stdout)), 300);
+      timer = setTimeout(
+        () =>
+          execFile(process.execPath, checkArgs(), { cwd: projectDir }, (_error, stdout) =>
+            process.stdout.write(stdout),
+          ),
+        300,
+      );
     }).unref();
   } catch {
     console.warn('content/stories/ cannot be watched here: run npm run content:check after adding a story file.');
@@ -64,7 +74,10 @@ export function withEditorTooling(phase, config) {
     ...config,
     turbopack: {
       ...config.turbopack,
-      resolveAlias: { ...config.turbopack?.resolveAlias, '@/content/stories/index.generated': './content/stories/index.production.generated.ts' },
+      resolveAlias: {
+        ...config.turbopack?.resolveAlias,
+        '@/content/stories/index.generated': './content/stories/index.production.generated.ts',
+      },
     },
   };
 }

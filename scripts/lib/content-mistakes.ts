@@ -43,13 +43,17 @@ export const mistakes: Mistake[] = [
     rule: 'Required fields',
     mistake: 'a required field is left out',
     stories: edit((s) => delete s.summary),
-    expected: [`${at('summary')}: summary is missing — add it, e.g. summary: "Russian President Vladimir Putin visits North Korea for two days."`],
+    expected: [
+      `${at('summary')}: summary is missing — add it, e.g. summary: "Russian President Vladimir Putin visits North Korea for two days."`,
+    ],
   },
   {
     rule: 'Required fields',
     mistake: 'a field holds the wrong kind of value',
     stories: edit((s) => (s.tags = 'north-korea')),
-    expected: [`${at('tags')}: tags must be a list in [ ], not the text "north-korea" — e.g. tags: ["north-korea", "vladimir-putin"]`],
+    expected: [
+      `${at('tags')}: tags must be a list in [ ], not the text "north-korea" — e.g. tags: ["north-korea", "vladimir-putin"]`,
+    ],
   },
   {
     rule: 'Required fields',
@@ -89,7 +93,9 @@ export const mistakes: Mistake[] = [
     rule: 'Lengths',
     mistake: 'an SEO title longer than search results show (warning)',
     stories: edit((s) => (s.seoTitle = 'Putin heads to Pyongyang for two days amid deepening military ties')),
-    expected: [`${at('seoTitle')}: seoTitle is 66 characters long; search results show about 60 characters of a title — aim for 60 or fewer`],
+    expected: [
+      `${at('seoTitle')}: seoTitle is 66 characters long; search results show about 60 characters of a title — aim for 60 or fewer`,
+    ],
   },
   {
     rule: 'Lengths',
@@ -103,7 +109,9 @@ export const mistakes: Mistake[] = [
     rule: 'Slugs',
     mistake: 'a slug with capitals or underscores',
     stories: edit((s) => (s.slug = 'Putin_Pyongyang')),
-    expected: [`${at('slug')}: slug "Putin_Pyongyang" is not a valid id — use lowercase letters, digits and single hyphens, e.g. "putin-heads-to-pyongyang"`],
+    expected: [
+      `${at('slug')}: slug "Putin_Pyongyang" is not a valid id — use lowercase letters, digits and single hyphens, e.g. "putin-heads-to-pyongyang"`,
+    ],
   },
   {
     rule: 'Slugs',
@@ -169,13 +177,17 @@ export const mistakes: Mistake[] = [
     rule: 'References',
     mistake: 'a misspelt author id',
     stories: edit((s) => (s.authors = ['park-un'])),
-    expected: [`${at('authors[0]')}: author "park-un" does not exist — did you mean "park-ung"? (content/authors.ts lists them all)`],
+    expected: [
+      `${at('authors[0]')}: author "park-un" does not exist — did you mean "park-ung"? (content/authors.ts lists them all)`,
+    ],
   },
   {
     rule: 'References',
     mistake: 'a misspelt section id',
     stories: edit((s) => (s.section = 'northkorea')),
-    expected: [`${at('section')}: section "northkorea" does not exist — did you mean "north-korea"? (content/sections.ts lists them all)`],
+    expected: [
+      `${at('section')}: section "northkorea" does not exist — did you mean "north-korea"? (content/sections.ts lists them all)`,
+    ],
   },
   {
     rule: 'References',
@@ -197,7 +209,9 @@ export const mistakes: Mistake[] = [
     rule: 'Photos',
     mistake: 'a lead photo too small for link cards',
     stories: edit((s) => (s.leadPhoto.src = '/images/stories/narrow.jpg')),
-    expected: [`${at('leadPhoto.src')}: lead photo is 800 px wide — use a file at least 1200 px wide so it stays sharp in link previews`],
+    expected: [
+      `${at('leadPhoto.src')}: lead photo is 800 px wide — use a file at least 1200 px wide so it stays sharp in link previews`,
+    ],
   },
   {
     rule: 'Photos',
@@ -225,13 +239,17 @@ export const mistakes: Mistake[] = [
     rule: 'Photos',
     mistake: 'an empty caption',
     stories: edit((s) => (s.leadPhoto.caption = ' ')),
-    expected: [`${at('leadPhoto.caption')}: caption is empty — write it as plain text, e.g. "Putin and Kim shake hands in Russia"`],
+    expected: [
+      `${at('leadPhoto.caption')}: caption is empty — write it as plain text, e.g. "Putin and Kim shake hands in Russia"`,
+    ],
   },
   {
     rule: 'Photos',
     mistake: 'the credit typed at the end of the caption (warning)',
     stories: edit((s) => (s.leadPhoto.caption = `${s.leadPhoto.caption} Yonhap`)),
-    expected: [`${at('leadPhoto.caption')}: caption ends with the credit "Yonhap" — remove it from the caption; the credit field prints it`],
+    expected: [
+      `${at('leadPhoto.caption')}: caption ends with the credit "Yonhap" — remove it from the caption; the credit field prints it`,
+    ],
   },
   {
     rule: 'Photos',
@@ -274,7 +292,9 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Text',
     mistake: 'a Markdown link in a field that is plain text',
-    stories: edit((s) => (s.leadPhoto.caption = s.leadPhoto.caption.replace('Russia', '[Russia](https://example.com)'))),
+    stories: edit(
+      (s) => (s.leadPhoto.caption = s.leadPhoto.caption.replace('Russia', '[Russia](https://example.com)')),
+    ),
     expected: [
       `${at('leadPhoto.caption')}: caption contains a Markdown link "[Russia](https://example.com)" — write the words only; links belong in paragraphs, lists, quotations, tables and fact boxes`,
     ],
@@ -283,7 +303,9 @@ export const mistakes: Mistake[] = [
     rule: 'Text',
     mistake: 'Markdown emphasis',
     stories: edit((s) => (s.summary = s.summary.replace('first trip', '*first* trip'))),
-    expected: [`${at('summary')}: summary contains Markdown emphasis "*first*" — remove the * or _ marks; the site does the formatting`],
+    expected: [
+      `${at('summary')}: summary contains Markdown emphasis "*first*" — remove the * or _ marks; the site does the formatting`,
+    ],
   },
   {
     rule: 'Text',
@@ -296,7 +318,10 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Inline text',
     mistake: 'a link to a story that does not exist',
-    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](/stories/putin-head-to-pyongyang)'))),
+    stories: edit(
+      (s) =>
+        (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](/stories/putin-head-to-pyongyang)')),
+    ),
     expected: [
       `${at('body[1].text')}: link "Vladivostok" points at the story "putin-head-to-pyongyang", which does not exist — did you mean "putin-heads-to-pyongyang"? (content/stories/ lists them all)`,
     ],
@@ -312,7 +337,9 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Inline text',
     mistake: 'a javascript: link',
-    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](javascript:alert(1))'))),
+    stories: edit(
+      (s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](javascript:alert(1))')),
+    ),
     expected: [
       `${at('body[1].text')}: paragraph text has a link to "javascript:alert(1)" that uses javascript:, which the site never links to — link to an https:// page or to /stories/<slug>`,
     ],
@@ -328,7 +355,9 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Inline text',
     mistake: 'an http: link',
-    stories: edit((s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](http://example.com/vladivostok)'))),
+    stories: edit(
+      (s) => (s.body[1].text = s.body[1].text.replace('Vladivostok', '[Vladivostok](http://example.com/vladivostok)')),
+    ),
     expected: [
       `${at('body[1].text')}: paragraph text has a link to "http://example.com/vladivostok" that is not https — write https://example.com/vladivostok (the site links to secure pages only)`,
     ],
@@ -360,7 +389,14 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Blocks',
     mistake: 'a table with no rows',
-    stories: edit((s) => s.body.splice(3, 0, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [] })),
+    stories: edit((s) =>
+      s.body.splice(3, 0, {
+        type: 'table',
+        caption: 'Summits between Putin and Kim',
+        header: ['Year', 'Place'],
+        rows: [],
+      }),
+    ),
     expected: [
       `${at('body[3].rows')}: table has no rows — add at least one row of cells, e.g. rows: [["2023", "34", "12"]], or delete the block`,
     ],
@@ -369,7 +405,12 @@ export const mistakes: Mistake[] = [
     rule: 'Blocks',
     mistake: 'a table row with a cell missing',
     stories: edit((s) =>
-      s.body.splice(3, 0, { type: 'table', caption: 'Summits between Putin and Kim', header: ['Year', 'Place'], rows: [['2019', 'Vladivostok'], ['2023']] }),
+      s.body.splice(3, 0, {
+        type: 'table',
+        caption: 'Summits between Putin and Kim',
+        header: ['Year', 'Place'],
+        rows: [['2019', 'Vladivostok'], ['2023']],
+      }),
     ),
     expected: [
       `${at('body[3].rows[1]')}: row 2 has 1 cell but the header has 2 columns — give every row one cell per column (write "–" for no figure)`,
@@ -378,7 +419,9 @@ export const mistakes: Mistake[] = [
   {
     rule: 'Blocks',
     mistake: 'an embed from a site the page cannot embed',
-    stories: edit((s) => s.body.splice(3, 0, { type: 'embed', url: 'https://vimeo.com/123456', title: 'Putin arrives in Pyongyang' })),
+    stories: edit((s) =>
+      s.body.splice(3, 0, { type: 'embed', url: 'https://vimeo.com/123456', title: 'Putin arrives in Pyongyang' }),
+    ),
     expected: [
       `${at('body[3].url')}: url "https://vimeo.com/123456" is not a post the site can embed (YouTube, X or Instagram) — copy the post's own address, or link to it from a paragraph instead`,
     ],
@@ -434,7 +477,7 @@ export const mistakes: Mistake[] = [
 
   {
     rule: 'Story files',
-    mistake: 'a story file in another month\'s folder',
+    mistake: "a story file in another month's folder",
     stories: (s) => one(s, 'content/stories/2024/05/putin-heads-to-pyongyang.ts'),
     expected: [
       'content/stories/2024/05/putin-heads-to-pyongyang.ts: is in content/stories/2024/05/, but a story lives in the folder of the year and month it was posted (postedAt is June 2024 in Korea) — move the file to content/stories/2024/06/putin-heads-to-pyongyang.ts',
@@ -467,8 +510,13 @@ export async function createMistakePublicDir(): Promise<{ dir: string; remove():
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aju-public-'));
   const images = path.join(dir, 'images/stories');
   mkdirSync(images, { recursive: true });
-  copyFileSync(path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'), path.join(images, 'putin-heads-to-pyongyang.jpg'));
-  await sharp({ create: { width: 800, height: 500, channels: 3, background: '#445566' } }).jpeg().toFile(path.join(images, 'narrow.jpg'));
+  copyFileSync(
+    path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'),
+    path.join(images, 'putin-heads-to-pyongyang.jpg'),
+  );
+  await sharp({ create: { width: 800, height: 500, channels: 3, background: '#445566' } })
+    .jpeg()
+    .toFile(path.join(images, 'narrow.jpg'));
   writeFileSync(path.join(images, 'not-a-photo.jpg'), 'this is text, not a JPEG');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

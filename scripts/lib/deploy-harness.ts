@@ -18,8 +18,12 @@ export const CHANGED_COMPONENT = 'components/story/ShareActions.tsx';
 export function changeClientComponent(project: TempProject, mark: string): void {
   const file = path.join(project.dir, CHANGED_COMPONENT);
   const source = readFileSync(file, 'utf8');
-  const changed = source.replace('<span className="share__actions"', `<span className="share__actions" data-release-mark="${mark}"`);
-  if (changed === source) throw new Error(`${CHANGED_COMPONENT} no longer has the share__actions span this helper marks`);
+  const changed = source.replace(
+    '<span className="share__actions"',
+    `<span className="share__actions" data-release-mark="${mark}"`,
+  );
+  if (changed === source)
+    throw new Error(`${CHANGED_COMPONENT} no longer has the share__actions span this helper marks`);
   writeFileSync(file, changed);
 }
 
@@ -48,7 +52,11 @@ export function releaseOfBuild(projectDir: string, releasesDir: string): string 
 }
 
 /** `npm run deploy` (scripts/deploy.mjs) with these arguments; rejects on a non-zero exit, with its output. */
-export function deploy(releasesDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ ms: number; output: string }> {
+export function deploy(
+  releasesDir: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/deploy.mjs'), ...args], {
@@ -59,7 +67,11 @@ export function deploy(releasesDir: string, args: string[] = [], env: Record<str
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c));
     child.stderr!.on('data', (c: Buffer) => (output += c));
-    child.on('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - started, output }) : reject(new Error(`deploy ${args.join(' ')} exited ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve({ ms: performance.now() - started, output })
+        : reject(new Error(`deploy ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -72,7 +84,12 @@ export class Origins {
   ) {}
 
   /** `ports`: the ports to use (an edge already points at them); default `count` free ones. `env`: more of the origins' settings. */
-  static async start(releasesDir: string, count = 2, ports: number[] = [], env: Record<string, string> = {}): Promise<Origins> {
+  static async start(
+    releasesDir: string,
+    count = 2,
+    ports: number[] = [],
+    env: Record<string, string> = {},
+  ): Promise<Origins> {
     ports = [...ports];
     while (ports.length < count) {
       const port = await freePort();
@@ -81,7 +98,13 @@ export class Origins {
     let output = '';
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/origins.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, ...env, RELEASES_DIR: releasesDir, ORIGIN_PORTS: ports.join(','), ORIGIN_HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        ...env,
+        RELEASES_DIR: releasesDir,
+        ORIGIN_PORTS: ports.join(','),
+        ORIGIN_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (c: Buffer) => (output += c));
@@ -89,8 +112,14 @@ export class Origins {
     const origins = new Origins(ports, child, () => output);
     for (const port of ports) {
       const deadline = Date.now() + 60_000;
-      while (!(await request(`http://127.0.0.1:${port}`, READY_PATH, { timeoutMs: 2_000 }).then((a) => a.status === 200, () => false))) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm run origins did not start port ${port}:\n${output}`);
+      while (
+        !(await request(`http://127.0.0.1:${port}`, READY_PATH, { timeoutMs: 2_000 }).then(
+          (a) => a.status === 200,
+          () => false,
+        ))
+      ) {
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`npm run origins did not start port ${port}:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     }

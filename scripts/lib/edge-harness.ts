@@ -37,7 +37,6 @@ const track = (child: ChildProcess, group = false) => {
   return child;
 };
 
-
 export interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -49,31 +48,48 @@ export interface Answer {
 export function request(
   base: string,
   requestPath: string,
-  { method = 'GET', headers = {}, localAddress, timeoutMs = 10_000 }: { method?: string; headers?: Record<string, string>; localAddress?: string; timeoutMs?: number } = {},
+  {
+    method = 'GET',
+    headers = {},
+    localAddress,
+    timeoutMs = 10_000,
+  }: { method?: string; headers?: Record<string, string>; localAddress?: string; timeoutMs?: number } = {},
 ): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, method, path: requestPath, headers, localAddress, timeout: timeoutMs, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        let raw = Buffer.concat(chunks);
-        if (res.headers['content-encoding'] === 'gzip' && raw.length) raw = zlib.gunzipSync(raw);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8') });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: hostname, port, method, path: requestPath, headers, localAddress, timeout: timeoutMs, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          let raw = Buffer.concat(chunks);
+          if (res.headers['content-encoding'] === 'gzip' && raw.length) raw = zlib.gunzipSync(raw);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms: ${method} ${requestPath}`)));
     req.on('error', reject);
     req.end();
   });
 }
 
-async function waitFor(url: string, alive: () => boolean, what: string, timeoutMs = 30_000, probePath = READY_PATH): Promise<void> {
+async function waitFor(
+  url: string,
+  alive: () => boolean,
+  what: string,
+  timeoutMs = 30_000,
+  probePath = READY_PATH,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`${what} exited before answering`);
-    const ok = await request(url, probePath, { timeoutMs: 2_000 }).then((a) => a.status === 200, () => false);
+    const ok = await request(url, probePath, { timeoutMs: 2_000 }).then(
+      (a) => a.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -117,7 +133,8 @@ export class Origin {
    * `env`: more environment for the server (the publish tests' store, secret and edge).
    */
   static async start(release = LATEST_RELEASE, env: Record<string, string> = {}): Promise<Origin> {
-    if (!existsSync(path.join(release, 'server.js'))) throw new Error(`no ${release}/server.js: build it first (npm run build)`);
+    if (!existsSync(path.join(release, 'server.js')))
+      throw new Error(`no ${release}/server.js: build it first (npm run build)`);
     const releaseDir = realpathSync(release);
     const originPort = await freePort();
     const server = track(
@@ -132,16 +149,28 @@ export class Origin {
     const override: { cacheControl?: string } = {};
     const proxy = http.createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
-      const upstream = http.request({ host: '127.0.0.1', port: originPort, method: req.method, path: req.url, headers: req.headers, agent }, (up) => {
-        res.writeHead(up.statusCode ?? 502, override.cacheControl ? { ...up.headers, 'cache-control': override.cacheControl } : up.headers);
-        up.pipe(res);
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port: originPort, method: req.method, path: req.url, headers: req.headers, agent },
+        (up) => {
+          res.writeHead(
+            up.statusCode ?? 502,
+            override.cacheControl ? { ...up.headers, 'cache-control': override.cacheControl } : up.headers,
+          );
+          up.pipe(res);
+        },
+      );
       // An origin that is down looks down through the proxy too: the connection just closes.
       upstream.on('error', () => req.socket.destroy());
       req.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const origin = new Origin(`http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, seen, override, server, proxy);
+    const origin = new Origin(
+      `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+      seen,
+      override,
+      server,
+      proxy,
+    );
     await waitFor(origin.url, () => server.exitCode === null, 'origin server.js');
     return origin;
   }
@@ -199,23 +228,30 @@ export class Edge {
    * `origins`: harness origins or any `host:port` addresses; `env`: more of the edge's settings (EDGE_MISS_LIMIT…);
    * `port`: where to listen (default: a free one), for origins told the edge's address before it starts.
    */
-  static async start(origins: Array<{ address: string }>, env: Record<string, string> = {}, port?: number): Promise<Edge> {
+  static async start(
+    origins: Array<{ address: string }>,
+    env: Record<string, string> = {},
+    port?: number,
+  ): Promise<Edge> {
     port ??= await freePort();
     let output = '';
-    const child = track(spawn('npm', ['run', '--silent', 'edge'], {
-      cwd: ROOT,
-      // Its own process group, so stop() reaches npm, node and varnishd together.
-      detached: true,
-      env: {
-        ...process.env,
-        EDGE_PORT: String(port),
-        EDGE_HOST: '127.0.0.1',
-        EDGE_ORIGINS: origins.map((o) => o.address).join(','),
-        EDGE_PURGE_ALLOW: '127.0.0.1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }), true);
+    const child = track(
+      spawn('npm', ['run', '--silent', 'edge'], {
+        cwd: ROOT,
+        // Its own process group, so stop() reaches npm, node and varnishd together.
+        detached: true,
+        env: {
+          ...process.env,
+          EDGE_PORT: String(port),
+          EDGE_HOST: '127.0.0.1',
+          EDGE_ORIGINS: origins.map((o) => o.address).join(','),
+          EDGE_PURGE_ALLOW: '127.0.0.1',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+      true,
+    );
     child.stdout!.on('data', (c: Buffer) => (output += c));
     child.stderr!.on('data', (c: Buffer) => (output += c));
     const edge = new Edge(`http://127.0.0.1:${port}`, child, () => output);

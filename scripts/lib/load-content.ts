@@ -18,7 +18,8 @@ import type { ContentProblem, ContentSource, ContentSources, ValidContent } from
 
 export const STORIES_DIR = 'content/stories';
 
-const isStoryFile = (name: string) => /\.tsx?$/.test(name) && !name.endsWith('.d.ts') && !/\.generated\.tsx?$/.test(name) && !/^index\.tsx?$/.test(name);
+const isStoryFile = (name: string) =>
+  /\.tsx?$/.test(name) && !name.endsWith('.d.ts') && !/\.generated\.tsx?$/.test(name) && !/^index\.tsx?$/.test(name);
 
 /** Story module files under content/stories/, relative to the project root, sorted. */
 export function storyFiles(root: string): string[] {
@@ -56,11 +57,22 @@ export async function loadContentSources(
     try {
       const loaded = (await import(pathToFileURL(path.join(root, file)).href)) as { default?: unknown };
       if (loaded.default === undefined) {
-        problems.push({ file, field: '', message: 'has no default export — end the record with export default defineStory({ … }) (or the list for authors, sections, tags)', severity: 'error' });
+        problems.push({
+          file,
+          field: '',
+          message:
+            'has no default export — end the record with export default defineStory({ … }) (or the list for authors, sections, tags)',
+          severity: 'error',
+        });
       }
       return { file, data: loaded.default };
     } catch (error) {
-      problems.push({ file, field: '', message: `cannot be read — ${describeFailure(root, error)} — fix the file's syntax at that line`, severity: 'error' });
+      problems.push({
+        file,
+        field: '',
+        message: `cannot be read — ${describeFailure(root, error)} — fix the file's syntax at that line`,
+        severity: 'error',
+      });
       return { file, data: undefined };
     }
   };
@@ -113,13 +125,18 @@ async function loadStoriesBundled(root: string, files: string[]): Promise<Conten
  * (scripts/lib/content-gate.js aliases it): the server reads the content snapshot at run time, so the build
  * compiles no story module.
  */
-export function writeStoryIndex(root: string, files: string[], content: Pick<ValidContent, 'stories' | 'images'>): void {
+export function writeStoryIndex(
+  root: string,
+  files: string[],
+  content: Pick<ValidContent, 'stories' | 'images'>,
+): void {
   const listing: StoryListing = {
     stories: content.stories.map(({ file, story }) => listedRecord(file, story)),
     images: Object.fromEntries(content.images),
   };
   // Left by earlier versions (the proxy now reads the run-time snapshot): a stale one would break the type check.
-  for (const obsolete of ['slugs.generated.ts', 'listing-pages.generated.ts']) rmSync(path.join(root, STORIES_DIR, obsolete), { force: true });
+  for (const obsolete of ['slugs.generated.ts', 'listing-pages.generated.ts'])
+    rmSync(path.join(root, STORIES_DIR, obsolete), { force: true });
   for (const [file, source] of [
     [STORY_INDEX_FILE, storyIndexSource(files, listing)],
     [PRODUCTION_STORY_INDEX_FILE, storyIndexSource([], { stories: [], images: {} })],

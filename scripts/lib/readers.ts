@@ -52,9 +52,12 @@ export class Readers {
             this.pages.set(`${answer.headers['x-release'] ?? '?'} ${path}`, answer.body);
             if (fetchAssets) {
               for (const file of staticFilesOf(answer.body)) {
-                const asset = await request(base, file, { timeoutMs: 20_000 }).catch((error: Error) => ({ status: error.message }));
+                const asset = await request(base, file, { timeoutMs: 20_000 }).catch((error: Error) => ({
+                  status: error.message,
+                }));
                 this.answered++;
-                if (asset.status !== 200) this.failures.push({ path: `${file} (of ${path})`, what: `status ${asset.status}` });
+                if (asset.status !== 200)
+                  this.failures.push({ path: `${file} (of ${path})`, what: `status ${asset.status}` });
               }
             }
           }

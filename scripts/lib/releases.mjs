@@ -76,7 +76,9 @@ export function setPointer(releases, pointer, name) {
 function filesUnder(dir, prefix = '') {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), path.join(prefix, entry.name)) : [path.join(prefix, entry.name)],
+    entry.isDirectory()
+      ? filesUnder(path.join(dir, entry.name), path.join(prefix, entry.name))
+      : [path.join(prefix, entry.name)],
   );
 }
 
@@ -122,7 +124,9 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
   const { root, distName, dist, releases } = releasePaths(env, projectRoot);
   const standalone = path.join(dist, 'standalone');
   if (!existsSync(path.join(standalone, 'server.js'))) {
-    throw new Error(`No ${path.relative(root, standalone)}/server.js: run \`npm run build\` first (next.config.js must keep output: 'standalone').`);
+    throw new Error(
+      `No ${path.relative(root, standalone)}/server.js: run \`npm run build\` first (next.config.js must keep output: 'standalone').`,
+    );
   }
   const buildId = readFileSync(path.join(dist, 'BUILD_ID'), 'utf8').trim();
   mkdirSync(releases, { recursive: true });
@@ -132,7 +136,9 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
     log(`Release ${existing} already made from this build; latest points at it.`);
     return existing;
   }
-  const builtAt = statSync(path.join(dist, 'BUILD_ID')).mtime.toISOString().replace(/[-:]|\.\d+/g, '');
+  const builtAt = statSync(path.join(dist, 'BUILD_ID'))
+    .mtime.toISOString()
+    .replace(/[-:]|\.\d+/g, '');
   const name = `${builtAt}-${buildId}`;
   const partial = path.join(releases, `.${name}.partial`);
   rmSync(partial, { recursive: true, force: true });
@@ -160,7 +166,9 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
   }
   renameSync(partial, path.join(releases, name));
   setPointer(releases, 'latest', name);
-  log(`Release ${name} in ${path.relative(root, releases) || releases} (${inherited} static files shared from ${kept.length} earlier releases).`);
+  log(
+    `Release ${name} in ${path.relative(root, releases) || releases} (${inherited} static files shared from ${kept.length} earlier releases).`,
+  );
   pruneReleases(releases, Number(env.RELEASES_KEEP || 10), log);
   return name;
 }

@@ -10,7 +10,19 @@ import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-const COPIED = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'tsconfig.json', 'package.json'];
+const COPIED = [
+  'app',
+  'components',
+  'content',
+  'lib',
+  'public',
+  'scripts',
+  'next.config.js',
+  'proxy.ts',
+  'instrumentation.ts',
+  'tsconfig.json',
+  'package.json',
+];
 
 export interface TempProject {
   dir: string;
@@ -23,10 +35,14 @@ export interface TempProject {
 const copied = (source: string) => !source.endsWith('.generated.ts');
 
 /** A copy in a new temporary folder named with `prefix`, or in `dir` when given (created; it must not exist or be empty). */
-export function createTempProject(prefix = 'aju-site-', dir = mkdtempSync(path.join(os.tmpdir(), prefix))): TempProject {
+export function createTempProject(
+  prefix = 'aju-site-',
+  dir = mkdtempSync(path.join(os.tmpdir(), prefix)),
+): TempProject {
   mkdirSync(dir, { recursive: true });
   if (readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: choose a new folder for the copy`);
-  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter: copied });
+  for (const entry of COPIED)
+    cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true, filter: copied });
   execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
   return {
     dir,

@@ -14,8 +14,10 @@
  * ends. The italic is pinned at 400, a static face of half the size (13.7 KB rather than 25.3 KB): italic text
  * is body text; the rare bold italic is emboldened by the browser.
  */
-export const TEXT_FACE_SOURCE = 'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2';
-export const TEXT_FACE_ITALIC_SOURCE = 'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2';
+export const TEXT_FACE_SOURCE =
+  'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2';
+export const TEXT_FACE_ITALIC_SOURCE =
+  'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2';
 
 export const TEXT_FACE_WEIGHT = { min: 400, max: 800 } as const;
 export const TEXT_FACE_ITALIC_WEIGHT = 400;
@@ -49,7 +51,8 @@ export const TEXT_FACE_FILES = {
   italic: 'app/fonts/source-serif-4-text-italic.woff2',
 } as const;
 
-export const inRanges = (codePoint: number, ranges: [number, number][]) => ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
+export const inRanges = (codePoint: number, ranges: [number, number][]) =>
+  ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
 
 /** Sorted code points as a CSS unicode-range value: "U+20-7E, U+A0, …". */
 export function unicodeRange(codePoints: number[]): string {

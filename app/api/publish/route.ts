@@ -21,6 +21,9 @@ export async function POST(request: Request) {
     return Response.json(result, { headers: noStore });
   } catch (error) {
     console.error('content: sync failed:', error);
-    return new Response(`This origin could not read the published content: ${(error as Error).message}\n`, { status: 503, headers: noStore });
+    return new Response(`This origin could not read the published content: ${(error as Error).message}\n`, {
+      status: 503,
+      headers: noStore,
+    });
   }
 }

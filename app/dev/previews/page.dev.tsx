@@ -55,7 +55,12 @@ function Card({ card, origin, serverHost }: { card: LinkCard; origin: string; se
     <div className="link-card" data-testid="link-card">
       {card.image ? (
         // eslint-disable-next-line @next/next/no-img-element -- shows the image exactly as the network would draw it
-        <img src={localImageUrl(card.image, site.origin, serverHost)} alt={card.imageAlt ?? ''} width={600} height={315} />
+        <img
+          src={localImageUrl(card.image, site.origin, serverHost)}
+          alt={card.imageAlt ?? ''}
+          width={600}
+          height={315}
+        />
       ) : (
         <p className="link-card__missing">No og:image: the network would draw a card without a picture.</p>
       )}
@@ -73,7 +78,11 @@ function Card({ card, origin, serverHost }: { card: LinkCard; origin: string; se
   );
 }
 
-export default async function StoryPreviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StoryPreviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('host')}`;
   const raw = (await searchParams).q;
@@ -98,14 +107,13 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
     <div className="previews">
       <h1>Story previews</h1>
       <p>
-        How social networks will show the drafts, the scheduled stories and the {RECENT} newest published ones,
-        of {content.stories.length} in all. Only under <code>npm run dev</code>; run <code>npm run content:check</code>{' '}
-        for the full report.
+        How social networks will show the drafts, the scheduled stories and the {RECENT} newest published ones, of{' '}
+        {content.stories.length} in all. Only under <code>npm run dev</code>; run <code>npm run content:check</code> for
+        the full report.
       </p>
       <form method="get" role="search" className="previews__search">
         <label htmlFor="previews-q">Find a story by slug or headline</label>{' '}
-        <input id="previews-q" name="q" type="search" defaultValue={query} />{' '}
-        <button type="submit">Find</button>
+        <input id="previews-q" name="q" type="search" defaultValue={query} /> <button type="submit">Find</button>
         {query && (
           <>
             {' '}
@@ -130,7 +138,12 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
         const card = cards[i]!;
         const status = story.draft ? 'Draft' : isScheduled(story) ? `Scheduled for ${story.publishAt}` : 'Published';
         return (
-          <section key={story.slug} className="preview" aria-labelledby={`preview-${story.slug}`} data-slug={story.slug}>
+          <section
+            key={story.slug}
+            className="preview"
+            aria-labelledby={`preview-${story.slug}`}
+            data-slug={story.slug}
+          >
             <h2 id={`preview-${story.slug}`}>
               <a href={storyPath(story.slug)}>{story.headline}</a>
             </h2>
@@ -140,10 +153,19 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
             <h3>Social card image</h3>
             <a href={`${storyPath(story.slug)}/opengraph-image`}>
               {/* eslint-disable-next-line @next/next/no-img-element -- the generated PNG itself, unoptimized */}
-              <img src={`${storyPath(story.slug)}/opengraph-image`} alt={`Social card image for “${story.headline}”`} width={600} height={315} />
+              <img
+                src={`${storyPath(story.slug)}/opengraph-image`}
+                alt={`Social card image for “${story.headline}”`}
+                width={600}
+                height={315}
+              />
             </a>
             <h3>Link card</h3>
-            {typeof card === 'string' ? <p>Could not read the metadata: {card}.</p> : <Card card={card} origin={origin} serverHost={requestHeaders.get('host') ?? ''} />}
+            {typeof card === 'string' ? (
+              <p>Could not read the metadata: {card}.</p>
+            ) : (
+              <Card card={card} origin={origin} serverHost={requestHeaders.get('host') ?? ''} />
+            )}
             <h3>Checks</h3>
             <Problems problems={problems.filter((p) => p.file === file)} />
           </section>
@@ -153,8 +175,8 @@ export default async function StoryPreviewsPage({ searchParams }: { searchParams
         <section aria-labelledby="blocks-heading" className="blocks-preview">
           <h2 id="blocks-heading">Every body block</h2>
           <p>
-            Each block and inline form as a story page renders it (CONTENT.md, “Body blocks”); the newest story stands in
-            for the photo and the story link.
+            Each block and inline form as a story page renders it (CONTENT.md, “Body blocks”); the newest story stands
+            in for the photo and the story link.
           </p>
           <div className="story-body">{sampleBlocks(newest).map((block, i) => renderBlock(block, i, {}))}</div>
         </section>

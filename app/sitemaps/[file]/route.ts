@@ -1,5 +1,12 @@
 import { getContent } from '@/lib/content';
-import { PAGES_SITEMAP, pagesSitemapEntries, storySitemapEntries, storySitemaps, urlsetXml, xmlResponse } from '@/lib/seo/sitemaps';
+import {
+  PAGES_SITEMAP,
+  pagesSitemapEntries,
+  storySitemapEntries,
+  storySitemaps,
+  urlsetXml,
+  xmlResponse,
+} from '@/lib/seo/sitemaps';
 
 // Every child sitemap is written at build (/sitemaps/pages.xml, /sitemaps/2024-06.xml, …), a month a later
 // publish adds on first request; any other name is a 404 from proxy.ts (lib/content/known-paths.ts).

@@ -45,8 +45,9 @@ function StoryProblems({ slug, problems }: { slug: string; problems: string[] })
     <div className="story-problems">
       <h1>This story cannot be shown yet</h1>
       <p>
-        content:check found {problems.length === 1 ? 'a problem' : `${problems.length} problems`} in <code>{slug}</code>. Fix{' '}
-        {problems.length === 1 ? 'it' : 'each'} as the message says and reload; the build refuses the story until then.
+        content:check found {problems.length === 1 ? 'a problem' : `${problems.length} problems`} in <code>{slug}</code>
+        . Fix {problems.length === 1 ? 'it' : 'each'} as the message says and reload; the build refuses the story until
+        then.
       </p>
       <ul>
         {problems.map((problem) => (

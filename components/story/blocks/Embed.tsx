@@ -21,7 +21,12 @@ export function Embed({ url, title, caption, embed }: EmbedProps) {
   const verb = embed.provider === 'youtube' ? 'Watch' : 'View';
   return (
     <figure className="embed" data-provider={embed.provider}>
-      <div className="embed__box" style={{ aspectRatio: embed.aspectRatio }} data-frame-src={embed.frameSrc} data-frame-title={`${title} (${embed.name})`}>
+      <div
+        className="embed__box"
+        style={{ aspectRatio: embed.aspectRatio }}
+        data-frame-src={embed.frameSrc}
+        data-frame-title={`${title} (${embed.name})`}
+      >
         <div className="embed__placeholder">
           <p className="embed__provider">{embed.name}</p>
           <p className="embed__title">{title}</p>

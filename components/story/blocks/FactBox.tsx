@@ -23,7 +23,15 @@ export function FactBox({ title, items, id }: { title: string; items: Inline[][]
 }
 
 /** A titled box of dated events, oldest first. */
-export function Timeline({ title, events, id }: { title: string; events: { when: string; text: Inline[] }[]; id: string }) {
+export function Timeline({
+  title,
+  events,
+  id,
+}: {
+  title: string;
+  events: { when: string; text: Inline[] }[];
+  id: string;
+}) {
   return (
     <section className="fact-box fact-box--timeline" aria-labelledby={id}>
       <h2 className="fact-box__title" id={id}>

@@ -19,7 +19,12 @@ export async function GET(_request: Request, { params }: RouteContext<'/sections
   const { section, stories } = found;
   return rssResponse(
     await buildRss(
-      { title: `${site.name}: ${section.name}`, description: section.description, path: sectionPath(section.id), feedPath: sectionFeedPath(section.id) },
+      {
+        title: `${site.name}: ${section.name}`,
+        description: section.description,
+        path: sectionPath(section.id),
+        feedPath: sectionFeedPath(section.id),
+      },
       stories,
     ),
   );

@@ -5,7 +5,7 @@ export default defineStory({
   slug: 'putin-heads-to-pyongyang',
   headline: 'Putin heads to Pyongyang amid deepening military ties',
   summary:
-    'Russian President Vladimir Putin is visiting North Korea from June 18 to 19, his first trip to Pyongyang since July 2000, amid suspicions that the North has been supplying weapons for Russia\'s war in Ukraine.',
+    "Russian President Vladimir Putin is visiting North Korea from June 18 to 19, his first trip to Pyongyang since July 2000, amid suspicions that the North has been supplying weapons for Russia's war in Ukraine.",
   section: 'north-korea',
   tags: ['north-korea', 'russia', 'vladimir-putin', 'kim-jong-un', 'war-in-ukraine'],
   authors: ['park-ung'],
