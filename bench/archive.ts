@@ -125,7 +125,7 @@ async function measureSearch(url: string, manifest: SyntheticManifest | undefine
     });
     const started = performance.now();
     // The search page's own box (SearchPanel) searches as the reader types.
-    await page.getByLabel('Search stories').fill(query);
+    await page.getByRole('searchbox', { name: 'Search stories' }).fill(query);
     await page.locator('.search-results a[href^="/stories/"]').first().waitFor({ timeout: 60_000 });
     const ms = performance.now() - started;
     await page.waitForLoadState('networkidle');
