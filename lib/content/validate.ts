@@ -5,7 +5,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
-import { kstYearMonth } from '@/lib/time';
+import { kstYearMonth, monthName } from '@/lib/time';
 import { exampleOf, objectShape, schemaAt, valueAt, type FieldMeta } from './schema-walk';
 import { inlineLinks, linkTarget, parseInline, plainInline } from './inline';
 import {
@@ -63,21 +63,6 @@ export const MIN_LEAD_PHOTO_WIDTH = 1200;
 
 /** Where story files live: content/stories/<year>/<month>/<slug>.ts, year and month of postedAt in Korea. */
 export const STORIES_FOLDER = 'content/stories';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The path of a story file: content/stories/2024/06/putin-heads-to-pyongyang.ts */
 export function storyFilePath(slug: string, postedAt: string, extension = '.ts'): string {
@@ -394,7 +379,7 @@ export async function validateContent(
         problems.push({
           file,
           field: '',
-          message: `is in ${path.dirname(file)}/, but a story lives in the folder of the year and month it was posted (postedAt is ${MONTHS[month - 1]} ${year} in Korea) — move the file to ${expected}`,
+          message: `is in ${path.dirname(file)}/, but a story lives in the folder of the year and month it was posted (postedAt is ${monthName(month)} ${year} in Korea) — move the file to ${expected}`,
           severity: 'error',
         });
       }
