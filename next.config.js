@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/content-security-policy.js';
 import { withEditorTooling } from './scripts/lib/content-gate.js';
 
@@ -71,6 +72,9 @@ const nextConfig = {
       './node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf',
     ],
   },
+  // Next's cache: its own file-system cache, shared between origins through Redis when REDIS_URL is set
+  // (docs/decisions/0026-shared-render-cache-in-redis.md).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
   // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.
   output: 'standalone',
   experimental: {

@@ -227,6 +227,7 @@ test.describe('with Redis', () => {
   let redisUrl = '';
   const shared: Origin[] = [];
   const REDIS_STORY = { slug: 'publish-test-redis-story', headline: 'One publish reaches every origin through Redis' };
+  const REDIS_CORRECTED = 'One correction reaches every origin through Redis';
 
   test.beforeAll(async () => {
     const port = await freePort();
@@ -263,17 +264,35 @@ test.describe('with Redis', () => {
     const published = await site.publish({ REDIS_URL: redisUrl }, shared);
     expect(published.code, published.out).toBe(0);
     expect(published.out).toContain(`current in Redis at ${redisUrl}`);
-    for (const origin of shared) {
-      expect((await request(origin.url, `/stories/${REDIS_STORY.slug}`)).status).toBe(200);
-      expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
-    }
+    // Next's cache is shared too: the page the first origin renders, the second serves from Redis (a HIT on
+    // its first request), without rendering it again.
+    const story = `/stories/${REDIS_STORY.slug}`;
+    const rendered = await request(shared[0]!.url, story);
+    expect(rendered.status).toBe(200);
+    expect(rendered.headers['x-nextjs-cache']).toBe('MISS');
+    const fromRedis = await request(shared[1]!.url, story);
+    expect(fromRedis.body).toContain(REDIS_STORY.headline);
+    expect(fromRedis.headers['x-nextjs-cache']).toBe('HIT');
+    for (const origin of shared) expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
     const later = await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret });
     shared.push(later);
-    expect((await request(later.url, `/stories/${REDIS_STORY.slug}`)).body).toContain(REDIS_STORY.headline);
+    const atLater = await request(later.url, story);
+    expect(atLater.body).toContain(REDIS_STORY.headline);
+    expect(atLater.headers['x-nextjs-cache'], 'an origin started later takes the page from Redis').toBe('HIT');
     // Its prerendered front page is the build's until its own start-up sync, a moment after it listens.
     await expect
       .poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 5_000 })
       .toBe(true);
+
+    // A correction: once the publish reports done, no origin serves the old headline, from its memory or Redis.
+    site.writeStory({ ...REDIS_STORY, headline: REDIS_CORRECTED });
+    const corrected = await site.publish({ REDIS_URL: redisUrl }, shared);
+    expect(corrected.code, corrected.out).toBe(0);
+    for (const origin of [shared[1]!, later, shared[0]!]) {
+      const answer = await request(origin.url, story);
+      expect(answer.body).toContain(REDIS_CORRECTED);
+      expect(answer.body).not.toContain(REDIS_STORY.headline);
+    }
   });
 
   test('Redis stopped: origins keep serving what they hold, and a publish fails clearly and changes nothing', async () => {
@@ -286,7 +305,7 @@ test.describe('with Redis', () => {
         const answer = await request(origin.url, p);
         expect(answer.status, `${p} with Redis gone`).toBe(200);
       }
-      expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
+      expect((await request(origin.url, '/')).body).toContain(REDIS_CORRECTED);
     }
     site.removeStory(REDIS_STORY.slug);
     const published = await site.publish({ REDIS_URL: redisUrl }, shared);

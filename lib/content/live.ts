@@ -22,11 +22,29 @@ interface LiveState {
   loading?: Promise<SnapshotListing>;
   records: Map<string, StoryRecord>;
   stores?: { published?: ContentStore; build: ContentStore };
+  /** For Next's cache handler (lib/cache/render-cache-handler.mjs), which runs outside the app's bundles. */
+  servedState?: () => ServedState | undefined;
+}
+
+/**
+ * What the pages rendered now show: the version's time (createdAt, ms) and how many of its embargoes have
+ * lifted. Pages rendered in one state show the same thing whenever they are rendered; states only grow.
+ */
+export interface ServedState {
+  version: string;
+  createdAt: number;
+  lifted: number;
 }
 
 const STATE = Symbol.for('aju-press.live-content');
 const globals = globalThis as typeof globalThis & { [STATE]?: LiveState };
 const state: LiveState = (globals[STATE] ??= { records: new Map() });
+state.servedState ??= () =>
+  state.listing && {
+    version: state.listing.version,
+    createdAt: Date.parse(state.listing.createdAt),
+    lifted: embargoesLifted(state.listing, new Date()),
+  };
 
 /** The published store this server reads: Redis with REDIS_URL, else the folder CONTENT_STORE_DIR (if set). */
 function stores() {
