@@ -1,7 +1,7 @@
 /**
  * `npm run bench:publish` (a part of `npm run bench`): publishing without a build (docs/operations/publishing.md)
- * on a synthetic archive, measured from outside through the edge (real Varnish), with one origin and with two,
- * against the baseline of the same run: the `npm run build` of the same archive, which was the way to publish
+ * on a synthetic archive, measured from outside through the edge (real Varnish), with one origin (disk store)
+ * and with two (sharing Redis), against the baseline of the same run: the `npm run build` of the same archive, which was the way to publish
  * before. For each archive size and origin count, from the start of `content:publish` until, through the edge:
  *   (a) a new story's page answers, (b) the front page lists it, (c) its section page lists it, (d) the feed and
  *   the news sitemap have it, (e) search finds it; a correction of an archive story (page and card); a takedown
@@ -23,6 +23,7 @@ import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
 import { Edge, Origin, request } from '../scripts/lib/edge-harness';
 import { freePort } from '../scripts/lib/free-port';
+import { startRedisServer } from '../scripts/lib/redis-server';
 import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../scripts/lib/synthetic-archive';
 import type { TempProject } from '../scripts/lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
@@ -38,6 +39,8 @@ const log = (message: string) => console.log(`[bench:publish ${new Date().toISOS
 
 interface Round {
   origins: number;
+  /** Where the origins share the published content (and, with Redis, Next's cache). */
+  store: 'disk' | 'Redis';
   publishSeconds: number;
   page?: number;
   front?: number;
@@ -152,10 +155,18 @@ async function round(
   const origins: Origin[] = [];
   let edge: Edge | undefined;
   const written: string[] = [];
+  // Several origins run as operators are told to run them: sharing Redis (content and Next's cache).
+  const redis = originCount > 1 ? await startRedisServer() : undefined;
+  const shared: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
   try {
     for (let i = 0; i < originCount; i++)
       origins.push(
-        await Origin.start(release, { CONTENT_STORE_DIR: storeDir, PUBLISH_SECRET: secret, EDGE_URL: edgeUrl }),
+        await Origin.start(release, {
+          CONTENT_STORE_DIR: storeDir,
+          PUBLISH_SECRET: secret,
+          EDGE_URL: edgeUrl,
+          ...shared,
+        }),
       );
     // Every reader here is one loopback address: no miss limit.
     edge = await Edge.start(origins, { EDGE_MISS_LIMIT: '0' }, edgePort);
@@ -164,6 +175,7 @@ async function round(
       PUBLISH_SECRET: secret,
       CONTENT_STORE_DIR: storeDir,
       EDGE_URL: edge.url,
+      ...shared,
     });
     const via = (p: string) => request(edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
 
@@ -270,6 +282,7 @@ async function round(
     project.write(archived.file, storySource(archivedData));
     return {
       origins: originCount,
+      store: redis ? 'Redis' : 'disk',
       publishSeconds: newRun.seconds,
       page,
       front,
@@ -287,6 +300,7 @@ async function round(
     for (const file of written) rmSync(path.join(project.dir, file), { force: true });
     await edge?.stop();
     await Promise.all(origins.map((o) => o.stop()));
+    await redis?.stop();
     rmSync(storeDir, { recursive: true, force: true });
   }
 }
@@ -324,7 +338,7 @@ function render(results: SizeResult[], load: number[]): string {
   const lines = [
     '## Publishing without a build (`npm run bench:publish`)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores, load average ${load.map((l) => l.toFixed(2)).join(' / ')} at the start. Each figure is the time from the start of \`npm run content:publish\` until readers get it through the edge (real Varnish, soft purge by xkey), polled every ${POLL_MS} ms (search: a search in Chromium every ${SEARCH_POLL_MS} ms), while 4 readers load pages through the edge; the baseline is the \`npm run build\` of the same archive in the same run (the way a change reached readers before). Targets: ≤ ${TARGETS.seconds} s (goal ${TARGETS.goalSeconds} s) for pages, ≤ ${TARGETS.searchSeconds} s for search, embargo live ≤ ${TARGETS.embargoSeconds} s after its time, 0 reader errors, 10,000-story build ≤ ${TARGETS.buildSeconds10k} s.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores, load average ${load.map((l) => l.toFixed(2)).join(' / ')} at the start. Each figure is the time from the start of \`npm run content:publish\` until readers get it through the edge (real Varnish, soft purge by xkey), polled every ${POLL_MS} ms (search: a search in Chromium every ${SEARCH_POLL_MS} ms), while 4 readers load pages through the edge; one origin reads the disk store, two share a \`redis-server\` (the published content and Next's cache), as operators run them; the baseline is the \`npm run build\` of the same archive in the same run (the way a change reached readers before). Targets: ≤ ${TARGETS.seconds} s (goal ${TARGETS.goalSeconds} s) for pages, ≤ ${TARGETS.searchSeconds} s for search, embargo live ≤ ${TARGETS.embargoSeconds} s after its time, 0 reader errors, 10,000-story build ≤ ${TARGETS.buildSeconds10k} s.`,
     '',
     '| stories | origins | what readers get | seconds | ÷ build | target |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -336,7 +350,7 @@ function render(results: SizeResult[], load: number[]): string {
     for (const r of size.rounds) {
       const row = (label: string, value: number | undefined, target: number) =>
         lines.push(
-          `| ${size.stories.toLocaleString('en-US')} | ${r.origins} | ${label} | ${s(value)} | ${value === undefined ? '–' : (value / size.buildSeconds).toFixed(3)} | ${verdict(value, target)} |`,
+          `| ${size.stories.toLocaleString('en-US')} | ${r.origins} (${r.store}) | ${label} | ${s(value)} | ${value === undefined ? '–' : (value / size.buildSeconds).toFixed(3)} | ${verdict(value, target)} |`,
         );
       row("(a) the new story's page", r.page, TARGETS.seconds);
       row('(b) the front page lists it', r.front, TARGETS.seconds);
@@ -348,7 +362,7 @@ function render(results: SizeResult[], load: number[]): string {
       row('a takedown: 404', r.takedown, TARGETS.seconds);
       row('an embargo: its page, after its publishAt', r.embargo, TARGETS.embargoSeconds);
       lines.push(
-        `| ${size.stories.toLocaleString('en-US')} | ${r.origins} | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`,
+        `| ${size.stories.toLocaleString('en-US')} | ${r.origins} (${r.store}) | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`,
       );
     }
   }

@@ -4,11 +4,9 @@
  * runs it. Every check is made from outside, through the edge (and on the origins where the edge is not the
  * point). Serial: each test publishes on top of the one before.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { Origin, request, type Answer } from '../scripts/lib/edge-harness';
-import { freePort } from '../scripts/lib/free-port';
+import { startRedisServer, type RedisServer } from '../scripts/lib/redis-server';
 import { PublishSite, seed } from './support/publish-site';
 
 // Each test runs content:publish (a check, a Pagefind index) several times: minutes on a loaded 2-core machine.
@@ -223,40 +221,22 @@ test('an embargoed story is invisible everywhere until its time, then goes live 
 });
 
 test.describe('with Redis', () => {
-  let redis: ChildProcess | undefined;
+  let redis: RedisServer | undefined;
   let redisUrl = '';
   const shared: Origin[] = [];
   const REDIS_STORY = { slug: 'publish-test-redis-story', headline: 'One publish reaches every origin through Redis' };
   const REDIS_CORRECTED = 'One correction reaches every origin through Redis';
 
   test.beforeAll(async () => {
-    const port = await freePort();
-    redisUrl = `redis://127.0.0.1:${port}`;
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    await expect
-      .poll(
-        () =>
-          new Promise((resolve) =>
-            net
-              .connect(port, '127.0.0.1')
-              .on('connect', function (this: net.Socket) {
-                this.end();
-                resolve(true);
-              })
-              .on('error', () => resolve(false)),
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe(true);
+    redis = await startRedisServer();
+    redisUrl = redis.url;
     for (let i = 0; i < 2; i++)
       shared.push(await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret }));
   });
 
   test.afterAll(async () => {
     await Promise.all(shared.map((o) => o.stop()));
-    redis?.kill('SIGTERM');
+    await redis?.stop();
   });
 
   test('one publish reaches both origins, and an origin started later serves it', async () => {
@@ -298,8 +278,7 @@ test.describe('with Redis', () => {
   test('Redis stopped: origins keep serving what they hold, and a publish fails clearly and changes nothing', async () => {
     const held = ['/', `/stories/${REDIS_STORY.slug}`, `/sections/${seed.section}`];
     for (const origin of shared) for (const p of held) expect((await request(origin.url, p)).status).toBe(200);
-    redis!.kill('SIGTERM');
-    await new Promise((resolve) => redis!.once('exit', resolve));
+    await redis!.stop();
     for (const origin of shared) {
       for (const p of held) {
         const answer = await request(origin.url, p);

@@ -4,7 +4,6 @@
  * (lib/content/store.ts on disk, lib/content/redis-store.ts against a real redis-server).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { RedisStore } from '@/lib/content/redis-store';
 import { buildSnapshot, type SnapshotStory } from '@/lib/content/snapshot';
 import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from '@/lib/content/store';
 import type { ValidContent } from '@/lib/content/validate';
-import { freePort } from '@/scripts/lib/free-port';
+import { startRedisServer } from '@/scripts/lib/redis-server';
 
 const listed = (
   slug: string,
@@ -250,33 +249,17 @@ test('DiskStore: versions, an atomic pointer, records written once, one lock', a
 });
 
 test('RedisStore against a real redis-server; with Redis gone every call fails fast with a message', async () => {
-  const port = await freePort();
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const store = new RedisStore(`redis://127.0.0.1:${port}`);
+  const server = await startRedisServer();
+  const store = new RedisStore(server.url);
   try {
-    for (
-      let i = 0;
-      i < 50 &&
-      !(await store.current().then(
-        () => true,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100));
     await storeContract(store);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     const started = Date.now();
     await assert.rejects(store.write(buildSnapshot(content([['c', 'C']]))));
     await assert.rejects(store.current());
     assert.ok(Date.now() - started < 6_000, 'fails within seconds, not a hang');
   } finally {
     await store.close();
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await server.stop();
   }
 });

@@ -4,7 +4,6 @@
  * one renders, follow each other's revalidations, keep releases apart, and carry on when Redis is gone.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import RenderCacheHandler, {
   serializeEntry,
   sharedEntryUsable,
 } from '@/lib/cache/render-cache-handler.mjs';
-import { freePort } from '@/scripts/lib/free-port';
+import { startRedisServer } from '@/scripts/lib/redis-server';
 
 const V1 = { version: 'v1', createdAt: 1_000, lifted: 0 };
 const V1_LIFTED = { ...V1, lifted: 1 };
@@ -103,22 +102,12 @@ after(async () => {
 });
 
 test('two origins share a render through Redis, follow each other’s revalidations, and outlive Redis', async () => {
-  const port = await freePort();
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+  const server = await startRedisServer();
+  process.env.REDIS_URL = server.url;
   try {
     const [a, b, otherRelease] = [origin('release-a'), origin('release-a'), origin('release-b')];
     serve(V1);
-    // Wait for the server: a set that lands is one a get can read back.
-    for (let i = 0; i < 50; i++) {
-      await a().set(KEY, page('first'), { ...ctx, cacheControl: { revalidate: false } });
-      if (await b().get(KEY, ctx)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await a().set(KEY, page('first'), { ...ctx, cacheControl: { revalidate: false } });
     const shared = await b().get(KEY, ctx);
     assert.equal(shared?.value.html, 'first', 'origin b reads what origin a rendered');
     assert.deepEqual(shared?.value.rscData, Buffer.from('rsc first'));
@@ -146,8 +135,7 @@ test('two origins share a render through Redis, follow each other’s revalidati
     await a().set(KEY, page('second'), { ...ctx, cacheControl: { revalidate: false } });
     assert.equal((await b().get(KEY, ctx))?.value.html, 'second');
 
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     const started = Date.now();
     assert.equal(await b().get(KEY, ctx), null, 'with Redis gone, a page the origin does not hold is a miss');
     await a().set(KEY, page('third'), { ...ctx, cacheControl: { revalidate: false } });
@@ -155,6 +143,6 @@ test('two origins share a render through Redis, follow each other’s revalidati
     assert.ok(Date.now() - started < 3_000, 'no call waits on a Redis that is gone');
   } finally {
     delete process.env.REDIS_URL;
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await server.stop();
   }
 });
