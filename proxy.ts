@@ -59,7 +59,8 @@ function pathView(listing: SnapshotListing): StoryPathView {
  *   under that slug later. The slugs come from the content this server serves at run time (lib/content/live.ts),
  *   so a story published or taken down without a build is found or refused at once. The same for a
  *   listing's numbered page past its last, an unknown section, author, tag, archive year or month, and a month
- *   sitemap no month has (lib/content/known-paths.ts): all are rendered on first request.
+ *   sitemap no month has (lib/content/known-paths.ts): all are rendered on first request. And a photo no story
+ *   uses (app/images serves those published after the build).
  * And it opens the CSP's frame-src of a story page with embeds to the frames they need, and no more.
  * The matcher keeps this off every other request.
  */
@@ -76,8 +77,14 @@ export async function proxy(request: NextRequest) {
     });
   }
   // Under next dev every story is there to preview, drafts included.
-  const view = process.env.NODE_ENV === 'production' ? pathView(await liveListing()) : undefined;
-  if (view && isMissingPath(path, view)) {
+  const listing = process.env.NODE_ENV === 'production' ? await liveListing() : undefined;
+  const view = listing && pathView(listing);
+  // A photo is served only if the content uses it (from public/ or, for one published after the build, from
+  // the store: app/images): any other answer for a name a photo may be published under later is not kept.
+  const missing =
+    view !== undefined &&
+    (path.startsWith('/images/') ? !Object.hasOwn(listing!.images, path) : isMissingPath(path, view));
+  if (missing) {
     // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
     // pages' public Cache-Control (next.config.js) would win over a 404's.
     return new NextResponse(await notFoundHtml(), {
@@ -103,5 +110,6 @@ export const config = {
     '/:kind(sections|authors|tags)/:path+',
     '/archive/:path+',
     '/sitemaps/:path+',
+    '/images/:path+',
   ],
 };

@@ -13,7 +13,14 @@ import { PublishSite, seed } from './support/publish-site';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let site: PublishSite;
-const NEW = { slug: 'publish-test-new-story', headline: 'Newsroom publishes a story without a build' };
+/** A photo the build never had: only the publish brings it to the origins. */
+const NEW_PHOTO = '/images/stories/publish-test-new-photo.jpg';
+let newPhotoBytes = 0;
+const NEW = {
+  slug: 'publish-test-new-story',
+  headline: 'Newsroom publishes a story without a build',
+  extra: { leadPhoto: { ...seed.leadPhoto, src: NEW_PHOTO } },
+};
 const CORRECTED_HEADLINE = 'Newsroom corrects a headline without a build';
 
 const viaEdge = (p: string, headers: Record<string, string> = {}) => request(site.edge!.url, p, { headers });
@@ -35,6 +42,7 @@ const soon = (p: string, check: (answer: Answer) => boolean, timeout = 10_000) =
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   site = await PublishSite.build();
+  newPhotoBytes = await site.writePhoto(NEW_PHOTO);
   await site.startOrigin();
   await site.startOrigin();
   await site.startEdge();
@@ -107,8 +115,28 @@ test('a new story: its page, the front page, its section, feeds, sitemaps, relat
   }
   // Through the edge: the page, its card and crops, and every page that lists it.
   await soon(`/stories/${NEW.slug}`, (a) => a.status === 200 && a.body.includes(NEW.headline));
-  expect((await viaEdge(`/stories/${NEW.slug}/opengraph-image`)).headers['content-type']).toBe('image/png');
+  const card = await viaEdge(`/stories/${NEW.slug}/opengraph-image`);
+  expect([card.status, card.headers['content-type']]).toEqual([200, 'image/png']);
   expect((await viaEdge(`/stories/${NEW.slug}/images/16x9`)).status).toBe(200);
+  // Its new photo, which the origins' release does not have: the file, and the page's resized renditions.
+  const photo = await viaEdge(NEW_PHOTO);
+  expect([photo.status, photo.headers['content-type'], photo.headers['cache-control']]).toEqual([
+    200,
+    'image/jpeg',
+    'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+  ]);
+  const storyHtml = (await viaEdge(`/stories/${NEW.slug}`)).body;
+  const rendition = storyHtml.match(
+    /\/_next\/image\?url=%2Fimages%2Fstories%2Fpublish-test-new-photo\.jpg[^"\s,]*/,
+  )?.[0];
+  expect(rendition, 'the page shows the new photo').toBeTruthy();
+  const resized = await viaEdge(rendition!.replaceAll('&amp;', '&'), { Accept: 'image/avif,image/webp,*/*' });
+  expect([resized.status, resized.headers['content-type']]).toEqual([200, 'image/avif']);
+  await soon('/feed.xml', (a) => a.body.includes(`length="${newPhotoBytes}" type="image/jpeg" url="`));
+  // A photo no story uses is not served, and not cached anywhere.
+  const unknown = await viaEdge('/images/stories/no-such-photo.jpg');
+  expect(unknown.status).toBe(404);
+  expect(unknown.headers['cache-control']).toMatch(/^private, no-cache, no-store/);
   for (const p of ['/', `/sections/${seed.section}`, `/tags/${seed.tags[0]}`, `/stories/${seed.slug}`])
     await soon(p, (a) => a.body.includes(`/stories/${NEW.slug}`));
   for (const p of ['/feed.xml', `/sections/${seed.section}/feed.xml`, '/news-sitemap.xml'])

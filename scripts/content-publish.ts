@@ -4,7 +4,8 @@
  *   1. every rule of content:check; on any error nothing changes, and the same messages are printed;
  *   2. under a lock (a second publish waits for the first, PUBLISH_LOCK_WAIT_S, then fails with a message), every origin
  *      asked first whether it answers and takes the secret: if not, nothing changes;
- *   3. the content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
+ *   3. the photo files the store lacks (by content hash: origins serve those their release lacks), then the
+ *      content snapshot (lib/content/snapshot.ts) written to the store (REDIS_URL, else the folder
  *      CONTENT_STORE_DIR, default .content-store/), then made current in one step;
  *   4. every origin in PUBLISH_ORIGINS told to sync (POST /api/publish with PUBLISH_SECRET): each reads the
  *      new version from the store and revalidates the pages that changed;
@@ -21,6 +22,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ContentChanges } from '@/lib/content/changes';
@@ -165,11 +167,19 @@ async function main(): Promise<number> {
     );
     if (refused.length) throw new Error(refused.map((m) => `origin ${m}`).join('\n✖ '));
     step('origins reachable');
+    // Photos first (by content, only those the store lacks): a release's public/ may not have a new one.
+    const photos = await store.writePhotos(
+      Object.entries(snapshot.listing.images).map(([src, file]) => ({
+        sha256: file.sha256,
+        read: () => readFile(path.join(root, 'public', src)),
+      })),
+    );
+    step('photos');
     const written = await store.write(snapshot);
     await store.setCurrent({ version: snapshot.listing.version, createdAt: snapshot.listing.createdAt });
     step('store');
     console.log(
-      `Content ${snapshot.listing.version} (${check.storyCount} stories, ${written} story records written) is current in ${store.description}` +
+      `Content ${snapshot.listing.version} (${check.storyCount} stories, ${written} story records and ${photos} photos written) is current in ${store.description}` +
         (previous?.version === snapshot.listing.version ? ' (it already was).' : '.'),
     );
 

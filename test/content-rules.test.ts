@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { storySchema } from '@/content/schema';
@@ -32,7 +34,14 @@ test('the seed story passes with no error and no warning', async () => {
   const { problems, content } = await validateContent(sources, { publicDir: path.join(PROJECT_ROOT, 'public') });
   assert.deepEqual(problems, []);
   assert.equal(content.stories.length, 1);
-  assert.deepEqual(content.images.get('/images/stories/putin-heads-to-pyongyang.jpg'), { width: 2400, height: 1600 });
+  // Its photo: pixel size, and the file's length and hash (how a publish stores it).
+  const file = readFileSync(path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'));
+  assert.deepEqual(content.images.get('/images/stories/putin-heads-to-pyongyang.jpg'), {
+    width: 2400,
+    height: 1600,
+    bytes: file.length,
+    sha256: createHash('sha256').update(file).digest('hex'),
+  });
 });
 
 test('one run reports every problem of a story, schema and cross-record alike', async () => {

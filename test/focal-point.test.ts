@@ -87,9 +87,9 @@ test("the focal point moves the social card's crop: the seed's card shows the wh
 
 test('the structured-data crops honour the focal point', async () => {
   const story = await seed();
-  const { src } = story.leadPhoto;
+  const at = (focalPoint: { x: number; y: number } | undefined) => ({ ...story.leadPhoto, focalPoint });
   // 1:1 takes the full height: at the right edge the label is cut off; the story's own focal point keeps all of it.
-  const square = await cropPhoto(src, '1x1', { x: 0, y: 0.5 });
+  const square = await cropPhoto(at({ x: 0, y: 0.5 }), '1x1');
   assert.deepEqual(
     await sharp(square)
       .metadata()
@@ -97,8 +97,8 @@ test('the structured-data crops honour the focal point', async () => {
     [PHOTO_CROPS['1x1'].width, PHOTO_CROPS['1x1'].height],
   );
   const left = await yellowPixels(square);
-  const right = await yellowPixels(await cropPhoto(src, '1x1', { x: 1, y: 0.5 }));
-  const own = await yellowPixels(await cropPhoto(src, '1x1', story.leadPhoto.focalPoint));
+  const right = await yellowPixels(await cropPhoto(at({ x: 1, y: 0.5 }), '1x1'));
+  const own = await yellowPixels(await cropPhoto(story.leadPhoto, '1x1'));
   assert.ok(right < left * 0.8, `left ${left}, right ${right}`);
   assert.ok(own >= left * 0.98, `own ${own}, left ${left}`);
 });

@@ -102,6 +102,21 @@ test('contentChanges: an update and a takedown name their story; a change to the
   assert.equal(contentChanges(undefined, view(base)).everything, true);
 });
 
+test('contentChanges: a new photo comes with its story; a photo file replaced under its name is everything', () => {
+  const photo = (sha: string) => ({ width: 2400, height: 1600, bytes: 1000, sha256: sha.repeat(64) });
+  const before = { ...view(base), images: { '/images/a.jpg': photo('a') } };
+  const story = listed('new-one', '2024-06-29T00:00:00Z', 'politics');
+  const withNewPhoto = {
+    ...view([story, ...base]),
+    images: { '/images/a.jpg': photo('a'), '/images/b.jpg': photo('b') },
+  };
+  const added = contentChanges(before, withNewPhoto);
+  assert.equal(added.everything, false);
+  assert.deepEqual(added.added, ['new-one']);
+  const replaced = { ...view(base), images: { '/images/a.jpg': photo('c') } };
+  assert.equal(contentChanges(before, replaced).everything, true);
+});
+
 test('isMissingPath: stories, listings, numbered pages, archive months and month sitemaps of the view only', () => {
   const pathView = {
     stories: base,
@@ -164,7 +179,7 @@ const content = (stories: Array<[string, string]>, draft?: string): ValidContent
   authors: [],
   sections: [],
   tags: [],
-  images: new Map([['/images/a.jpg', { width: 2400, height: 1600 }]]),
+  images: new Map([['/images/a.jpg', { width: 2400, height: 1600, bytes: 1000, sha256: 'a'.repeat(64) }]]),
 });
 
 test('buildSnapshot: no drafts; the version follows the content, not the time it was made', () => {
@@ -189,6 +204,17 @@ async function storeContract(store: ContentStore) {
     ]),
   );
   assert.equal(await store.current(), undefined);
+  // Photos by content: written once; the file is read only when the store lacks it.
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]);
+  const sha256 = 'b'.repeat(64);
+  let reads = 0;
+  const upload = { sha256, read: async () => (reads++, jpeg) };
+  assert.equal(await store.writePhotos([upload]), 1);
+  assert.equal(await store.writePhotos([upload]), 0);
+  assert.equal(reads, 1);
+  assert.deepEqual(await store.photo(sha256), jpeg);
+  assert.equal(await store.photo('c'.repeat(64)), undefined);
+  assert.equal(await store.photo('not-a-hash'), undefined);
   assert.equal(await store.write(first), 2);
   await store.setCurrent({ version: first.listing.version, createdAt: first.listing.createdAt });
   assert.equal((await store.current())!.version, first.listing.version);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { storyFilePath } from '@/lib/content/validate';
 import { Edge, Origin } from '@/scripts/lib/edge-harness';
@@ -112,6 +113,19 @@ export class PublishSite {
     if (previous && previous !== file) rmSync(path.join(this.project.dir, previous));
     this.project.write(file, storySource(data));
     this.files.set(change.slug, file);
+  }
+
+  /**
+   * Writes a photo the build never had (the seed's, mirrored, so its bytes are new) at `src` under the copy's
+   * public/: only a publish can bring it to the origins. Returns its length in bytes.
+   */
+  async writePhoto(src: string): Promise<number> {
+    const bytes = await sharp(path.join(this.project.dir, 'public', seed.leadPhoto.src))
+      .flop()
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    this.project.write(path.join('public', src), bytes);
+    return bytes.length;
   }
 
   /** Writes any text as a story file (a broken one, for the check). */

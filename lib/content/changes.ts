@@ -81,9 +81,15 @@ function relatable(stories: readonly SnapshotStory[]) {
   return memo;
 }
 
+/**
+ * Whether every page may differ: the authors, sections or tags changed, or a photo file changed under a name
+ * both views use. A photo only one of them has comes or goes with the stories that use it.
+ */
 const sameRecords = (a: ChangeView, b: ChangeView) =>
-  JSON.stringify([a.authors, a.sections, a.tags, a.images]) ===
-  JSON.stringify([b.authors, b.sections, b.tags, b.images]);
+  JSON.stringify([a.authors, a.sections, a.tags]) === JSON.stringify([b.authors, b.sections, b.tags]) &&
+  Object.keys(a.images).every(
+    (src) => !Object.hasOwn(b.images, src) || JSON.stringify(a.images[src]) === JSON.stringify(b.images[src]),
+  );
 
 export function contentChanges(previous: ChangeView | undefined, next: ChangeView): ContentChanges {
   const before = new Map((previous?.stories ?? []).map((s) => [s.slug, s]));

@@ -26,7 +26,7 @@ import { embargoesLifted, liveListing, liveRecord, visibleAt } from './live';
 import type { SnapshotListing } from './snapshot';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
 import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
-import { formatProblem, validateContent, type ContentSources, type ImageSize } from './validate';
+import { formatProblem, validateContent, type ContentSources, type ImageFile } from './validate';
 
 export type { Author, FocalPoint, Section, Tag };
 export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
@@ -70,13 +70,13 @@ interface Records {
   authors: Map<string, Author>;
   sections: Map<string, Section>;
   tags: Map<string, Tag>;
-  images: ReadonlyMap<string, ImageSize> | Record<string, ImageSize>;
+  images: ReadonlyMap<string, ImageFile> | Record<string, ImageFile>;
 }
 
 const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
 
 function resolvePhoto(p: PhotoInput, images: Records['images']): Photo {
-  const size = images instanceof Map ? images.get(p.src) : (images as Record<string, ImageSize>)[p.src];
+  const size = images instanceof Map ? images.get(p.src) : (images as Record<string, ImageFile>)[p.src];
   return {
     src: p.src,
     alt: p.decorative ? '' : (p.alt ?? ''),

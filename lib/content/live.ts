@@ -143,6 +143,19 @@ export async function liveRecord(hash: string): Promise<StoryRecord> {
   return record;
 }
 
+/**
+ * A photo file by its content hash, from the store the listing came from or any other (content:publish
+ * stores the photos a release may lack); undefined when none has it.
+ */
+export async function livePhoto(sha256: string): Promise<Buffer | undefined> {
+  const { published, build } = stores();
+  for (const store of new Set([state.from, published, build])) {
+    const bytes = store && (await store.photo(sha256).catch(() => undefined));
+    if (bytes) return bytes;
+  }
+  return undefined;
+}
+
 /** The stories visible at `now`: those with no publishAt, or whose publishAt has passed. Newest first. */
 export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] {
   const key = embargoesLifted(listing, now);

@@ -2,14 +2,22 @@
  * The content store in Redis (REDIS_URL; docs/decisions/0024): what several origins share, so one publish
  * reaches them all and an origin started later serves the published state. Keys (prefix `aju:content:`):
  * `listing:<version>` and `story:<hash>` (written before the pointer, never changed: a story record's key is
- * its hash), `current` (the pointer: one SET, so readers switch at once) and `lock` (SET NX with expiry).
+ * its hash), `photo:<sha256>` (photo files, by content), `current` (the pointer: one SET, so readers switch at once) and `lock` (SET NX with expiry).
  * Every command fails fast when Redis is away (no offline queue, 2 s to connect): a publish then stops with a
  * message and changes nothing, and origins keep serving what they hold.
  */
 import { createClient, RESP_TYPES } from 'redis';
 import type { StoryRecord } from '@/content/schema';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
-import { isSearchFileName, isSearchIndexId, PublishLockedError, type ContentStore, type CurrentPointer } from './store';
+import {
+  isPhotoHash,
+  isSearchFileName,
+  isSearchIndexId,
+  PublishLockedError,
+  type ContentStore,
+  type CurrentPointer,
+  type PhotoUpload,
+} from './store';
 
 const PREFIX = 'aju:content:';
 const LOCK_TTL_MS = 120_000;
@@ -90,6 +98,24 @@ export class RedisStore implements ContentStore {
     }
     await client.set(`${PREFIX}listing:${listing.version}`, JSON.stringify(listing));
     return written;
+  }
+
+  async writePhotos(photos: PhotoUpload[]): Promise<number> {
+    const client = await this.ready();
+    let written = 0;
+    for (const { sha256, read } of photos) {
+      if (!isPhotoHash(sha256)) throw new Error(`not a photo hash: ${sha256}`);
+      const key = `${PREFIX}photo:${sha256}`;
+      if (await client.exists(key)) continue;
+      if ((await client.set(key, await read(), { condition: 'NX' })) === 'OK') written++;
+    }
+    return written;
+  }
+
+  async photo(sha256: string): Promise<Buffer | undefined> {
+    if (!isPhotoHash(sha256)) return undefined;
+    const client = (await this.ready()).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    return (await client.get(`${PREFIX}photo:${sha256}`)) ?? undefined;
   }
 
   async writeSearch(id: string, files: Map<string, Buffer>): Promise<void> {

@@ -14,7 +14,7 @@ import type { Author, Section, StoryRecord, Tag } from '@/content/schema';
 import { frameOriginsOf } from './embeds';
 import { listedRecord } from './story-index';
 import type { ListedStoryRecord } from './types';
-import type { ImageSize, ValidContent } from './validate';
+import type { ImageFile, ValidContent } from './validate';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -34,7 +34,7 @@ export interface SnapshotListing {
   sections: Section[];
   tags: Tag[];
   /** Pixel size of every photo the stories use, keyed by src. */
-  images: Record<string, ImageSize>;
+  images: Record<string, ImageFile>;
   /** Newest posted first. */
   stories: SnapshotStory[];
 }

@@ -28,6 +28,13 @@ export interface ContentStore {
   write(snapshot: ContentSnapshot): Promise<number>;
   /** Points readers at a version written before (atomically). */
   setCurrent(pointer: CurrentPointer): Promise<void>;
+  /**
+   * Writes the photo files the store lacks (by content hash; `read` is called only for those); returns how
+   * many it wrote. Origins serve a photo their release's public/ lacks from here (lib/content/photos.ts).
+   */
+  writePhotos(photos: PhotoUpload[]): Promise<number>;
+  /** A photo file by its content hash, or undefined. */
+  photo(sha256: string): Promise<Buffer | undefined>;
   /** Writes a search index (Pagefind's files by relative name; id: searchIndexId), whole: readers see all or none. */
   writeSearch(id: string, files: Map<string, Buffer>): Promise<void>;
   /** One file of a search index, or undefined. */
@@ -53,6 +60,13 @@ const LOCK_STALE_MS = 120_000;
 
 export class PublishLockedError extends Error {}
 
+/** A photo a publish may need to store: its content hash, and how to read it. */
+export interface PhotoUpload {
+  sha256: string;
+  read: () => Promise<Buffer>;
+}
+export const isPhotoHash = (value: string) => /^[0-9a-f]{64}$/.test(value);
+
 /**
  * A search index's id: the content version and how many of its scheduled stories are live in it
  * (`<version>.<lifted>`), since an index made before an embargo lifts cannot hold that story. The build's
@@ -73,6 +87,12 @@ const readJson = async <T>(file: string): Promise<T | undefined> => {
     throw error;
   }
 };
+
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes a file whole or not at all: a reader sees the old file or the new one. */
 async function writeAtomically(file: string, text: string): Promise<void> {
@@ -107,18 +127,32 @@ export class DiskStore implements ContentStore {
     let written = 0;
     for (const [hash, record] of records) {
       const file = path.join(this.dir, 'stories', `${hash}.json`);
-      if (
-        await stat(file).then(
-          () => true,
-          () => false,
-        )
-      )
-        continue;
+      if (await exists(file)) continue;
       await writeAtomically(file, JSON.stringify(record));
       written++;
     }
     await writeAtomically(path.join(this.dir, 'versions', `${listing.version}.json`), JSON.stringify(listing));
     return written;
+  }
+
+  async writePhotos(photos: PhotoUpload[]): Promise<number> {
+    await mkdir(path.join(this.dir, 'photos'), { recursive: true });
+    let written = 0;
+    for (const { sha256, read } of photos) {
+      if (!isPhotoHash(sha256)) throw new Error(`not a photo hash: ${sha256}`);
+      const file = path.join(this.dir, 'photos', sha256);
+      if (await exists(file)) continue;
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, await read());
+      await rename(temporary, file);
+      written++;
+    }
+    return written;
+  }
+
+  async photo(sha256: string): Promise<Buffer | undefined> {
+    if (!isPhotoHash(sha256)) return undefined;
+    return readFile(path.join(this.dir, 'photos', sha256)).catch(() => undefined);
   }
 
   async writeSearch(id: string, files: Map<string, Buffer>): Promise<void> {

@@ -8,14 +8,14 @@
  */
 import type { StoryRecord } from '@/content/schema';
 import type { ListedStoryRecord } from './types';
-import type { ImageSize } from './validate';
+import type { ImageFile } from './validate';
 
 export type { ListedStoryRecord };
 
 export interface StoryListing {
   stories: ListedStoryRecord[];
   /** Pixel size of every photo the valid stories use, keyed by src. */
-  images: Record<string, ImageSize>;
+  images: Record<string, ImageFile>;
 }
 
 export type StoryModuleLoaders = Record<string, () => Promise<{ default: unknown }>>;

@@ -3,7 +3,7 @@
  * modules that build them, so lib/content's modules depend one way: types <- listings <- story-index <- index.
  */
 import type { Author, Block, FocalPoint, Section, StoryRecord, Tag } from '@/content/schema';
-import type { ImageSize } from './validate';
+import type { ImageFile } from './validate';
 
 /** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
 export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
@@ -11,7 +11,7 @@ export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
   file: string;
 };
 
-export interface Photo extends ImageSize {
+export interface Photo extends ImageFile {
   src: string;
   /** Empty for a decorative image. */
   alt: string;

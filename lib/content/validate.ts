@@ -2,6 +2,8 @@
  * Validates every content record at once and reports each problem as
  * `file › field.path: what is wrong — how to fix it`, in plain English, never raw schema output.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'zod';
@@ -45,9 +47,12 @@ export interface ContentSources {
   tags: ContentSource;
 }
 
-export interface ImageSize {
+/** A photo file the content refers to: its pixel size, its length and its content hash (how a publish stores it). */
+export interface ImageFile {
   width: number;
   height: number;
+  bytes: number;
+  sha256: string;
 }
 
 export interface ValidContent {
@@ -56,7 +61,7 @@ export interface ValidContent {
   sections: Section[];
   tags: Tag[];
   /** Pixel size of every image the content refers to, keyed by its src. */
-  images: Map<string, ImageSize>;
+  images: Map<string, ImageFile>;
 }
 
 export const MIN_LEAD_PHOTO_WIDTH = 1200;
@@ -281,13 +286,17 @@ function parseList<T extends { id: string }>(
   return out;
 }
 
-async function readImageSize(file: string): Promise<ImageSize | undefined> {
+async function readImageFile(file: string): Promise<ImageFile | undefined> {
   try {
-    const meta = await sharp(file).metadata();
+    const data = await readFile(file);
+    const meta = await sharp(data).metadata();
     if (!meta.width || !meta.height) return undefined;
+    const identity = { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
     // EXIF orientations 5–8 are displayed rotated by a quarter turn.
     const rotated = (meta.orientation ?? 1) >= 5;
-    return rotated ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+    return rotated
+      ? { width: meta.height, height: meta.width, ...identity }
+      : { width: meta.width, height: meta.height, ...identity };
   } catch {
     return undefined;
   }
@@ -324,7 +333,7 @@ export async function validateContent(
   const authors = parseList(sources.authors, authorSchema, problems);
   const sections = parseList(sources.sections, sectionSchema, problems);
   const tags = parseList(sources.tags, tagSchema, problems);
-  const images = new Map<string, ImageSize>();
+  const images = new Map<string, ImageFile>();
 
   const ids = {
     authors: authors.map((a) => a.id),
@@ -459,7 +468,7 @@ export async function validateContent(
       const src = photo.src;
       const imageFile = path.resolve(options.publicDir, `.${src}`);
       const inside = imageFile.startsWith(path.resolve(options.publicDir) + path.sep);
-      const size = images.get(src) ?? (inside ? await readImageSize(imageFile) : undefined);
+      const size = images.get(src) ?? (inside ? await readImageFile(imageFile) : undefined);
       if (!size) {
         error(
           `${field}.src`,

@@ -3,13 +3,11 @@
  * name, beside the lead photo cropped to fit. It builds the element and options only; the card route renders
  * them with @vercel/og's ImageResponse, scripts and tests with lib/og/render-in-node.ts.
  */
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
-import { cropToFill } from '@/lib/images/focal-point';
 import type { StorySummary } from '@/lib/content';
+import { photoBytes } from '@/lib/content/photos';
+import { cropToFill } from '@/lib/images/focal-point';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
 import { clearCardFontCuts, coverText, loadCardFonts, SANS, SERIF, type CardFonts } from './fonts';
@@ -101,13 +99,13 @@ export function clearCardCaches(): void {
 }
 
 /** The lead photo, cropped around its focal point to the card's photo panel, as a data URL. */
-function photoDataUrl(photo: Pick<StorySummary['leadPhoto'], 'src' | 'focalPoint'>): Promise<string> {
-  const file = path.join(process.cwd(), 'public', photo.src);
+function photoDataUrl(photo: Pick<StorySummary['leadPhoto'], 'src' | 'sha256' | 'focalPoint'>): Promise<string> {
   const focal = photo.focalPoint ? `${photo.focalPoint.x},${photo.focalPoint.y}` : 'centre';
-  const key = `${file}\0${statSync(file).mtimeMs}\0${focal}`;
+  // By content: a photo replaced under the same name is cropped again.
+  const key = `${photo.sha256}\0${focal}`;
   let crop = photoCrops.get(key);
   if (!crop) {
-    crop = readFile(file)
+    crop = photoBytes(photo)
       .then(async (data) =>
         (await cropToFill(data, { width: PHOTO_WIDTH, height: CARD_SIZE.height }, photo.focalPoint))
           .jpeg({ quality: 82 })

@@ -3,23 +3,14 @@
  * categories (section and tags), summary as description, the lead photo as an enclosure, and the full body as
  * HTML (content:encoded) with absolute links, so a feed reader shows the whole story.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { Feed } from 'feed';
 import { authorPath, getStory, lastUpdated, tagPath, sectionPath, type StorySummary } from '@/lib/content';
 import { bodyHtml } from '@/lib/content/body-text';
+import { photoContentType } from '@/lib/content/photos';
 import { absoluteUrl, site } from '@/lib/site';
 
 /** How many of the newest stories a feed carries. */
 export const FEED_SIZE = 50;
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 export interface FeedChannel {
   title: string;
@@ -47,8 +38,8 @@ export async function buildRss(channel: FeedChannel, stories: StorySummary[]): P
   });
   for (const story of items) {
     const photo = story.leadPhoto;
-    // RSS requires the enclosure's length in bytes: read it from the file.
-    const { size } = await stat(path.join(process.cwd(), 'public', photo.src));
+    // RSS requires the enclosure's length in bytes (the check measured the file).
+    const size = photo.bytes;
     const body = (await getStory(story.slug))?.body;
     feed.addItem({
       title: story.headline,
@@ -63,7 +54,7 @@ export async function buildRss(channel: FeedChannel, stories: StorySummary[]): P
       ],
       enclosure: {
         url: absoluteUrl(photo.src),
-        type: IMAGE_TYPES[path.extname(photo.src).toLowerCase()],
+        type: photoContentType(photo.src),
         length: size,
       },
     });

@@ -1,10 +1,10 @@
 /**
  * The lead photo in the three aspect ratios Google asks of a NewsArticle's images (16:9, 4:3, 1:1),
- * cut from the file at build time by the route app/stories/[slug]/images/[ratio].
+ * cut from the file at build time (or on first request) by the route app/stories/[slug]/images/[ratio].
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { cropToFill, type FocalPoint } from '@/lib/images/focal-point';
+import { photoBytes } from '@/lib/content/photos';
+import type { Photo } from '@/lib/content/types';
+import { cropToFill } from '@/lib/images/focal-point';
 
 export const PHOTO_CROPS = {
   '16x9': { width: 1200, height: 675 },
@@ -21,8 +21,12 @@ export const isCropRatio = (value: string): value is CropRatio => Object.hasOwn(
 /** Site path of a story photo crop, e.g. /stories/x/images/16x9 */
 export const photoCropPath = (storyPath: string, ratio: CropRatio) => `${storyPath}/images/${ratio}`;
 
-/** The photo at `src` (a path under public/) cropped to fill `ratio` around its focal point, as JPEG. */
-export async function cropPhoto(src: string, ratio: CropRatio, focalPoint?: FocalPoint): Promise<Buffer> {
-  const file = await readFile(path.join(process.cwd(), 'public', src));
-  return (await cropToFill(file, PHOTO_CROPS[ratio], focalPoint)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+/** The photo cropped to fill `ratio` around its focal point, as JPEG. */
+export async function cropPhoto(
+  photo: Pick<Photo, 'src' | 'sha256' | 'focalPoint'>,
+  ratio: CropRatio,
+): Promise<Buffer> {
+  return (await cropToFill(await photoBytes(photo), PHOTO_CROPS[ratio], photo.focalPoint))
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
 }

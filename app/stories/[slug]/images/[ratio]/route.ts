@@ -14,6 +14,6 @@ export async function GET(_request: Request, { params }: RouteContext<'/stories/
   const { slug, ratio } = await params;
   const story = await getStory(slug);
   if (!story || !isCropRatio(ratio)) return new Response('Not found', { status: 404 });
-  const jpeg = await cropPhoto(story.leadPhoto.src, ratio, story.leadPhoto.focalPoint);
+  const jpeg = await cropPhoto(story.leadPhoto, ratio);
   return new Response(new Uint8Array(jpeg), { headers: { 'Content-Type': 'image/jpeg' } });
 }
