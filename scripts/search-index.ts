@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { Story } from '@/lib/content';
 import { blockText } from '@/lib/content/body-text';
+import { searchIndexEnvironment } from '@/lib/search/index-settings';
 import { withoutStopWords } from '@/lib/search/stop-words';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
@@ -73,6 +74,8 @@ async function publishedStories(): Promise<Story[]> {
 
 const started = performance.now();
 const stories = await publishedStories();
+// Pagefind's service reads its settings from the environment when it starts (createIndex starts it).
+Object.assign(process.env, searchIndexEnvironment(process.env));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 
