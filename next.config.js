@@ -77,6 +77,9 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
   // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.
   output: 'standalone',
+  // The type check runs once, in `npm run typecheck` (first step of `npm test`, which CI runs), not again in
+  // every build: at 10,000 stories it was 18 s of the build's 2 minutes (docs/decisions/0013).
+  typescript: { ignoreBuildErrors: true },
   experimental: {
     // The stylesheet is small: shipped inside the HTML, it costs no render-blocking round trip.
     inlineCss: true,

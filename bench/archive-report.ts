@@ -9,6 +9,8 @@ export const DISTINCT_STORIES = 1000;
 export const REPEATS = 100;
 /** "Independent of archive size": the largest archive's section page within this factor of the smallest's. */
 export const SAME_SIZE = 1.1;
+/** The headline search types a headline of this many words, all at once (issue 14: "a headline-length one too"). */
+export const HEADLINE_WORDS = 7;
 export const TARGETS = {
   buildSeconds10k: 300,
   buildGoal10k: 180,
@@ -36,6 +38,8 @@ export interface SizeFigures {
   sectionBytes: number;
   sectionPath: string;
   search?: { bytes: number; ms: number; query: string; results: number };
+  /** An archive story's whole headline typed at once; `storyFirst`: that story is the first result. */
+  headlineSearch?: { bytes: number; ms: number; query: string; results: number; storyFirst: boolean };
 }
 
 /** What the run was: where, when, under what load, with which prerender window. */
@@ -138,6 +142,22 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
       '',
       '',
     ],
+    [
+      `search, a ${HEADLINE_WORDS}-word headline typed at once: bytes transferred`,
+      base.headlineSearch ? kb(base.headlineSearch.bytes) : '–',
+      ...sizes.map((s) => (s.headlineSearch ? kb(s.headlineSearch.bytes) : '–')),
+      '',
+      `< ${TARGETS.searchKb} KB: ${big.headlineSearch ? met(big.headlineSearch.bytes < TARGETS.searchKb * 1024) : 'n/a'}`,
+    ],
+    [
+      `search, a ${HEADLINE_WORDS}-word headline: time to first result (the story first?)`,
+      base.headlineSearch ? `${fmt(base.headlineSearch.ms)} ms` : '–',
+      ...sizes.map((s) =>
+        s.headlineSearch ? `${fmt(s.headlineSearch.ms)} ms (${s.headlineSearch.storyFirst ? 'yes' : '**no**'})` : '–',
+      ),
+      '',
+      'the story first',
+    ],
   ];
   return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
 
@@ -158,6 +178,6 @@ shown apart (it loads the route's modules); then every published story outside t
 ${fmt(DISTINCT_STORIES)}, once (rendered on that request: p50 of those), ${REPEATS} of them again (Next's cache), and up
 to ${REPEATS} prerendered stories. RSS is server.js's VmRSS from /proc. Page bytes are the HTML as served
 (uncompressed). The search row types a query into \`/search\` in Chromium and counts every byte the page
-fetches from the keystroke until the results are shown.${big.search ? ` Query: “${big.search.query}” (${big.search.results} results).` : ' It is pending until the site has a `/search` page.'}
+fetches from the keystroke until the results are shown.${big.search ? ` Query: “${big.search.query}” (${big.search.results} results).` : ' It is pending until the site has a `/search` page.'}${big.headlineSearch ? ` The headline rows type, with no delay between keys, the whole headline of an archive story (the oldest published one whose headline has ${HEADLINE_WORDS} words and is no other story's), counting every byte the same way: “${big.headlineSearch.query}” (${big.headlineSearch.results} results).` : ''}
 `;
 }

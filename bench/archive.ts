@@ -8,7 +8,8 @@
  *     (from Next's cache), p50, beside a prerendered story's request;
  *   - the server's memory (RSS of server.js) after start and after serving 1,000 distinct archive stories;
  *   - HTML bytes of the front page and of a section page;
- *   - a search (when /search exists): bytes transferred and time to the first result, in Chromium.
+ *   - a search (when /search exists): bytes transferred and time to the first result, in Chromium; and an
+ *     archive story's whole headline typed at once, likewise, and whether that story comes first.
  *
  *   npm run bench:archive                  # 1 and 1,000 stories
  *   npm run bench:archive -- --full        # also 10,000 stories (about 10 more minutes on 2 cores)
@@ -29,7 +30,7 @@ import { writeBenchSection } from './benchmarks-file';
 import { median } from './measure';
 import { freePort } from '../scripts/lib/free-port';
 import { site } from '../lib/site';
-import { archiveReport, DISTINCT_STORIES, REPEATS, type SizeFigures } from './archive-report';
+import { archiveReport, DISTINCT_STORIES, HEADLINE_WORDS, REPEATS, type SizeFigures } from './archive-report';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 const SIZES = values.full ? [1000, 10_000] : [1000];
@@ -108,11 +109,12 @@ async function timedGet(url: string): Promise<{ ms: number; status: number; byte
   };
 }
 
-/** A query the archive answers: a distinctive word of an archive story's headline. */
-async function measureSearch(url: string, manifest: SyntheticManifest | undefined): Promise<SizeFigures['search']> {
-  if ((await fetch(`${url}/search`)).status !== 200) return undefined;
-  const story = manifest ? publishedStories(manifest).at(-1)! : undefined;
-  const query = story ? story.headline.split(' ').slice(0, 3).join(' ') : 'Pyongyang';
+/**
+ * Bytes and time of one search on /search, in Chromium: every byte the page fetches from the first keystroke
+ * until a result shows. `typed`: the query typed key by key with no delay (a reader pasting or typing fast);
+ * otherwise filled in at once.
+ */
+async function timedSearch(url: string, query: string, typed: boolean) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -123,17 +125,50 @@ async function measureSearch(url: string, manifest: SyntheticManifest | undefine
     cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
       bytes += event.encodedDataLength;
     });
-    const started = performance.now();
     // The search page's own box (SearchPanel) searches as the reader types.
-    await page.getByRole('searchbox', { name: 'Search stories' }).fill(query);
+    const box = page.getByRole('searchbox', { name: 'Search stories' });
+    await box.focus();
+    const started = performance.now();
+    if (typed) await page.keyboard.type(query);
+    else await box.fill(query);
     await page.locator('.search-results a[href^="/stories/"]').first().waitFor({ timeout: 60_000 });
     const ms = performance.now() - started;
     await page.waitForLoadState('networkidle');
     const results = await page.locator('.search-results li').count();
-    return { bytes, ms, query, results };
+    const first = await page.locator('.search-results a[href^="/stories/"]').first().getAttribute('href');
+    return { bytes, ms, query, results, first };
   } finally {
     await browser.close();
   }
+}
+
+/** A query the archive answers: a distinctive word of an archive story's headline. */
+async function measureSearch(url: string, manifest: SyntheticManifest | undefined): Promise<SizeFigures['search']> {
+  if ((await fetch(`${url}/search`)).status !== 200) return undefined;
+  const story = manifest ? publishedStories(manifest).at(-1)! : undefined;
+  const query = story ? story.headline.split(' ').slice(0, 3).join(' ') : 'Pyongyang';
+  const { first: _first, ...figures } = await timedSearch(url, query, false);
+  return figures;
+}
+
+/**
+ * A headline typed in full, at once: the oldest published story whose headline has HEADLINE_WORDS words and
+ * is no other story's (so "found first" means that story).
+ */
+async function measureHeadlineSearch(
+  url: string,
+  manifest: SyntheticManifest | undefined,
+): Promise<SizeFigures['headlineSearch']> {
+  if (!manifest || (await fetch(`${url}/search`)).status !== 200) return undefined;
+  const published = publishedStories(manifest);
+  const uses = new Map<string, number>();
+  for (const s of manifest.stories) uses.set(s.headline, (uses.get(s.headline) ?? 0) + 1);
+  const story = published.findLast(
+    (s) => s.headline.split(' ').length === HEADLINE_WORDS && uses.get(s.headline) === 1,
+  );
+  if (!story) return undefined;
+  const { first, ...figures } = await timedSearch(url, story.headline, true);
+  return { ...figures, storyFirst: first === `/stories/${story.slug}` };
 }
 
 async function measureSize(stories: number): Promise<SizeFigures> {
@@ -195,6 +230,7 @@ async function measureSize(stories: number): Promise<SizeFigures> {
       figures.frontBytes = (await timedGet(`${server.url}/`)).bytes;
       figures.sectionBytes = (await timedGet(server.url + figures.sectionPath)).bytes;
       figures.search = await measureSearch(server.url, manifest);
+      figures.headlineSearch = await measureHeadlineSearch(server.url, manifest);
       figures.totalSeconds = (performance.now() - started) / 1000;
       return figures;
     } finally {

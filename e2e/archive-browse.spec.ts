@@ -261,6 +261,8 @@ test('search: from the masthead box, find an archive story, filter by section, f
   await expect(main.getByRole('searchbox', { name: 'Search stories' })).toHaveValue(story.headline);
   const result = main.getByRole('link', { name: story.headline, exact: true });
   await expect(result).toHaveAttribute('href', storyPath(story.slug));
+  // Its whole headline finds it first.
+  await expect(main.locator('.search-result').first().getByRole('link')).toHaveAttribute('href', storyPath(story.slug));
   await expect(main.getByRole('status')).toContainText(/\d+ stor(y matches|ies match)/);
   // Its date (KST) and section are shown with it.
   const item = main
@@ -288,6 +290,16 @@ test('search: from the masthead box, find an archive story, filter by section, f
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.headline);
   console.log(
     `search transferred ${pagefindBytes.reduce((a, b) => a + b, 0)} bytes of Pagefind files (script, wasm, index chunks)`,
+  );
+
+  // The whole headline typed at once into the search page's own box (no delay between keys): one search, the
+  // story first (the index is cut in small chunks, scripts/search-index.ts; docs/decisions/0013).
+  await page.goto(`${url}/search`);
+  await page.getByRole('main').getByRole('searchbox', { name: 'Search stories' }).focus();
+  await page.keyboard.type(story.headline);
+  await expect(page.getByRole('main').locator('.search-result').first().getByRole('link')).toHaveAttribute(
+    'href',
+    storyPath(story.slug),
   );
 
   // A broad query: ten results at a time, more on request.

@@ -5,7 +5,12 @@
  * the section is a filter. `npm run build` runs it after `next build`, into <distDir>/pagefind, and
  * scripts/standalone.mjs serves that folder at /pagefind/.
  *
- *   npx tsx scripts/search-index.ts [--out DIR]   (default: <NEXT_DIST_DIR or .next>/pagefind)
+ *   npx tsx scripts/search-index.ts [--out DIR] [--snapshot DIR]
+ *
+ * --out: where the index goes (default: <NEXT_DIST_DIR or .next>/pagefind).
+ * --snapshot: read the stories from a content snapshot already validated (a disk store, such as the build's
+ * content/snapshot.generated, its current version) instead of loading and validating every story module again:
+ * the build (scripts/build.mjs) indexes the snapshot its content check just wrote, while next build runs.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,24 +18,28 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { Story } from '@/lib/content';
 import { blockText } from '@/lib/content/body-text';
+import { searchIndexEnvironment } from '@/lib/search/index-settings';
 import { withoutStopWords } from '@/lib/search/stop-words';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(root, process.env.NEXT_DIST_DIR || '.next');
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, snapshot: { type: 'string' } } });
 const out = path.resolve(root, values.out ?? path.join(dist, 'pagefind'));
 
-// The index holds what the build published: the same clock (SITE_BUILT_AT, kept in the build's server
-// config) and no drafts or scheduled stories.
+// The index holds what the build published: the same clock (SITE_BUILT_AT: given, or else the one kept in the
+// build's server config) and no drafts or scheduled stories.
 const serverFiles = path.join(dist, 'required-server-files.json');
-const builtAt = existsSync(serverFiles)
-  ? JSON.parse(readFileSync(serverFiles, 'utf8')).config?.env?.SITE_BUILT_AT
-  : undefined;
+const builtAt = process.env.SITE_BUILT_AT
+  ? undefined
+  : existsSync(serverFiles)
+    ? JSON.parse(readFileSync(serverFiles, 'utf8')).config?.env?.SITE_BUILT_AT
+    : undefined;
 if (builtAt) process.env.SITE_BUILT_AT = builtAt;
 Object.assign(process.env, { NODE_ENV: 'production' });
-const { buildContent, productionVisibility } = await import('@/lib/content');
+const { buildContent, productionVisibility, snapshotStories } = await import('@/lib/content');
+const { DiskStore } = await import('@/lib/content/store');
 const { loadContentSources } = await import('./lib/load-content');
 
 /** Everything a reader might search a story by, as plain text. */
@@ -46,13 +55,27 @@ export function searchText(story: Story): string {
   ].join('\n');
 }
 
+/** Whole stories (bodies too), all at once: the site's own getContent() lists stories without bodies. */
+async function publishedStories(): Promise<Story[]> {
+  if (values.snapshot) {
+    const store = new DiskStore(path.resolve(root, values.snapshot));
+    const current = await store.current();
+    const listing = current && (await store.listing(current.version));
+    if (!listing) throw new Error(`${values.snapshot} holds no content snapshot: run content:check --build first`);
+    return snapshotStories(listing, productionVisibility().now, (hash) => store.record(hash));
+  }
+  const { sources } = await loadContentSources(root);
+  const { stories } = await buildContent(sources, {
+    publicDir: path.join(root, 'public'),
+    visibility: productionVisibility(),
+  });
+  return stories;
+}
+
 const started = performance.now();
-// Whole stories (bodies too), all loaded at once: the site's own getContent() lists stories without bodies.
-const { sources } = await loadContentSources(root);
-const { stories } = await buildContent(sources, {
-  publicDir: path.join(root, 'public'),
-  visibility: productionVisibility(),
-});
+const stories = await publishedStories();
+// Pagefind's service reads its settings from the environment when it starts (createIndex starts it).
+Object.assign(process.env, searchIndexEnvironment(process.env));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 

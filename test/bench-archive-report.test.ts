@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { archiveReport, DISTINCT_STORIES, REPEATS, SAME_SIZE, TARGETS, type SizeFigures } from '@/bench/archive-report';
+import {
+  archiveReport,
+  DISTINCT_STORIES,
+  HEADLINE_WORDS,
+  REPEATS,
+  SAME_SIZE,
+  TARGETS,
+  type SizeFigures,
+} from '@/bench/archive-report';
 
 /** Numbers as the report writes them, not those inside words (p50, utf8) or paths. */
 const numbersIn = (text: string) => text.match(/(?<![\w./-])\d+(?:,\d{3})*(?:\.\d+)?/g) ?? [];
@@ -33,6 +41,13 @@ function figures(draw: () => number, stories: number): SizeFigures {
       query: 'Temple stays draws',
       results: Math.round(10 * draw()),
     },
+    headlineSearch: {
+      bytes: 250_000 * draw(),
+      ms: 900 * draw(),
+      query: 'Seoul city struggle with a four-day week',
+      results: Math.round(300 * draw()),
+      storyFirst: true,
+    },
   };
 }
 
@@ -51,6 +66,7 @@ function render(seed: number) {
     prerenderedP50Ms: undefined,
     rssAfterMb: undefined,
     served: undefined,
+    headlineSearch: undefined,
   };
   return archiveReport(base, [figures(draw, 1000), figures(draw, 10_000)], {
     date: 'the day',
@@ -62,7 +78,7 @@ function render(seed: number) {
 
 test('every number in the Archive section is a figure of the run or a setting of the benchmark', () => {
   const settings = new Set(
-    [1, 1000, 10_000, 200, DISTINCT_STORIES, REPEATS, SAME_SIZE, ...Object.values(TARGETS)].map((n) =>
+    [1, 1000, 10_000, 200, DISTINCT_STORIES, REPEATS, SAME_SIZE, HEADLINE_WORDS, ...Object.values(TARGETS)].map((n) =>
       n.toLocaleString('en-US'),
     ),
   );

@@ -208,6 +208,32 @@ export function viewOf(listing: SnapshotListing, now: Date): LiveView {
 
 const liveView = async () => viewOf(await liveListing(), new Date());
 
+/**
+ * Every story of a snapshot visible at `now`, in full (each body read with `record`), newest first: what
+ * buildContent gives for the tree the snapshot was made from, without loading or validating it again (the
+ * build's search index, scripts/search-index.ts --snapshot).
+ */
+export async function snapshotStories(
+  listing: SnapshotListing,
+  now: Date,
+  record: (hash: string) => Promise<StoryRecord | undefined>,
+): Promise<Story[]> {
+  const { content, records, bySlug, hashes } = viewOf(listing, now);
+  const stories: Story[] = [];
+  // In batches: 10,000 files read at once would hold as many descriptors open.
+  const BATCH = 500;
+  for (let i = 0; i < content.stories.length; i += BATCH) {
+    const batch = content.stories.slice(i, i + BATCH);
+    const read = await Promise.all(batch.map((summary) => record(hashes.get(summary.slug)!)));
+    batch.forEach((summary, j) => {
+      const whole = read[j];
+      if (!whole) throw new Error(`content: the snapshot has no record for ${summary.slug}`);
+      stories.push(resolveStory(whole, summary.file, records, (linked) => bySlug.get(linked)));
+    });
+  }
+  return stories.sort(newestFirst);
+}
+
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>
   buildContent(await loadDefaultSources(), {

@@ -23,9 +23,13 @@ const checkArgs = (...extra) => [
   ...extra,
 ];
 
-/** @param {{ fatal: boolean }} options */
-function checkContent({ fatal }) {
-  if (process.env[CHECKED]) return;
+/**
+ * Runs content:check once per build (a process that has run it marks the environment its children inherit).
+ * `force` runs it even so (scripts/build.mjs: a build always checks the tree it builds).
+ * @param {{ fatal: boolean, force?: boolean }} options
+ */
+export function checkContent({ fatal, force = false }) {
+  if (process.env[CHECKED] && !force) return;
   try {
     // A production build also writes the content snapshot the server reads at run time (content-check.ts --build).
     execFileSync(process.execPath, checkArgs(...(fatal ? ['--build'] : [])), { cwd: projectDir, stdio: 'inherit' });
