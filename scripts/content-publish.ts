@@ -100,14 +100,21 @@ function embargoTimes(listing: SnapshotListing): Date[] {
  * The Pagefind index of the tree as visible at `at` (default now), from scripts/search-index.ts run on its own
  * with that clock, by file name.
  */
-async function buildSearchIndex(at?: Date): Promise<Map<string, Buffer>> {
+async function buildSearchIndex(snapshotDir: string, at?: Date): Promise<Map<string, Buffer>> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'aju-search-'));
   try {
     await new Promise<void>((resolve, reject) =>
       // NEXT_DIST_DIR at an empty folder: the index holds what is visible at `at`, not at the last build's clock.
       execFile(
         process.execPath,
-        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/search-index.ts', '--out', path.join(out, 'index')],
+        [
+          path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+          'scripts/search-index.ts',
+          '--out',
+          path.join(out, 'index'),
+          '--snapshot',
+          snapshotDir,
+        ],
         {
           cwd: root,
           env: { ...process.env, NEXT_DIST_DIR: path.relative(root, out), SITE_BUILT_AT: at?.toISOString() ?? '' },
@@ -239,9 +246,14 @@ async function main(): Promise<number> {
     const nowSearch = searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, new Date()));
     if (paths.size > 0 || !(await store.searchFile(nowSearch, 'pagefind-entry.json'))) {
       const times = [undefined, ...embargoTimes(snapshot.listing).slice(0, MAX_EMBARGO_INDEXES)];
+      // The snapshot this publish checked, on disk for the indexer: it reads that, not every story file again.
+      const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'aju-publish-snapshot-'));
       try {
+        const checked = new DiskStore(snapshotDir);
+        await checked.write(snapshot);
+        await checked.setCurrent({ version: snapshot.listing.version, createdAt: snapshot.listing.createdAt });
         for (const at of times) {
-          const files = await buildSearchIndex(at);
+          const files = await buildSearchIndex(snapshotDir, at);
           await store.writeSearch(
             searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, at ?? new Date())),
             files,
@@ -261,6 +273,8 @@ async function main(): Promise<number> {
         console.error(
           `✖ search: the index could not be written (${(error as Error).message}); pages are published, search shows the previous index`,
         );
+      } finally {
+        rmSync(snapshotDir, { recursive: true, force: true });
       }
       step('search');
     }
