@@ -5,6 +5,7 @@ import { useHydrated } from '@/components/ui/browser-value';
 
 /** Moves focus to a link as it appears: the first of the results "Show more results" added. */
 const focusOnArrival = (link: HTMLAnchorElement | null) => link?.focus();
+import { headlineFirst } from '@/lib/search/headline-first';
 import { searchTerms } from '@/lib/search/stop-words';
 
 /** What scripts/search-index.ts stores with each story. */
@@ -90,7 +91,7 @@ export function SearchPanel({ sections }: { sections: string[] }) {
       // The index has no stop words (scripts/search-index.ts): leave them out of the query too.
       const found = await pagefind.search(searchTerms(trimmed), inSection ? { filters: { section: inSection } } : {});
       if (!found) return; // superseded by a newer search
-      const results = await Promise.all(found.results.slice(0, BATCH).map((r) => r.data()));
+      const results = headlineFirst(await Promise.all(found.results.slice(0, BATCH).map((r) => r.data())), trimmed);
       if (id === latest.current) setOutcome({ state: 'done', query: trimmed, hits: found.results, results });
     } catch {
       if (id === latest.current) setOutcome({ state: 'error' });
