@@ -325,9 +325,18 @@ export function quoteAppearsIn(quote: string, bodyText: string): boolean {
   return true;
 }
 
+/**
+ * Remembers a story's schema parse by its file and data (the parse reads nothing else), so a caller that keeps
+ * it between runs (scripts/lib/check-cache.ts) parses only the stories that changed.
+ */
+export interface StoryParseMemo {
+  get(file: string, data: unknown): ReturnType<typeof parseRecord<StoryRecord>> | undefined;
+  set(file: string, data: unknown, parsed: ReturnType<typeof parseRecord<StoryRecord>>): void;
+}
+
 export async function validateContent(
   sources: ContentSources,
-  options: { publicDir: string },
+  options: { publicDir: string; memo?: StoryParseMemo },
 ): Promise<{ problems: ContentProblem[]; content: ValidContent }> {
   const problems: ContentProblem[] = [];
   const authors = parseList(sources.authors, authorSchema, problems);
@@ -353,7 +362,11 @@ export async function validateContent(
   const links: { file: string; field: string; source: string }[] = [];
   const storyLinks: { file: string; field: string; slug: string; from: unknown; draft: boolean }[] = [];
   for (const { file, data } of sources.stories) {
-    const parsed = parseRecord(file, storySchema, data);
+    let parsed = options.memo?.get(file, data);
+    if (!parsed) {
+      parsed = parseRecord(file, storySchema, data);
+      options.memo?.set(file, data, parsed);
+    }
     problems.push(...parsed.problems);
     // The rules below also run on a story that failed the schema, on each field that is itself sound,
     // so that one run reports every problem.

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { formatProblem, validateContent, type ContentProblem, type ValidContent } from '@/lib/content/validate';
+import { CheckCache } from './check-cache';
 import { loadContentSources, storyFiles } from './load-content';
 
 export interface CheckResult {
@@ -18,8 +19,14 @@ export interface CheckResult {
 
 export async function checkContentTree(root: string): Promise<CheckResult> {
   const files = storyFiles(root);
-  const { sources, problems: loadProblems } = await loadContentSources(root, files);
-  const { problems: ruleProblems, content } = await validateContent(sources, { publicDir: path.join(root, 'public') });
+  // What the last run loaded and parsed, for the files unchanged since (scripts/lib/check-cache.ts).
+  const cache = CheckCache.open(root);
+  const { sources, problems: loadProblems } = await loadContentSources(root, files, cache);
+  const { problems: ruleProblems, content } = await validateContent(sources, {
+    publicDir: path.join(root, 'public'),
+    memo: cache.memo,
+  });
+  cache.save();
   const problems: ContentProblem[] = [...loadProblems, ...ruleProblems];
   const order = new Map(problems.map((p, i) => [p, i]));
   problems.sort(

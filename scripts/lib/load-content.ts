@@ -15,6 +15,7 @@ import {
   type StoryListing,
 } from '@/lib/content/story-index';
 import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/validate';
+import type { CheckCache } from './check-cache';
 
 export const STORIES_DIR = 'content/stories';
 
@@ -51,6 +52,7 @@ function describeFailure(root: string, error: unknown): string {
 export async function loadContentSources(
   root: string,
   files: string[] = storyFiles(root),
+  cache?: CheckCache,
 ): Promise<{ sources: ContentSources; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const load = async (file: string): Promise<ContentSource> => {
@@ -77,7 +79,21 @@ export async function loadContentSources(
     }
   };
 
-  const loaded = (await loadStoriesBundled(root, files)) ?? (await Promise.all(files.map(load)));
+  // Files a run has loaded before, as they are now, come from the cache; the others are loaded.
+  const texts = cache ? files.map((file) => readFileSync(path.join(root, file), 'utf8')) : [];
+  const remembered = files.map((_, i) => cache?.sourceData(texts[i]!));
+  const toLoad = files.filter((_, i) => !remembered[i]);
+  const fresh = toLoad.length
+    ? ((await loadStoriesBundled(root, toLoad)) ?? (await Promise.all(toLoad.map(load))))
+    : [];
+  const freshByFile = new Map(fresh.map((source) => [source.file, source]));
+  const loaded = files.map((file, i): ContentSource => {
+    const hit = remembered[i];
+    if (hit) return { file, data: hit.data };
+    const source = freshByFile.get(file)!;
+    if (source.data !== undefined) cache?.rememberSource(texts[i]!, source.data);
+    return source;
+  });
   const sources: ContentSources = {
     stories: loaded.filter((source) => source.data !== undefined),
     authors: await load('content/authors.ts'),
@@ -92,6 +108,7 @@ export async function loadContentSources(
  * one by one through tsx costs 10–20 s; this takes a few. Undefined when any file fails to bundle or run: the
  * caller then imports them one by one, which names each broken file and line.
  */
+let bundleLoads = 0;
 async function loadStoriesBundled(root: string, files: string[]): Promise<ContentSource[] | undefined> {
   const outFile = path.join(root, 'node_modules/.cache/aju-content-check', `stories-${process.pid}.mjs`);
   try {
@@ -109,7 +126,9 @@ async function loadStoriesBundled(root: string, files: string[]): Promise<Conten
       logLevel: 'silent',
       tsconfig: path.join(root, 'tsconfig.json'),
     });
-    const modules = ((await import(pathToFileURL(outFile).href)) as { default: { default?: unknown }[] }).default;
+    // A fresh URL each time: in one process, a second load must not get the first bundle from the module cache.
+    const url = `${pathToFileURL(outFile).href}?load=${++bundleLoads}`;
+    const modules = ((await import(url)) as { default: { default?: unknown }[] }).default;
     if (modules.some((module) => module.default === undefined)) return undefined;
     return modules.map((module, i) => ({ file: files[i]!, data: module.default }));
   } catch {
