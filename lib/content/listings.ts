@@ -131,33 +131,33 @@ export const parseMonth = (raw: string) => (/^(0[1-9]|1[0-2])$/.test(raw) ? Numb
 
 type Relatable = Listed & { section: { id: string }; tags: Array<{ id: string }> };
 
-interface RelatedIndex<T> {
-  byTag: Map<string, T[]>;
-  bySection: Map<string, T[]>;
-  order: Map<T, number>;
+interface RelatedIndex {
+  /** Positions in the list (0: newest) of the stories with each tag, and in each section, newest first. */
+  byTag: Map<string, number[]>;
+  bySection: Map<string, number[]>;
+  /** One score per story, all zero between calls: reused, so scoring allocates nothing per story. */
+  scores: Float64Array;
 }
 
-const relatedCache = new WeakMap<readonly Relatable[], RelatedIndex<Relatable>>();
+const relatedCache = new WeakMap<readonly Relatable[], RelatedIndex>();
 
 /** Inverted index, built once per list of stories: tag → stories and section → stories, each newest first. */
-function relatedIndex<T extends Relatable>(stories: readonly T[]): RelatedIndex<T> {
-  let index = relatedCache.get(stories) as RelatedIndex<T> | undefined;
+function relatedIndex(stories: readonly Relatable[]): RelatedIndex {
+  let index = relatedCache.get(stories);
   if (!index) {
-    const byTag = new Map<string, T[]>();
-    const bySection = new Map<string, T[]>();
-    const order = new Map<T, number>();
-    const add = (map: Map<string, T[]>, key: string, story: T) => {
+    const byTag = new Map<string, number[]>();
+    const bySection = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, at: number) => {
       const list = map.get(key);
-      if (list) list.push(story);
-      else map.set(key, [story]);
+      if (list) list.push(at);
+      else map.set(key, [at]);
     };
     stories.forEach((story, i) => {
-      order.set(story, i);
-      add(bySection, story.section.id, story);
-      for (const tag of story.tags) add(byTag, tag.id, story);
+      add(bySection, story.section.id, i);
+      for (const tag of story.tags) add(byTag, tag.id, i);
     });
-    index = { byTag, bySection, order };
-    relatedCache.set(stories, index as RelatedIndex<Relatable>);
+    index = { byTag, bySection, scores: new Float64Array(stories.length) };
+    relatedCache.set(stories, index);
   }
   return index;
 }
@@ -172,20 +172,33 @@ const CANDIDATES_PER_KEY = 500;
  * share anything, the latest stories fill up to `min`. `stories` must be newest first.
  */
 export function relatedStories<T extends Relatable>(stories: readonly T[], story: T, { max = 5, min = 3 } = {}): T[] {
-  const { byTag, bySection, order } = relatedIndex(stories);
-  const scores = new Map<T, number>();
-  const score = (list: T[] | undefined, weight: number) => {
-    for (const other of (list ?? []).slice(0, CANDIDATES_PER_KEY)) {
-      if (other.slug !== story.slug) scores.set(other, (scores.get(other) ?? 0) + weight);
+  const { byTag, bySection, scores } = relatedIndex(stories);
+  const scored: number[] = [];
+  const score = (list: number[] | undefined, weight: number) => {
+    const end = Math.min(list?.length ?? 0, CANDIDATES_PER_KEY);
+    for (let i = 0; i < end; i++) {
+      const at = list![i]!;
+      if (stories[at]!.slug === story.slug) continue;
+      if (scores[at] === 0) scored.push(at);
+      scores[at]! += weight;
     }
   };
   // A shared tag is a closer relation than the shared section: weigh it double.
   for (const tag of story.tags) score(byTag.get(tag.id), 2);
   score(bySection.get(story.section.id), 1);
-  const chosen = [...scores.entries()]
-    .sort(([a, sa], [b, sb]) => sb - sa || order.get(a)! - order.get(b)!)
-    .slice(0, max)
-    .map(([other]) => other);
+  // The best `max` by score, then recency (the lower position): picked in one pass, not by sorting them all
+  // (a publish scores thousands of stories' lists).
+  const ahead = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  const best: number[] = [];
+  for (const at of scored) {
+    if (best.length === max && !ahead(at, best[max - 1]!)) continue;
+    let place = best.length;
+    while (place > 0 && ahead(at, best[place - 1]!)) place--;
+    best.splice(place, 0, at);
+    if (best.length > max) best.pop();
+  }
+  for (const at of scored) scores[at] = 0;
+  const chosen = best.map((at) => stories[at]!);
   for (const other of stories) {
     if (chosen.length >= Math.min(min, max)) break;
     if (other.slug !== story.slug && !chosen.includes(other)) chosen.push(other);

@@ -503,7 +503,9 @@ export async function validateContent(
         ? (data as { body: unknown[] }).body
         : [];
     checkBlocks(rawBody, error);
-    for (const [field, source] of rawBody.flatMap(richFields)) links.push({ file, field, source });
+    // Only text that can hold a link ("[words](address)") is parsed again below.
+    for (const [field, source] of rawBody.flatMap(richFields))
+      if (source.includes('](')) links.push({ file, field, source });
     rawBody.forEach((block, i) => {
       if (isRecord(block) && block.type === 'storyLink' && isSlug(block.slug))
         storyLinks.push({
@@ -515,16 +517,19 @@ export async function validateContent(
         });
     });
 
-    const bodyText = rawBody
-      .map((b) => (isRecord(b) && b.type === 'paragraph' ? plainInline(texts(b.text)) : ''))
-      .join('\n');
+    // The paragraphs' words, for pull-quotes: made only for a story that has one.
+    let paragraphs: string | undefined;
+    const bodyText = () =>
+      (paragraphs ??= rawBody
+        .map((b) => (isRecord(b) && b.type === 'paragraph' ? plainInline(texts(b.text)) : ''))
+        .join('\n'));
     body.forEach((block, i) => {
       if (
         isRecord(block) &&
         block.type === 'pullQuote' &&
         typeof block.text === 'string' &&
         texts(block.text) &&
-        !quoteAppearsIn(texts(block.text), bodyText)
+        !quoteAppearsIn(texts(block.text), bodyText())
       ) {
         error(
           `body[${i}].text`,
@@ -539,6 +544,12 @@ export async function validateContent(
   // Links between records, once every story is known.
   const storyDrafts = new Map(stories.map(({ story }) => [story.slug, story.draft === true]));
   const known = { story: [...storyDrafts.keys()], section: ids.sections, author: ids.authors, tag: ids.tags };
+  const knownSets = {
+    story: new Set(known.story),
+    section: new Set(known.section),
+    author: new Set(known.author),
+    tag: new Set(known.tag),
+  };
   const registries = {
     story: 'content/stories/',
     section: 'content/sections.ts',
@@ -551,7 +562,7 @@ export async function validateContent(
     for (const link of inlineLinks(nodes)) {
       const { target } = linkTarget(link.href);
       if (!target || target.kind === 'external') continue;
-      if (!known[target.kind].includes(target.id)) {
+      if (!knownSets[target.kind].has(target.id)) {
         const guess = closest(target.id, known[target.kind]);
         const fix = guess
           ? `did you mean "${guess}"? (${registries[target.kind]} lists them all)`
