@@ -141,11 +141,12 @@ async function buildSearchIndex(snapshotDir: string, at?: Date): Promise<Map<str
 const siteUrl = (p: string) => new URL(p, process.env.SITE_URL || 'https://www.ajupress.com').toString();
 
 async function main(): Promise<number> {
-  const check = await checkContentTree(root);
+  const check = await checkContentTree(root, { deferCacheSave: true });
   step('check');
   if (check.errors > 0) {
     console.log(checkReport(check, seconds(performance.now() - started).replace(' s', ''), 'a publish').join('\n'));
     console.log('\nNothing was published: the site is unchanged.');
+    check.saveCache();
     return 1;
   }
   if (check.warnings > 0)
@@ -303,6 +304,8 @@ async function main(): Promise<number> {
   } finally {
     await release?.();
     await store.close();
+    // Last: the site has the new content before the check's cache is written for the next publish.
+    check.saveCache();
   }
 }
 

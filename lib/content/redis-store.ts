@@ -87,7 +87,10 @@ export class RedisStore implements ContentStore {
 
   async write({ listing, records }: ContentSnapshot): Promise<number> {
     const client = await this.ready();
-    const entries = [...records];
+    // Records the current version lists are stored (records never change): sent are only the others.
+    const current = await this.current();
+    const stored = new Set((current && (await this.listing(current.version)))?.stories.map((s) => s.hash));
+    const entries = [...records].filter(([hash]) => !stored.has(hash));
     let written = 0;
     for (let i = 0; i < entries.length; i += 500) {
       const batch = client.multi();

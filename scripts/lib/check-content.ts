@@ -15,9 +15,15 @@ export interface CheckResult {
   errors: number;
   warnings: number;
   content: ValidContent;
+  /** Writes what this check remembers for the next (scripts/lib/check-cache.ts); done already unless deferred. */
+  saveCache: () => void;
 }
 
-export async function checkContentTree(root: string): Promise<CheckResult> {
+/**
+ * `deferCacheSave`: the caller saves the check's cache (`result.saveCache()`) when it is done — content:publish
+ * does, after the site has the new content, since writing it takes a moment at 10,000 stories.
+ */
+export async function checkContentTree(root: string, { deferCacheSave = false } = {}): Promise<CheckResult> {
   const files = storyFiles(root);
   // What the last run loaded and parsed, for the files unchanged since (scripts/lib/check-cache.ts).
   const cache = CheckCache.open(root);
@@ -26,7 +32,7 @@ export async function checkContentTree(root: string): Promise<CheckResult> {
     publicDir: path.join(root, 'public'),
     memo: cache.memo,
   });
-  cache.save();
+  if (!deferCacheSave) cache.save();
   const problems: ContentProblem[] = [...loadProblems, ...ruleProblems];
   const order = new Map(problems.map((p, i) => [p, i]));
   problems.sort(
@@ -36,7 +42,15 @@ export async function checkContentTree(root: string): Promise<CheckResult> {
       order.get(a)! - order.get(b)!,
   );
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return { files, storyCount: sources.stories.length, problems, errors, warnings: problems.length - errors, content };
+  return {
+    files,
+    storyCount: sources.stories.length,
+    problems,
+    errors,
+    warnings: problems.length - errors,
+    content,
+    saveCache: () => cache.save(),
+  };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
