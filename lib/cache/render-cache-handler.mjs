@@ -200,11 +200,10 @@ export default class RenderCacheHandler {
    * revalidated): a page it holds costs no round trip. Then Redis.
    */
   async get(key, ctx) {
-    if (!this.redis) return this.local.get(key, ctx);
-    // The content a render after this lookup starts from (a publish may switch it before the render is stored).
-    this.contentAtLookup.set(key, servedContent());
     const held = await this.local.get(key, ctx);
-    if (held) return held;
+    if (held || !this.redis) return held;
+    // A miss: a render may follow. The content it starts from (a publish may switch it before it is stored).
+    this.contentAtLookup.set(key, servedContent());
     return (await this.sharedGet(key, ctx)) ?? null;
   }
 
