@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
-import { isMissingPath, type PathView } from '@/lib/content/known-paths';
-import { liveListing, visibleAt } from '@/lib/content/live';
-import type { SnapshotListing, SnapshotStory } from '@/lib/content/snapshot';
+import { isMissingPath, pathViewAt } from '@/lib/content/known-paths';
+import { liveListing } from '@/lib/content/live';
 import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
@@ -22,31 +21,6 @@ const notFoundHtml = () => {
   }
   return notFoundPage;
 };
-
-const framesBySlug = (stories: SnapshotStory[]) =>
-  new Map(stories.flatMap((s) => (s.frames?.length ? [[s.slug, s.frames] as const] : [])));
-
-/** The visible stories' paths, and the embed frames of those that have embeds. */
-type StoryPathView = PathView & { frames: Map<string, string[]> };
-
-const pathViews = new WeakMap<SnapshotStory[], StoryPathView>();
-/** The paths the served snapshot has now (a scheduled story counts once its publishAt has passed). */
-function pathView(listing: SnapshotListing): StoryPathView {
-  const stories = visibleAt(listing, new Date());
-  let view = pathViews.get(stories);
-  if (!view)
-    pathViews.set(
-      stories,
-      (view = {
-        stories,
-        sections: listing.sections,
-        authors: listing.authors,
-        tags: listing.tags,
-        frames: framesBySlug(stories),
-      }),
-    );
-  return view;
-}
 
 /**
  * Two jobs, each before any page renders:
@@ -78,7 +52,7 @@ export async function proxy(request: NextRequest) {
   }
   // Under next dev every story is there to preview, drafts included.
   const listing = process.env.NODE_ENV === 'production' ? await liveListing() : undefined;
-  const view = listing && pathView(listing);
+  const view = listing && pathViewAt(listing, new Date());
   // A photo is served only if the content uses it (from public/ or, for one published after the build, from
   // the store: app/images): any other answer for a name a photo may be published under later is not kept.
   const missing =

@@ -10,10 +10,11 @@
  *
  *   npm run bench:publish                 # 1,000 stories
  *   npm run bench:publish -- --full       # also 10,000 stories (the build alone takes minutes on 2 cores)
+ *   npm run bench:publish -- --stories 10000 --origins 2   # one row, printed only (BENCHMARKS.md is left as it is)
  *
  * Each size is a temporary project copy, removed afterwards; servers listen on free loopback ports.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,8 +29,17 @@ import { createSyntheticArchive, publishedStories, type SyntheticManifest } from
 import type { TempProject } from '../scripts/lib/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
-const SIZES = values.full ? [1000, 10_000] : [1000];
+const { values } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    stories: { type: 'string' },
+    origins: { type: 'string' },
+  },
+});
+/** A run limited to one size or origin count prints its figures but does not rewrite BENCHMARKS.md. */
+const PARTIAL = values.stories !== undefined || values.origins !== undefined;
+const SIZES = values.stories ? [Number(values.stories)] : values.full ? [1000, 10_000] : [1000];
+const ORIGIN_COUNTS = values.origins ? [Number(values.origins)] : [1, 2];
 const TARGETS = { seconds: 10, goalSeconds: 3, searchSeconds: 60, embargoSeconds: 60, buildSeconds10k: 120 };
 const POLL_MS = 50;
 const SEARCH_POLL_MS = 1000;
@@ -42,6 +52,8 @@ interface Round {
   /** Where the origins share the published content (and, with Redis, Next's cache). */
   store: 'disk' | 'Redis';
   publishSeconds: number;
+  /** When content:publish reported the edge purged, for the new story (readers' figures minus this is the lag). */
+  purgedSeconds?: number;
   page?: number;
   front?: number;
   section?: number;
@@ -81,17 +93,27 @@ class Publisher {
     private readonly env: Record<string, string>,
   ) {}
 
-  run(): Promise<{ seconds: number; out: string; code: number }> {
+  /** Runs content:publish; `purged` is when it printed its edge line (or its last step before search). */
+  run(): Promise<{ seconds: number; purged?: number; out: string; code: number }> {
     const started = performance.now();
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
-        { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
-        (error, stdout, stderr) =>
-          resolve({ seconds: (performance.now() - started) / 1000, out: `${stdout}${stderr}`, code: error ? 1 : 0 }),
-      );
-    });
+    let purged: number | undefined;
+    let out = '';
+    const child = spawn(
+      process.execPath,
+      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+      { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
+    );
+    const take = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (purged === undefined && /✔ edge|no edge at/.test(out)) purged = (performance.now() - started) / 1000;
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    return new Promise((resolve) =>
+      child.on('close', (code) =>
+        resolve({ seconds: (performance.now() - started) / 1000, purged, out, code: code === 0 ? 0 : 1 }),
+      ),
+    );
   }
 }
 
@@ -230,6 +252,9 @@ async function round(
     const newRun = await running;
     if (newRun.code !== 0) throw new Error(`content:publish failed:\n${newRun.out}`);
     log(`    new story: ${/Steps: .*/.exec(newRun.out)?.[0] ?? newRun.out}`);
+    log(
+      `    edge purged at ${s(newRun.purged)}; readers got the page at ${s(page)}, front ${s(front)}, section ${s(sectionPage)}, feeds ${s(feeds)}`,
+    );
 
     // A correction of the oldest archive story: its page and its card.
     const archivedData = storyData(readFileSync(path.join(project.dir, archived.file), 'utf8'));
@@ -284,6 +309,7 @@ async function round(
       origins: originCount,
       store: redis ? 'Redis' : 'disk',
       publishSeconds: newRun.seconds,
+      purgedSeconds: newRun.purged,
       page,
       front,
       section: sectionPage,
@@ -320,7 +346,7 @@ async function measureSize(stories: number): Promise<SizeResult> {
     const builtAt = Date.now();
     log(`  built in ${buildSeconds.toFixed(0)} s`);
     const rounds: Round[] = [];
-    for (const originCount of [1, 2]) {
+    for (const originCount of ORIGIN_COUNTS) {
       log(`  publishing to ${originCount} origin${originCount > 1 ? 's' : ''} behind the edge`);
       rounds.push(await round(project, manifest, originCount, builtAt));
     }
@@ -375,5 +401,6 @@ const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await measureSize(size));
 const markdown = render(results, load);
 console.log(`\n${markdown}\n`);
-writeBenchSection('publish', markdown);
+if (PARTIAL) log('a partial run: BENCHMARKS.md is left as it is');
+else writeBenchSection('publish', markdown);
 await browser?.close();

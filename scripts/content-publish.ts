@@ -64,6 +64,8 @@ function publishSecret(store: ContentStore): string {
 
 interface OriginAnswer extends ContentChanges {
   version: string;
+  /** Milliseconds each part of the origin's sync took. */
+  timings?: Record<string, number>;
 }
 
 async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer> {
@@ -84,6 +86,9 @@ async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer>
   return (await answer.json()) as OriginAnswer;
 }
 
+/** The search indexer's niceness (0 normal, 19 lowest): it yields the CPU to origins on the same machine. */
+const SEARCH_INDEX_NICENESS = 10;
+
 /** How many embargoes ahead a publish writes search indexes for; later ones get theirs from a later publish. */
 const MAX_EMBARGO_INDEXES = 5;
 
@@ -103,9 +108,9 @@ function embargoTimes(listing: SnapshotListing): Date[] {
 async function buildSearchIndex(snapshotDir: string, at?: Date): Promise<Map<string, Buffer>> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'aju-search-'));
   try {
-    await new Promise<void>((resolve, reject) =>
+    await new Promise<void>((resolve, reject) => {
       // NEXT_DIST_DIR at an empty folder: the index holds what is visible at `at`, not at the last build's clock.
-      execFile(
+      const indexer = execFile(
         process.execPath,
         [
           path.join(root, 'node_modules/tsx/dist/cli.mjs'),
@@ -122,8 +127,17 @@ async function buildSearchIndex(snapshotDir: string, at?: Date): Promise<Map<str
         },
         (error, _stdout, stderr) =>
           error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
-      ),
-    );
+      );
+      // Below the origins' priority (Pagefind, which it starts, inherits it): the pages this publish purged render
+      // while the index is made, and have 10 s to reach readers where search has 60 (docs/operations/publishing.md).
+      if (indexer.pid) {
+        try {
+          os.setPriority(indexer.pid, SEARCH_INDEX_NICENESS);
+        } catch {
+          // not permitted here: it runs at the publisher's priority
+        }
+      }
+    });
     const files = new Map<string, Buffer>();
     const walk = (dir: string, prefix: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -214,7 +228,10 @@ async function main(): Promise<number> {
         );
         return;
       }
-      console.log(`✔ origin ${origins[i]}: ${value.paths.length} pages revalidated`);
+      const took = Object.entries(value.timings ?? {}).map(([part, ms]) => `${part} ${seconds(ms)}`);
+      console.log(
+        `✔ origin ${origins[i]}: ${value.paths.length} pages revalidated${took.length ? ` (${took.join(', ')})` : ''}`,
+      );
       for (const p of value.paths) paths.add(p);
       everything ||= value.everything;
       changes ??= value;

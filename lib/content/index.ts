@@ -23,6 +23,7 @@ import {
 } from '@/content/schema';
 import { site } from '@/lib/site';
 import { embargoesLifted, liveListing, liveRecord, visibleAt } from './live';
+import { sharedWeakMap } from './shared-memo';
 import type { SnapshotListing } from './snapshot';
 import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
 import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
@@ -179,7 +180,7 @@ interface LiveView {
   bySlug: Map<string, StorySummary>;
   hashes: Map<string, string>;
 }
-const liveViews = new WeakMap<SnapshotListing, LiveView>();
+const liveViews = sharedWeakMap<SnapshotListing, LiveView>('live-views');
 
 /** What the production server shows at `now`: the snapshot's stories visible then, resolved, newest first. */
 export function viewOf(listing: SnapshotListing, now: Date): LiveView {

@@ -1,10 +1,13 @@
 /**
  * Which on-demand paths exist in a content view: proxy.ts answers every other one with an uncached 404 before
  * a page renders (a 404 rendered on demand would be cached like a page, and hide a story or month published
- * later under that address). Pure: the view is the run-time snapshot's (lib/content/live.ts).
+ * later under that address). The view is the run-time snapshot's (lib/content/live.ts).
  */
 import { kstYearMonth } from '@/lib/time';
+import { visibleAt } from './live';
 import { isMissingListingPage, listingPageCounts, parseMonth, parseYear, type ListedIds } from './listings';
+import { sharedWeakMap } from './shared-memo';
+import type { SnapshotListing, SnapshotStory } from './snapshot';
 
 export interface PathView {
   /** The visible stories (ids, not records). */
@@ -22,7 +25,24 @@ interface KnownPaths {
   ids: { sections: Set<string>; authors: Set<string>; tags: Set<string> };
 }
 
-const memo = new WeakMap<PathView, KnownPaths>();
+/** The visible stories' paths, and the embed frames of those that have embeds (for the story pages' CSP). */
+export type StoryPathView = PathView & { frames: Map<string, string[]> };
+
+const pathViews = sharedWeakMap<SnapshotStory[], StoryPathView>('path-views');
+
+/** The paths a snapshot has at `now` (a scheduled story counts once its publishAt has passed). */
+export function pathViewAt(listing: SnapshotListing, now: Date): StoryPathView {
+  const stories = visibleAt(listing, now);
+  let view = pathViews.get(stories);
+  if (!view) {
+    const frames = new Map(stories.flatMap((s) => (s.frames?.length ? [[s.slug, s.frames] as const] : [])));
+    view = { stories, sections: listing.sections, authors: listing.authors, tags: listing.tags, frames };
+    pathViews.set(stories, view);
+  }
+  return view;
+}
+
+const memo = sharedWeakMap<PathView, KnownPaths>('known-paths');
 
 function known(view: PathView): KnownPaths {
   let paths = memo.get(view);

@@ -5,6 +5,7 @@
  */
 import { site } from '@/lib/site';
 import { kstYearMonth } from '@/lib/time';
+import { sharedWeakMap } from './shared-memo';
 import type { Story } from './types';
 
 type Listed = Pick<Story, 'slug' | 'postedAt'>;
@@ -82,7 +83,7 @@ export interface ArchiveYear<T> {
   months: ArchiveMonth<T>[];
 }
 
-const archiveCache = new WeakMap<readonly Listed[], ArchiveYear<Listed>[]>();
+const archiveCache = sharedWeakMap<readonly Listed[], ArchiveYear<Listed>[]>('archive');
 
 /** Stories grouped by year and month of posting in KST, newest first. `stories` must be newest first. */
 export function archiveYears<T extends Listed>(stories: readonly T[]): ArchiveYear<T>[] {
@@ -139,7 +140,7 @@ interface RelatedIndex {
   scores: Float64Array;
 }
 
-const relatedCache = new WeakMap<readonly Relatable[], RelatedIndex>();
+const relatedCache = sharedWeakMap<readonly Relatable[], RelatedIndex>('related');
 
 /** Inverted index, built once per list of stories: tag → stories and section → stories, each newest first. */
 function relatedIndex(stories: readonly Relatable[]): RelatedIndex {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
 import type { SnapshotListing, SnapshotStory } from './snapshot';
 import { RedisStore } from './redis-store';
+import { sharedWeakMap } from './shared-memo';
 import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from './store';
 
 interface LiveState {
@@ -78,6 +79,8 @@ async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from
   }
   candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   for (const { store, version } of candidates) {
+    // The version served already (a publish's first call, which checks the origin answers): not read again.
+    if (state.listing?.version === version && state.from) return { listing: state.listing, from: state.from };
     const listing = await store.listing(version);
     if (listing) return { listing, from: store };
   }
@@ -165,7 +168,7 @@ export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] 
   visibleMemo.set(listing, { key, stories });
   return stories;
 }
-const visibleMemo = new WeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>();
+const visibleMemo = sharedWeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>('visible');
 
 /** How many scheduled stories of the listing are live at `now`: the view changes only when this does. */
 export function embargoesLifted(listing: SnapshotListing, now: Date): number {

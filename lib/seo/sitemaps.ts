@@ -4,6 +4,7 @@
  */
 import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/listings';
 import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type StorySummary } from '@/lib/content';
+import { sharedWeakMap } from '@/lib/content/shared-memo';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
@@ -23,7 +24,7 @@ export interface SitemapEntry {
 
 type SitemapContent = Pick<Content, 'stories' | 'sections' | 'authors' | 'tags'>;
 
-const ownStoriesCache = new WeakMap<StorySummary[], StorySummary[]>();
+const ownStoriesCache = sharedWeakMap<StorySummary[], StorySummary[]>('sitemap-own-stories');
 /** The stories a sitemap lists (our canonical ones), newest first; filtered once per list. */
 function ownStories(stories: StorySummary[]): StorySummary[] {
   let own = ownStoriesCache.get(stories);
