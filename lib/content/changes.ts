@@ -82,6 +82,19 @@ function relatable(stories: readonly SnapshotStory[]) {
 }
 
 /**
+ * A story's related stories in a list, as its slugs joined by spaces, remembered per list: the next publish
+ * compares against this list (its "before"), so each sync scores only the "after" side.
+ */
+const relatedMemo = new WeakMap<readonly Relatable[], Map<string, string>>();
+function relatedSlugs(list: readonly Relatable[], story: Relatable): string {
+  let memo = relatedMemo.get(list);
+  if (!memo) relatedMemo.set(list, (memo = new Map()));
+  let slugs = memo.get(story.slug);
+  if (slugs === undefined) memo.set(story.slug, (slugs = relatedStories(list, story).map((r) => r.slug).join(' ')));
+  return slugs;
+}
+
+/**
  * Whether every page may differ: the authors, sections or tags changed, or a photo file changed under a name
  * both views use. A photo only one of them has comes or goes with the stories that use it.
  */
@@ -165,10 +178,9 @@ function relatedChanges(
     // or when its own section is too small to fill its list.
     if (!shares && !small) continue;
     const previousStory = old.bySlug.get(story.slug);
-    const listedBefore = previousStory ? relatedStories(old.list, previousStory).map((r) => r.slug) : [];
-    const listedAfter = relatedStories(now.list, story).map((r) => r.slug);
-    if (listedAfter.join(' ') !== listedBefore.join(' ') || listedAfter.some((slug) => updated.has(slug)))
-      out.push(story.slug);
+    const listedBefore = previousStory ? relatedSlugs(old.list, previousStory) : '';
+    const listedAfter = relatedSlugs(now.list, story);
+    if (listedAfter !== listedBefore || listedAfter.split(' ').some((slug) => updated.has(slug))) out.push(story.slug);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * What `content:check` (and so `content:publish` and the build) reuses from its last run, kept in
  * node_modules/.cache/aju-content-check/: a story file's exported data by its source text, and a story's
- * schema parse by its file and data. Both are pure functions of their key, so a remembered answer is the answer:
+ * schema parse by its file and data (for a plain story file, by its file and source text, which decides the data). Both are pure functions of their key, so a remembered answer is the answer:
  * every rule still runs on every story (the cross-story ones always do), and a 10,000-story check parses only
  * what changed. A change to the code that computes them (the schema, the parsers, the messages, zod) starts the
  * cache afresh.
@@ -63,6 +63,11 @@ export class CheckCache {
   private changed = false;
   /** Results not kept (not plain data): each costs the next run a load or a parse. */
   declined = 0;
+  /**
+   * The source text's hash of data a plain story file exports (a function of that text): its parse is keyed by
+   * file and that hash, which costs far less than serialising the data for the key.
+   */
+  private readonly sourceKeys = new WeakMap<object, string>();
 
   private constructor(
     private readonly file: string,
@@ -96,8 +101,9 @@ export class CheckCache {
   sourceData(source: string): { data: unknown } | undefined {
     const key = sha(source);
     if (!Object.hasOwn(this.stored.sources, key)) return undefined;
-    this.used.sources[key] = this.stored.sources[key];
-    return { data: this.stored.sources[key] };
+    const data = (this.used.sources[key] = this.stored.sources[key]);
+    if (typeof data === 'object' && data !== null) this.sourceKeys.set(data, key);
+    return { data };
   }
 
   rememberSource(source: string, data: unknown): void {
@@ -105,13 +111,21 @@ export class CheckCache {
       this.declined++;
       return;
     }
-    this.used.sources[sha(source)] = data;
+    const key = sha(source);
+    this.used.sources[key] = data;
+    if (typeof data === 'object' && data !== null) this.sourceKeys.set(data, key);
     this.changed = true;
+  }
+
+  /** The parse memo's key: by the file and its source's hash, else by the file and the data itself. */
+  private parseKey(file: string, data: unknown): string {
+    const source = typeof data === 'object' && data !== null ? this.sourceKeys.get(data) : undefined;
+    return sha(source ? `${file}\0source:${source}` : `${file}\0${JSON.stringify(data)}`);
   }
 
   readonly memo: StoryParseMemo = {
     get: (file, data) => {
-      const key = sha(`${file}\0${JSON.stringify(data)}`);
+      const key = this.parseKey(file, data);
       if (!Object.hasOwn(this.stored.parses, key)) return undefined;
       this.used.parses[key] = this.stored.parses[key];
       return this.stored.parses[key] as ReturnType<StoryParseMemo['get']>;
@@ -121,7 +135,7 @@ export class CheckCache {
         this.declined++;
         return;
       }
-      this.used.parses[sha(`${file}\0${JSON.stringify(data)}`)] = parsed;
+      this.used.parses[this.parseKey(file, data)] = parsed;
       this.changed = true;
     },
   };
