@@ -3,6 +3,8 @@
  * newest 30 prerendered): stories outside the window render on first request and then come from Next's
  * cache; unknown slugs answer an uncached 404; cards of archive stories honour their photo's focal point.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
 import { focalRegion } from '@/lib/images/focal-point';
@@ -53,6 +55,24 @@ test('the card and crops of a story outside the window are drawn on first reques
     const second = await request.get(site().url + path);
     expect(cacheOf(second), path).toBe('HIT');
     expect(Buffer.compare(await first.body(), await second.body()), path).toBe(0);
+  }
+});
+
+test("a render in draft mode (an origin's warm-up) caches nothing: the next reader's request is still a miss", async ({
+  request,
+}) => {
+  const { preview } = JSON.parse(readFileSync(path.join(site().dir, '.next/prerender-manifest.json'), 'utf8')) as {
+    preview: { previewModeId: string };
+  };
+  const story = archiveStories()[2]!;
+  for (const p of [`/stories/${story.slug}`, `/stories/${story.slug}/opengraph-image`]) {
+    const draft = await request.get(site().url + p, {
+      headers: { cookie: `__prerender_bypass=${preview.previewModeId}` },
+    });
+    expect(draft.status(), p).toBe(200);
+    expect(draft.headers()['cache-control'], p).toMatch(/private/);
+    const first = await request.get(site().url + p);
+    expect(cacheOf(first), p).toBe('MISS');
   }
 });
 

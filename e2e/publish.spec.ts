@@ -52,6 +52,14 @@ test.afterAll(async () => {
   await site?.stop();
 });
 
+test('a started origin warms its on-demand rendering up, in draft mode', async () => {
+  for (const origin of site.origins) {
+    await expect.poll(origin.output, { timeout: 30_000 }).toContain('content: warmed up on-demand rendering');
+    // The newest story's page and card, rendered without Next's cache.
+    expect(origin.output()).toMatch(/\/stories\/[^ ]+ 200 in [0-9.]+ s, \/stories\/[^ ]+\/opengraph-image 200 in/);
+  }
+});
+
 test('a wrong or missing secret is refused with an empty 401, and changes nothing', async () => {
   for (const authorization of [undefined, 'Bearer wrong-secret-wrong-secret', `Bearer ${site.secret}x`, site.secret]) {
     const answer = await fetch(`${site.origins[0]!.url}/api/publish`, {

@@ -122,6 +122,8 @@ export class Origin {
     readonly url: string,
     /** `METHOD /path?query` of every request that reached this origin, probes included. */
     readonly seen: string[],
+    /** What the server has written to its standard output so far. */
+    readonly output: () => string,
     /** When set, every answer goes out with this Cache-Control: an origin that marks anything shareable. */
     private readonly override: { cacheControl?: string },
     private readonly server: ChildProcess,
@@ -141,9 +143,11 @@ export class Origin {
       spawn(process.execPath, [LAUNCHER, releaseDir], {
         cwd: releaseDir,
         env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', 'pipe', 'inherit'],
       }),
     );
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const agent = new http.Agent({ keepAlive: true });
     const seen: string[] = [];
     const override: { cacheControl?: string } = {};
@@ -167,6 +171,7 @@ export class Origin {
     const origin = new Origin(
       `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
       seen,
+      () => output,
       override,
       server,
       proxy,
