@@ -90,7 +90,13 @@ function relatedSlugs(list: readonly Relatable[], story: Relatable): string {
   let memo = relatedMemo.get(list);
   if (!memo) relatedMemo.set(list, (memo = new Map()));
   let slugs = memo.get(story.slug);
-  if (slugs === undefined) memo.set(story.slug, (slugs = relatedStories(list, story).map((r) => r.slug).join(' ')));
+  if (slugs === undefined)
+    memo.set(
+      story.slug,
+      (slugs = relatedStories(list, story)
+        .map((r) => r.slug)
+        .join(' ')),
+    );
   return slugs;
 }
 
