@@ -184,8 +184,8 @@ function draftModeCookie(): string | undefined {
 /**
  * At start, once synced: renders the newest story's page and card in draft mode, so the code that renders
  * on demand is loaded and compiled before a reader needs it, and no cache (this origin's, Redis, the edge)
- * changes. The first on-demand render of a process costs about ten times a later one (0.44 s against 0.04 s
- * at 10,000 stories); without this, the first story published after a deploy or restart waits for it.
+ * changes. The first on-demand render of a process is many times slower than later ones (code loaded and
+ * compiled on first use); without this, the first story published after a deploy or restart waits for it.
  */
 export async function warmUp(): Promise<void> {
   const cookie = draftModeCookie();
