@@ -2,11 +2,11 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useHydrated } from '@/components/ui/browser-value';
+import { headlineFirst } from '@/lib/search/headline-first';
+import { searchTerms } from '@/lib/search/stop-words';
 
 /** Moves focus to a link as it appears: the first of the results "Show more results" added. */
 const focusOnArrival = (link: HTMLAnchorElement | null) => link?.focus();
-import { headlineFirst } from '@/lib/search/headline-first';
-import { searchTerms } from '@/lib/search/stop-words';
 
 /** What scripts/search-index.ts stores with each story. */
 interface ResultData {
