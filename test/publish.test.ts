@@ -11,8 +11,9 @@ import { test } from 'node:test';
 import type { StoryRecord } from '@/content/schema';
 import { contentChanges, SITE_WIDE_PATHS, type ChangeView } from '@/lib/content/changes';
 import { isMissingPath } from '@/lib/content/known-paths';
+import { embargoesLifted, nextEmbargo, visibleAt } from '@/lib/content/live';
 import { RedisStore } from '@/lib/content/redis-store';
-import { buildSnapshot, type SnapshotStory } from '@/lib/content/snapshot';
+import { buildSnapshot, type SnapshotListing, type SnapshotStory } from '@/lib/content/snapshot';
 import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from '@/lib/content/store';
 import type { ValidContent } from '@/lib/content/validate';
 import { startRedisServer } from '@/scripts/lib/redis-server';
@@ -287,5 +288,30 @@ test('RedisStore against a real redis-server; with Redis gone every call fails f
   } finally {
     await store.close();
     await server.stop();
+  }
+});
+
+test('embargoesLifted and nextEmbargo: scheduled stories counted at their publishAt, the next one found', () => {
+  const at = (iso: string) => ({ ...listed(`s${iso}`, iso), publishAt: iso }) as SnapshotStory;
+  const listing = {
+    version: 'v',
+    createdAt: '2024-06-01T00:00:00Z',
+    stories: [
+      at('2024-06-03T00:00:00Z'),
+      listed('plain', '2024-06-01T00:00:00Z'),
+      at('2024-06-02T00:00:00Z'),
+      at('2024-06-02T00:00:00Z'),
+    ],
+  } as unknown as SnapshotListing;
+  const cases: Array<[string, number, string | undefined]> = [
+    ['2024-06-01T12:00:00Z', 0, '2024-06-02T00:00:00.000Z'],
+    ['2024-06-02T00:00:00Z', 2, '2024-06-03T00:00:00.000Z'],
+    ['2024-06-02T12:00:00Z', 2, '2024-06-03T00:00:00.000Z'],
+    ['2024-06-03T00:00:00Z', 3, undefined],
+  ];
+  for (const [now, lifted, next] of cases) {
+    assert.equal(embargoesLifted(listing, new Date(now)), lifted, now);
+    assert.equal(nextEmbargo(listing, new Date(now))?.toISOString(), next, now);
+    assert.equal(visibleAt(listing, new Date(now)).length, 1 + lifted, now);
   }
 });

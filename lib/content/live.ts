@@ -170,20 +170,36 @@ export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] 
 }
 const visibleMemo = sharedWeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>('visible');
 
+/** Every publishAt of the listing (ms), ascending: built once per listing, since every request asks. */
+const scheduleMemo = sharedWeakMap<SnapshotListing, number[]>('schedule');
+function scheduledTimes(listing: SnapshotListing): number[] {
+  let times = scheduleMemo.get(listing);
+  if (!times) {
+    times = listing.stories
+      .flatMap((s) => (s.publishAt ? [Date.parse(s.publishAt)] : []))
+      .filter((at) => !Number.isNaN(at))
+      .sort((a, b) => a - b);
+    scheduleMemo.set(listing, times);
+  }
+  return times;
+}
+
 /** How many scheduled stories of the listing are live at `now`: the view changes only when this does. */
 export function embargoesLifted(listing: SnapshotListing, now: Date): number {
-  let lifted = 0;
-  for (const s of listing.stories) if (s.publishAt && Date.parse(s.publishAt) <= now.getTime()) lifted++;
-  return lifted;
+  const times = scheduledTimes(listing);
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle]! <= now.getTime()) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The next publishAt after `now` in the listing, or undefined. */
 export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefined {
-  let next: number | undefined;
-  for (const s of listing.stories) {
-    const at = s.publishAt ? Date.parse(s.publishAt) : NaN;
-    if (at > now.getTime() && (next === undefined || at < next)) next = at;
-  }
+  const next = scheduledTimes(listing)[embargoesLifted(listing, now)];
   return next === undefined ? undefined : new Date(next);
 }
 
