@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Photo } from './types';
+import { publicPhotoFile } from './validate';
 
 const PHOTO_TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -17,13 +18,6 @@ const PHOTO_TYPES: Record<string, string> = {
 
 /** A photo's media type by its file name's extension, or undefined for anything else. */
 export const photoContentType = (src: string): string | undefined => PHOTO_TYPES[path.extname(src).toLowerCase()];
-
-/** The public/ file for a photo's src, if the src stays inside public/. */
-export function publicPhotoFile(src: string): string | undefined {
-  const dir = path.join(process.cwd(), 'public');
-  const file = path.resolve(dir, `.${src}`);
-  return file.startsWith(dir + path.sep) ? file : undefined;
-}
 
 export async function photoBytes(photo: Pick<Photo, 'src' | 'sha256'>): Promise<Buffer> {
   const file = publicPhotoFile(photo.src);

@@ -107,7 +107,7 @@ const exists = (file: string) =>
   );
 
 /** Writes a file whole or not at all: a reader sees the old file or the new one. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string | Buffer): Promise<void> {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
@@ -160,9 +160,7 @@ export class DiskStore implements ContentStore {
       if (!isPhotoHash(sha256)) throw new Error(`not a photo hash: ${sha256}`);
       const file = inFolder(this.dir, 'photos', sha256);
       if (await exists(file)) continue;
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, await read());
-      await rename(temporary, file);
+      await writeAtomically(file, await read());
       written++;
     }
     return written;

@@ -286,6 +286,13 @@ function parseList<T extends { id: string }>(
   return out;
 }
 
+/** The file for a photo's src in public/ (the running site's, or `publicDir`), if the src stays inside it. */
+export function publicPhotoFile(src: string, publicDir = path.join(process.cwd(), 'public')): string | undefined {
+  const dir = path.resolve(publicDir);
+  const file = path.resolve(dir, `.${src}`);
+  return file.startsWith(dir + path.sep) ? file : undefined;
+}
+
 async function readImageFile(file: string): Promise<ImageFile | undefined> {
   try {
     const data = await readFile(file);
@@ -479,9 +486,8 @@ export async function validateContent(
       }
       if (typeof photo.src !== 'string' || !photo.src.startsWith('/')) continue;
       const src = photo.src;
-      const imageFile = path.resolve(options.publicDir, `.${src}`);
-      const inside = imageFile.startsWith(path.resolve(options.publicDir) + path.sep);
-      const size = images.get(src) ?? (inside ? await readImageFile(imageFile) : undefined);
+      const imageFile = publicPhotoFile(src, options.publicDir);
+      const size = images.get(src) ?? (imageFile ? await readImageFile(imageFile) : undefined);
       if (!size) {
         error(
           `${field}.src`,
