@@ -17,27 +17,18 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import { checkContent } from './lib/content-gate.js';
+import { lowerPriority } from './lib/priority.mjs';
 import { prepareRelease, releasePaths } from './lib/releases.mjs';
 
 const require = createRequire(import.meta.url);
-/** Priority of the search index beside next build (0 normal, 19 lowest). */
-const SEARCH_INDEX_NICENESS = 10;
-
-/** Runs a Node program; resolves when it exits 0, rejects otherwise. */
-function runNode(args, { cwd, env, niceness = 0 }) {
+/** Runs a Node program; resolves when it exits 0, rejects otherwise. `background`: below normal priority. */
+function runNode(args, { cwd, env, background = false }) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, env, stdio: 'inherit' });
-    if (niceness) {
-      try {
-        os.setPriority(child.pid, niceness);
-      } catch {
-        // Not allowed here: it runs at the normal priority, which only costs time.
-      }
-    }
+    if (background) lowerPriority(child);
     running.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -68,7 +59,7 @@ export async function build(root = path.resolve(import.meta.dirname, '..')) {
       runNode([tsx, 'scripts/search-index.ts', '--snapshot', 'content/snapshot.generated', '--out', searchOut], {
         cwd: root,
         env,
-        niceness: SEARCH_INDEX_NICENESS,
+        background: true,
       }),
     ]);
   } catch (error) {

@@ -32,6 +32,7 @@ import { DiskStore, searchIndexId, type ContentStore } from '@/lib/content/store
 import { edgeUrls, softPurgeKeys } from '@/lib/edge/xkey';
 import { checkContentTree, checkReport } from './lib/check-content';
 import { openStore, PUBLISH_LOCK_WAIT_S } from './lib/open-store';
+import { lowerPriority } from './lib/priority.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const started = performance.now();
@@ -86,9 +87,6 @@ async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer>
   return (await answer.json()) as OriginAnswer;
 }
 
-/** The search indexer's niceness (0 normal, 19 lowest): it yields the CPU to origins on the same machine. */
-const SEARCH_INDEX_NICENESS = 10;
-
 /** How many embargoes ahead a publish writes search indexes for; later ones get theirs from a later publish. */
 const MAX_EMBARGO_INDEXES = 5;
 
@@ -128,15 +126,8 @@ async function buildSearchIndex(snapshotDir: string, at?: Date): Promise<Map<str
         (error, _stdout, stderr) =>
           error ? reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || error.message)) : resolve(),
       );
-      // Below the origins' priority (Pagefind, which it starts, inherits it): the pages this publish purged render
-      // while the index is made, and have 10 s to reach readers where search has 60 (docs/operations/publishing.md).
-      if (indexer.pid) {
-        try {
-          os.setPriority(indexer.pid, SEARCH_INDEX_NICENESS);
-        } catch {
-          // not permitted here: it runs at the publisher's priority
-        }
-      }
+      // Below the origins' priority: the pages this publish purged render while the index is made.
+      lowerPriority(indexer);
     });
     const files = new Map<string, Buffer>();
     const walk = (dir: string, prefix: string) => {
