@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/content-security-policy.js';
-import { withEditorTooling } from './scripts/lib/content-gate.js';
+import { withEditorTooling } from './lib/content-check/content-gate.js';
 
 /**
  * Security and caching headers live here, in one place; docs/operations/headers.md and caching.md explain
@@ -63,7 +63,7 @@ const nextConfig = {
   // The build's clock, for what is published (lib/content productionVisibility); inlined at build time.
   env: { SITE_BUILT_AT: siteBuiltAt },
   // Font tools for the Open Graph card load their own wasm from node_modules: run them from there, unbundled.
-  // The Redis client (lib/content/redis-store.ts) runs as a plain Node package, not bundled.
+  // The Redis client (lib/content/storage/redis-store.ts) runs as a plain Node package, not bundled.
   serverExternalPackages: ['subset-font', 'fontkit', 'redis', '@redis/client'],
   // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
   // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
@@ -75,7 +75,7 @@ const nextConfig = {
   // Next's cache: its own file-system cache, shared between origins through Redis when REDIS_URL is set
   // (docs/decisions/0026-shared-render-cache-in-redis.md).
   cacheHandler: fileURLToPath(new URL('./lib/cache/render-cache-handler.mjs', import.meta.url)),
-  // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/standalone.mjs runs it.
+  // A self-contained server (.next/standalone/server.js) with only the files it needs; scripts/operators/standalone.mjs runs it.
   output: 'standalone',
   // The type check runs once, in `npm run typecheck` (first step of `npm test`, which CI runs), not again in
   // every build: at 10,000 stories it was 18 s of the build's 2 minutes (docs/decisions/0013).
@@ -131,7 +131,7 @@ const nextConfig = {
   },
 };
 
-// Checks the content before a production build; dev-only preview pages (scripts/lib/content-gate.js).
+// Checks the content before a production build; dev-only preview pages (lib/content-check/content-gate.js).
 export default function config(phase) {
   return withEditorTooling(phase, nextConfig);
 }

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium';
+import { CHROMIUM_ARGS, findChromium } from './test/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;

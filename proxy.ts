@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
-import { isMissingPath, pathViewAt } from '@/lib/content/known-paths';
-import { liveListing } from '@/lib/content/live';
+import { isMissingPath, pathViewAt } from '@/lib/content/read/known-paths';
+import { liveListing } from '@/lib/content/serving/served-content';
 import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
@@ -30,10 +30,10 @@ const notFoundHtml = () => {
  * - Answers 404, with the site's 404 page, for a story slug no story has. Story pages outside the prerender
  *   window are rendered on first request and cached; an unknown slug must not be: Next would cache its 404
  *   (x-nextjs-cache: HIT) under the pages' public Cache-Control, and a CDN would then hide a story published
- *   under that slug later. The slugs come from the content this server serves at run time (lib/content/live.ts),
+ *   under that slug later. The slugs come from the content this server serves at run time (lib/content/serving/served-content.ts),
  *   so a story published or taken down without a build is found or refused at once. The same for a
  *   listing's numbered page past its last, an unknown section, author, tag, archive year or month, and a month
- *   sitemap no month has (lib/content/known-paths.ts): all are rendered on first request. And a photo no story
+ *   sitemap no month has (lib/content/read/known-paths.ts): all are rendered on first request. And a photo no story
  *   uses (app/images serves those published after the build).
  * And it opens the CSP's frame-src of a story page with embeds to the frames they need, and no more.
  * The matcher keeps this off every other request.

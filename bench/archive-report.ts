@@ -170,8 +170,8 @@ ${header}
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
 How: each size is a fresh copy of the project (\`npm run synthetic-archive\`: varied stories over ten years,
-the seed kept), checked (\`tsx scripts/content-check.ts\`, wall time), built (\`npm run build\`, wall time,
-prerender window of ${fmt(run.prerenderStories)}), then served as production runs it (\`scripts/standalone.mjs serve\`: \`server.js\` with
+the seed kept), checked (\`tsx scripts/editors/content-check.ts\`, wall time), built (\`npm run build\`, wall time,
+prerender window of ${fmt(run.prerenderStories)}), then served as production runs it (\`scripts/operators/standalone.mjs serve\`: \`server.js\` with
 its default heap cap, SERVER_MAX_HEAP_MB) alone on a free loopback port.
 Latencies are sequential \`fetch\` calls from the benchmark process: the very first request after start is
 shown apart (it loads the route's modules); then every published story outside the window, up to

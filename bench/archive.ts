@@ -1,7 +1,7 @@
 /**
  * `npm run bench:archive` (a part of `npm run bench`): the site with a large archive, against the same site
  * with one story, built and measured in the same run. For each archive size (synthetic archives from
- * scripts/lib/synthetic-archive.ts, default prerender window):
+ * test/support/synthetic-archive.ts, default prerender window):
  *
  *   - `next build` time and `content:check` time (tsx start-up included);
  *   - latency of a story outside the prerender window: its first request (rendered then) and a repeat
@@ -23,12 +23,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
-import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../scripts/lib/synthetic-archive';
-import { createTempProject } from '../scripts/lib/temp-project';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
+import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
+import { createTempProject } from '../test/support/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { median } from './measure';
-import { freePort } from '../scripts/lib/free-port';
+import { freePort } from '../test/support/free-port';
 import { site } from '../lib/site';
 import { archiveReport, DISTINCT_STORIES, HEADLINE_WORDS, REPEATS, type SizeFigures } from './archive-report';
 
@@ -60,11 +60,11 @@ function run(cwd: string, args: string[], env: Record<string, string>): number {
 /** RSS of a process in MB, from /proc. */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Starts a built copy as production runs it (`scripts/standalone.mjs serve`); `pid` is its server.js. */
+/** Starts a built copy as production runs it (`scripts/operators/standalone.mjs serve`); `pid` is its server.js. */
 async function startServer(dir: string, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const wrapper: ChildProcess = spawn(
     process.execPath,
-    ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'],
+    ['scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: dir,
       env: { ...process.env, NODE_ENV: 'production' },
@@ -182,7 +182,7 @@ async function measureSize(stories: number): Promise<SizeFigures> {
     const port = await freePort();
     const env = { SITE_URL: `http://127.0.0.1:${port}` };
     const tsx = [process.execPath, path.join(project.dir, 'node_modules/tsx/dist/cli.mjs')];
-    const checkSeconds = run(project.dir, [...tsx, 'scripts/content-check.ts'], env);
+    const checkSeconds = run(project.dir, [...tsx, 'scripts/editors/content-check.ts'], env);
     log(`  content:check ${checkSeconds.toFixed(1)} s; building`);
     const buildSeconds = run(project.dir, ['npm', 'run', 'build'], env);
     log(`  build ${buildSeconds.toFixed(1)} s; serving`);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../scripts/lib/temp-project';
+import { PROJECT_ROOT } from '../test/support/temp-project';
 
 export const BENCHMARKS_FILE = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 

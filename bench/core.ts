@@ -11,7 +11,7 @@
  *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
  *
  * Free ports chosen at start; the site is built in a temporary copy of the project (dist folder .next-bench) with
- * one fixture story added (scripts/lib/synthetic-archive.ts everyBlockStory: content/ invents no news), a
+ * one fixture story added (test/support/synthetic-archive.ts everyBlockStory: content/ invents no news), a
  * temporary copy of bench/floor, one temporary project for the synthetic builds.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,10 +19,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
 import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
-import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../scripts/lib/synthetic-archive';
-import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
+import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../test/support/synthetic-archive';
+import { createTempProject, PROJECT_ROOT } from '../test/support/temp-project';
 import {
   LIGHTHOUSE_PHONE,
   lighthousePair,
@@ -37,7 +37,7 @@ import {
 import { measureOgRendering } from './og';
 import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
-import { freePort } from '../scripts/lib/free-port';
+import { freePort } from '../test/support/free-port';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
 
 // The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so
@@ -108,7 +108,7 @@ async function main() {
     execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
     const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
     timeBuild(siteProject.dir, { NEXT_DIST_DIR: DIST, SITE_URL });
-    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/standalone.mjs'), 'prepare'], {
+    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/operators/standalone.mjs'), 'prepare'], {
       env: { ...process.env, NEXT_DIST_DIR: DIST },
     });
 

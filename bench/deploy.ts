@@ -13,10 +13,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRelease, changeClientComponent, deploy, Origins } from '../scripts/lib/deploy-harness';
-import { Edge, request } from '../scripts/lib/edge-harness';
-import { Readers } from '../scripts/lib/readers';
-import { createTempProject } from '../scripts/lib/temp-project';
+import { buildRelease, changeClientComponent, deploy, Origins } from '../test/support/deploy-harness';
+import { Edge, request } from '../test/support/edge-harness';
+import { Readers } from '../test/support/readers';
+import { createTempProject } from '../test/support/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 
 const log = (message: string) => console.log(`[bench:deploy] ${message}`);

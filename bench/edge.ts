@@ -18,10 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { Edge, Origin, request } from '../scripts/lib/edge-harness';
-import { freePort } from '../scripts/lib/free-port';
-import { prng } from '../scripts/lib/synthetic-archive';
-import { createTempProject } from '../scripts/lib/temp-project';
+import { Edge, Origin, request } from '../test/support/edge-harness';
+import { freePort } from '../test/support/free-port';
+import { prng } from '../test/support/synthetic-archive';
+import { createTempProject } from '../test/support/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { timeBuild } from './measure';
 import { startStaticFileServer, type RunningServer } from './servers';
@@ -220,7 +220,7 @@ async function main() {
     log(`building a copy of the site with ${STORIES} stories`);
     writeSyntheticStories(project, STORIES);
     const buildSeconds = timeBuild(project.dir, { NEXT_DIST_DIR: '.next' });
-    execFileSync(process.execPath, [path.join(project.dir, 'scripts/standalone.mjs'), 'prepare'], {
+    execFileSync(process.execPath, [path.join(project.dir, 'scripts/operators/standalone.mjs'), 'prepare'], {
       cwd: project.dir,
       env: { ...process.env, NEXT_DIST_DIR: '.next' },
     });

@@ -6,8 +6,8 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
-import type { TempProject } from '../scripts/lib/temp-project';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
+import type { TempProject } from '../test/support/temp-project';
 import { writeSyntheticStories } from './synthetic';
 
 export const median = (values: number[]) => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createElement } from 'react';
-import { PROJECT_ROOT } from '../scripts/lib/temp-project';
+import { PROJECT_ROOT } from '../test/support/temp-project';
 import { median } from './measure';
 
 // renderStoryCard: the story card rendered outside Next (the route uses the same element and fonts).

@@ -21,12 +21,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium';
-import { Edge, Origin, request } from '../scripts/lib/edge-harness';
-import { freePort } from '../scripts/lib/free-port';
-import { startRedisServer } from '../scripts/lib/redis-server';
-import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../scripts/lib/synthetic-archive';
-import type { TempProject } from '../scripts/lib/temp-project';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
+import { Edge, Origin, request } from '../test/support/edge-harness';
+import { freePort } from '../test/support/free-port';
+import { startRedisServer } from '../test/support/redis-server';
+import { createSyntheticArchive, publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
+import type { TempProject } from '../test/support/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 
 const { values } = parseArgs({
@@ -102,7 +102,7 @@ class Publisher {
     let out = '';
     const child = spawn(
       process.execPath,
-      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
       { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
     );
     const take = (chunk: Buffer) => {

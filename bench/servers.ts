@@ -71,11 +71,11 @@ async function startProcess(
   );
 }
 
-/** The site as production runs it: scripts/standalone.mjs serve (Next's standalone server.js). */
+/** The site as production runs it: scripts/operators/standalone.mjs serve (Next's standalone server.js). */
 export function startSite(root: string, distDir: string, port: number): Promise<RunningServer> {
   return startProcess(
     process.execPath,
-    [path.join(root, 'scripts/standalone.mjs'), 'serve', '-p', String(port), '-H', '127.0.0.1'],
+    [path.join(root, 'scripts/operators/standalone.mjs'), 'serve', '-p', String(port), '-H', '127.0.0.1'],
     root,
     { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' },
     `http://127.0.0.1:${port}`,

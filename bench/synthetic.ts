@@ -1,13 +1,13 @@
 /**
  * Synthetic stories for the build-time benchmark: copies of the seed story under new slugs, headlines
- * and times, generated into a temporary project (scripts/lib/temp-project.ts). Never written to content/.
+ * and times, generated into a temporary project (test/support/temp-project.ts). Never written to content/.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
-import { storyFilePath } from '@/lib/content/validate';
-import { storyFiles } from '../scripts/lib/load-content';
-import type { TempProject } from '../scripts/lib/temp-project';
+import { storyFilePath } from '@/lib/content/model/validate';
+import { storyFiles } from '../lib/content-check/load-sources';
+import type { TempProject } from '../test/support/temp-project';
 
 const SEED_POSTED = Date.parse(seed.postedAt);
 

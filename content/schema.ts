@@ -4,11 +4,11 @@
  * reference is generated from the descriptions below, so docs, types and checks cannot drift.
  *
  * Cross-record rules (references exist, slugs unique, images exist, quotes match the body)
- * need more than one record and live in lib/content/validate.ts.
+ * need more than one record and live in lib/content/model/validate/index.ts.
  */
 import { z } from 'zod';
-import { embedOf, EMBED_PROVIDERS } from '@/lib/content/embeds';
-import { parseInline } from '@/lib/content/inline';
+import { embedOf, EMBED_PROVIDERS } from '@/lib/content/model/embeds';
+import { parseInline } from '@/lib/content/model/inline';
 
 /** Lowercase words joined by single hyphens: URL-safe and readable. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -90,7 +90,7 @@ export function strayMarkup(value: string): string | undefined {
 
 /**
  * Plain text: no HTML tags, entities or Markdown, and no TODO left by new-story. Content reaches pages as
- * text, never as markup. Missing or wrongly typed values get their messages in lib/content/validate.ts.
+ * text, never as markup. Missing or wrongly typed values get their messages in lib/content/model/validate/index.ts.
  */
 const plain = (what: string, example: string) =>
   z
@@ -110,7 +110,7 @@ const plain = (what: string, example: string) =>
     .meta({ example });
 
 /**
- * Inline text (lib/content/inline.ts): links, emphasis and strong emphasis in a small Markdown subset, parsed
+ * Inline text (lib/content/model/inline.ts): links, emphasis and strong emphasis in a small Markdown subset, parsed
  * here, once, into the typed tree pages render. HTML is refused as in plain text.
  */
 const rich = (what: string, example: string, empty = `${what} is empty — write it, or delete it`) =>

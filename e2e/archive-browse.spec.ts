@@ -293,7 +293,7 @@ test('search: from the masthead box, find an archive story, filter by section, f
   );
 
   // The whole headline typed at once into the search page's own box (no delay between keys): one search, the
-  // story first (the index is cut in small chunks, scripts/search-index.ts; docs/decisions/0013).
+  // story first (the index is cut in small chunks, scripts/operators/search-index.ts; docs/decisions/0013).
   await page.goto(`${url}/search`);
   await page.getByRole('main').getByRole('searchbox', { name: 'Search stories' }).focus();
   await page.keyboard.type(story.headline);

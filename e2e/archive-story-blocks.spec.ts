@@ -1,11 +1,11 @@
 /**
  * The body blocks and inline text, on the synthetic archive's story that uses every one of them
- * (scripts/lib/synthetic-archive.ts everyBlockStory), with JavaScript and without: what each renders, that
+ * (test/support/synthetic-archive.ts everyBlockStory), with JavaScript and without: what each renders, that
  * nothing leaves the origin before an embed is asked for, and that an embed then loads within the page's CSP.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { EVERY_BLOCK_SLUG } from '@/scripts/lib/synthetic-archive';
+import { EVERY_BLOCK_SLUG } from '@/test/support/synthetic-archive';
 import { archiveSite } from './support/archive-site';
 
 const site = () => archiveSite();

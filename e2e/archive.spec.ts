@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
 import { focalRegion } from '@/lib/images/focal-point';
-import { publishedStories, SYNTHETIC_PHOTOS } from '@/scripts/lib/synthetic-archive';
+import { publishedStories, SYNTHETIC_PHOTOS } from '@/test/support/synthetic-archive';
 import { archiveSite } from './support/archive-site';
 
 const site = () => archiveSite();

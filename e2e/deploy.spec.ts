@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SERVER_TZ } from '../playwright.config';
-import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } from '../scripts/lib/deploy-harness';
-import { Edge, request } from '../scripts/lib/edge-harness';
-import { Readers, staticFilesOf } from '../scripts/lib/readers';
-import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../scripts/lib/synthetic-archive';
-import { createTempProject, PROJECT_ROOT } from '../scripts/lib/temp-project';
+import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } from '../test/support/deploy-harness';
+import { Edge, request } from '../test/support/edge-harness';
+import { Readers, staticFilesOf } from '../test/support/readers';
+import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../test/support/synthetic-archive';
+import { createTempProject, PROJECT_ROOT } from '../test/support/temp-project';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 
@@ -54,7 +54,7 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
     expect(await atOrigins(published)).toEqual([404, 404]);
     execFileSync(
       process.execPath,
-      [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+      [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
       {
         cwd: project.dir,
         env: {

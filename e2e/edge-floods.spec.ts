@@ -4,7 +4,7 @@
  * the limit still gets cached pages. Real Varnish in front of two origins of the webServer's release.
  */
 import { expect, test } from '@playwright/test';
-import { Edge, Origin, request } from '../scripts/lib/edge-harness';
+import { Edge, Origin, request } from '../test/support/edge-harness';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CACHE_CONTROL, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './support/promised-headers';
-import { Edge, Origin, request, type Answer } from '../scripts/lib/edge-harness';
+import { Edge, Origin, request, type Answer } from '../test/support/edge-harness';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -10,10 +10,10 @@ import { writeFile as writeFileAsync } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import type { TempProject } from '@/scripts/lib/temp-project';
+import type { TempProject } from '@/test/support/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
-import { freePort } from '@/scripts/lib/free-port';
-import { storySource } from '@/scripts/new-story';
+import { freePort } from '@/test/support/free-port';
+import { storySource } from '@/scripts/editors/new-story';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -24,7 +24,7 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
 
 /**
  * Starts a server in its own process group and waits until it answers: `production` as production runs it
- * (scripts/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
+ * (scripts/operators/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
  */
 async function startServer(
   dir: string,
@@ -35,7 +35,7 @@ async function startServer(
   const origin = `http://127.0.0.1:${port}`;
   const [command, ...args] =
     kind === 'production'
-      ? [process.execPath, 'scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1']
+      ? [process.execPath, 'scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1']
       : [path.join(dir, 'node_modules/.bin/next'), 'dev', '-p', String(port)];
   const child: ChildProcess = spawn(command!, args, {
     cwd: dir,

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { Edge, LATEST_RELEASE, Origin, READY_PATH, request } from '../scripts/lib/edge-harness';
-import { freePort } from '../scripts/lib/free-port';
-import { Readers, staticFilesOf } from '../scripts/lib/readers';
+import { Edge, LATEST_RELEASE, Origin, READY_PATH, request } from '../test/support/edge-harness';
+import { freePort } from '../test/support/free-port';
+import { Readers, staticFilesOf } from '../test/support/readers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -47,7 +47,7 @@ test('three origins started at once from one build all serve, and the origin alr
 
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
   const servers: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
+    spawn(process.execPath, ['scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
     }),

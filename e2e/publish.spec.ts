@@ -5,8 +5,8 @@
  * point). Serial: each test publishes on top of the one before.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { Origin, request, type Answer } from '../scripts/lib/edge-harness';
-import { startRedisServer, type RedisServer } from '../scripts/lib/redis-server';
+import { Origin, request, type Answer } from '../test/support/edge-harness';
+import { startRedisServer, type RedisServer } from '../test/support/redis-server';
 import { PublishSite, seed } from './support/publish-site';
 
 // Each test runs content:publish (a check, a Pagefind index) several times: minutes on a loaded 2-core machine.

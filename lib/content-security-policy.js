@@ -37,7 +37,7 @@ export const searchContentSecurityPolicy = contentSecurityPolicy.replace(
 
 /**
  * A story page with embedded posts (docs/decisions/0041): frames from exactly the providers' player origins
- * its embeds need (lib/content/embeds.ts), and nothing else changed. The frames load only when the reader asks.
+ * its embeds need (lib/content/model/embeds.ts), and nothing else changed. The frames load only when the reader asks.
  * @param {readonly string[]} frameOrigins
  */
 export function embedContentSecurityPolicy(frameOrigins) {

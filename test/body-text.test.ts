@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { renderBlock } from '@/components/story/StoryBody';
 import type { StorySummary } from '@/lib/content';
-import { articleText, blockText, bodyHtml } from '@/lib/content/body-text';
+import { articleText, blockText, bodyHtml } from '@/lib/content/model/body-text';
 import { sampleBlockInputs, sampleBlocks } from '@/lib/dev/block-samples';
 
 const newest = {

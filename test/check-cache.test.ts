@@ -1,5 +1,5 @@
 /**
- * content:check's cache (scripts/lib/check-cache.ts): a second run over the same tree gives the same answer
+ * content:check's cache (lib/content-check/check-cache.ts): a second run over the same tree gives the same answer
  * from what the first remembered, and a changed file is loaded and checked again; only story files whose
  * export follows from their text alone are remembered.
  */
@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { buildSnapshot } from '@/lib/content/snapshot';
-import { isPlainStorySource } from '@/scripts/lib/check-cache';
-import { checkContentTree } from '@/scripts/lib/check-content';
-import { createTempProject } from '@/scripts/lib/temp-project';
+import { buildSnapshot } from '@/lib/content/storage/snapshot';
+import { isPlainStorySource } from '@/lib/content-check/check-cache';
+import { checkContentTree } from '@/lib/content-check/check-tree';
+import { createTempProject } from '@/test/support/temp-project';
 
 const SEED = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';
 const project = createTempProject('aju-check-cache-');

@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { createTempProject, type TempProject } from '@/scripts/lib/temp-project';
+import { createTempProject, type TempProject } from '@/test/support/temp-project';
 
 const run = promisify(execFile);
 let project: TempProject;
@@ -34,7 +34,7 @@ async function sh(command: string, args: string[]): Promise<{ code: number; out:
 
 const tsx = (script: string, ...args: string[]) =>
   sh(process.execPath, [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), script, ...args]);
-const contentCheck = () => tsx('scripts/content-check.ts');
+const contentCheck = () => tsx('scripts/editors/content-check.ts');
 const problemLines = (out: string) => out.split('\n').filter((line) => /^(✖ error|⚠ warning) /.test(line));
 
 const SEED = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';
@@ -88,7 +88,7 @@ test('new-story scaffolds a draft that content:check accepts once its TODOs are 
     rmSync(path.join(project.dir, `content/stories/${file}.ts`));
 
   const created = await tsx(
-    'scripts/new-story.ts',
+    'scripts/editors/new-story.ts',
     '--headline',
     'Kim Jong-un’s train reaches Moscow',
     '--author',
@@ -140,7 +140,7 @@ test('new-story scaffolds a draft that content:check accepts once its TODOs are 
 
 test('new-story refuses an author that does not exist, suggesting the right one', async () => {
   const { code, out } = await tsx(
-    'scripts/new-story.ts',
+    'scripts/editors/new-story.ts',
     '--headline',
     'Another story',
     '--author',

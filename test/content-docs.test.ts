@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { storySchema } from '@/content/schema';
-import { CONTENT_MD, renderContentDocs } from '@/scripts/content-docs';
+import { CONTENT_MD, renderContentDocs } from '@/scripts/editors/content-docs';
 
 test('CONTENT.md is up to date with the schema and the checker (run npm run content:docs)', async () => {
   const current = readFileSync(CONTENT_MD, 'utf8');

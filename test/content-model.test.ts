@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { blockSchema, storySchema } from '@/content/schema';
 import seedStory from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { buildContent, isVisible, loadDefaultSources, productionVisibility } from '@/lib/content';
-import { parseRecord } from '@/lib/content/validate';
+import { parseRecord } from '@/lib/content/model/validate';
 import { readSeed } from '../e2e/support/seed';
 
 const publicDir = path.resolve(import.meta.dirname, '../public');

@@ -5,9 +5,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { storySchema } from '@/content/schema';
 import { isVisible, type VisibilityOptions } from '@/lib/content';
-import { closest, formatProblem, quoteAppearsIn, validateContent } from '@/lib/content/validate';
-import { createMistakePublicDir, freshSeed, mistakes, mistakeSources, SEED_FILE } from '@/scripts/lib/content-mistakes';
-import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
+import { closest, formatProblem, quoteAppearsIn, validateContent } from '@/lib/content/model/validate';
+import {
+  createMistakePublicDir,
+  freshSeed,
+  mistakes,
+  mistakeSources,
+  SEED_FILE,
+} from '@/test/support/content-mistakes';
+import { PROJECT_ROOT } from '@/test/support/temp-project';
 
 let publicDir: { dir: string; remove(): void };
 before(async () => {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { buildContent, ContentError, productionVisibility } from '@/lib/content';
-import { freshSeed, mistakes, mistakeSources, SEED_FILE } from '@/scripts/lib/content-mistakes';
-import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
+import { freshSeed, mistakes, mistakeSources, SEED_FILE } from '@/test/support/content-mistakes';
+import { PROJECT_ROOT } from '@/test/support/temp-project';
 
 const UNFINISHED = 'content/stories/2024/06/unfinished.ts';
 const sources = () => {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildContent, loadDefaultSources } from '@/lib/content';
 import { storyPurgeTargets } from '@/lib/edge/purge-targets';
-import { originsVcl, parseMissLimit, parseOrigin, readEdgeConfig } from '@/scripts/edge.mjs';
-import { purgeTargetsForStories } from '@/scripts/purge';
+import { originsVcl, parseMissLimit, parseOrigin, readEdgeConfig } from '@/scripts/operators/edge.mjs';
+import { purgeTargetsForStories } from '@/scripts/operators/purge';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SLUG = 'putin-heads-to-pyongyang';
@@ -145,7 +145,7 @@ test('EDGE_MISS_LIMIT becomes the vsthrottle call of edge_throttle_misses; 0 or 
   );
   assert.match(originsVcl(readEdgeConfig({})), /vsthrottle\.is_denied\("miss " \+ client\.ip, 200, 10s, 10s\)/);
   assert.doesNotMatch(originsVcl(readEdgeConfig({ EDGE_MISS_LIMIT: 'off' })), /vsthrottle/);
-  // The probe reads the origins' readiness path, which fails while an origin drains (scripts/origin.mjs).
+  // The probe reads the origins' readiness path, which fails while an origin drains (scripts/operators/run-origin.mjs).
   assert.match(limited, /probe origin_health \{\s+(#[^\n]*\s+)*\.url = "\/_origin\/ready";/);
 });
 

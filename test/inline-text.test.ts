@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inlineHtml, inlineText, linkTarget, parseInline } from '@/lib/content/inline';
+import { inlineHtml, inlineText, linkTarget, parseInline } from '@/lib/content/model/inline';
 
 test('links, emphasis and strong parse into a typed tree', () => {
   const { nodes, error } = parseInline(

@@ -13,7 +13,7 @@ import {
   parsePageNumber,
   parseYear,
   relatedStories,
-} from '@/lib/content/listings';
+} from '@/lib/content/read/listings';
 
 interface Fake {
   slug: string;

@@ -1,7 +1,7 @@
 /**
- * The parts of publishing that need no server: what a publish changes (lib/content/changes.ts), which paths
- * exist (lib/content/known-paths.ts), the snapshot's version (lib/content/snapshot.ts), and both stores
- * (lib/content/store.ts on disk, lib/content/redis-store.ts against a real redis-server).
+ * The parts of publishing that need no server: what a publish changes (lib/publish/changes.ts), which paths
+ * exist (lib/content/read/known-paths.ts), the snapshot's version (lib/content/storage/snapshot.ts), and both stores
+ * (lib/content/storage/store.ts on disk, lib/content/storage/redis-store.ts against a real redis-server).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,14 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { StoryRecord } from '@/content/schema';
-import { contentChanges, SITE_WIDE_PATHS, type ChangeView } from '@/lib/content/changes';
-import { isMissingPath } from '@/lib/content/known-paths';
-import { embargoesLifted, nextEmbargo, visibleAt } from '@/lib/content/live';
-import { RedisStore } from '@/lib/content/redis-store';
-import { buildSnapshot, type SnapshotListing, type SnapshotStory } from '@/lib/content/snapshot';
-import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from '@/lib/content/store';
-import type { ValidContent } from '@/lib/content/validate';
-import { startRedisServer } from '@/scripts/lib/redis-server';
+import { contentChanges, SITE_WIDE_PATHS, type ChangeView } from '@/lib/publish/changes';
+import { isMissingPath } from '@/lib/content/read/known-paths';
+import { embargoesLifted, nextEmbargo, visibleAt } from '@/lib/content/serving/served-content';
+import { RedisStore } from '@/lib/content/storage/redis-store';
+import { buildSnapshot, type SnapshotListing, type SnapshotStory } from '@/lib/content/storage/snapshot';
+import { DiskStore, PublishLockedError, searchIndexId, type ContentStore } from '@/lib/content/storage/store';
+import type { ValidContent } from '@/lib/content/model/validate';
+import { startRedisServer } from '@/test/support/redis-server';
 
 const listed = (
   slug: string,

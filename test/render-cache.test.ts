@@ -16,7 +16,7 @@ import RenderCacheHandler, {
   serializeEntry,
   sharedEntryUsable,
 } from '@/lib/cache/render-cache-handler.mjs';
-import { startRedisServer } from '@/scripts/lib/redis-server';
+import { startRedisServer } from '@/test/support/redis-server';
 
 const V1 = { version: 'v1', createdAt: 1_000, lifted: 0 };
 const V1_LIFTED = { ...V1, lifted: 1 };
@@ -65,7 +65,7 @@ test('entries keep their Buffers and Maps through Redis, and their tags are read
 
 // --- Against a real redis-server -------------------------------------------------------------------------
 const LIVE = Symbol.for('aju-press.live-content');
-/** What lib/content/live.ts tells the handler this process serves. */
+/** What lib/content/serving/served-content.ts tells the handler this process serves. */
 const serve = (content: typeof V1) => {
   (globalThis as Record<symbol, unknown>)[LIVE] = { servedState: () => content };
 };

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { findChromium, NO_BROWSER_MESSAGE } from '../scripts/lib/chromium';
+import { findChromium, NO_BROWSER_MESSAGE } from './support/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Split so this file does not name the folder it forbids.

@@ -1,6 +1,6 @@
 /**
  * The indexes built from the served listing are shared by every bundle of the server process
- * (lib/content/shared-memo.ts): proxy.ts, the route handlers and the pages each have their own copy of a
+ * (lib/content/serving/shared-memo.ts): proxy.ts, the route handlers and the pages each have their own copy of a
  * module, and all of them get the same objects. The publish endpoint builds them before it answers
  * (buildIndexes in lib/publish/origin-sync.ts), so the first readers after a publish find them built.
  */
@@ -9,13 +9,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as content from '@/lib/content';
-import * as knownPaths from '@/lib/content/known-paths';
-import { visibleAt } from '@/lib/content/live';
-import { sharedWeakMap } from '@/lib/content/shared-memo';
-import { buildSnapshot, type SnapshotListing } from '@/lib/content/snapshot';
+import * as knownPaths from '@/lib/content/read/known-paths';
+import { visibleAt } from '@/lib/content/serving/served-content';
+import { sharedWeakMap } from '@/lib/content/serving/shared-memo';
+import { buildSnapshot, type SnapshotListing } from '@/lib/content/storage/snapshot';
 import { buildIndexes } from '@/lib/publish/origin-sync';
-import { checkContentTree } from '@/scripts/lib/check-content';
-import { PROJECT_ROOT } from '@/scripts/lib/temp-project';
+import { checkContentTree } from '@/lib/content-check/check-tree';
+import { PROJECT_ROOT } from '@/test/support/temp-project';
 
 /** Another copy of a module, with its own module-level variables, as another bundle of the server has it. */
 const secondCopy = <T>(file: string) =>
@@ -32,7 +32,7 @@ test('two copies of the content modules share the view and the known paths of th
   const listing = await servedListing();
   const now = new Date();
   const otherContent = await secondCopy<typeof content>('lib/content/index.ts');
-  const otherPaths = await secondCopy<typeof knownPaths>('lib/content/known-paths.ts');
+  const otherPaths = await secondCopy<typeof knownPaths>('lib/content/read/known-paths.ts');
   assert.notEqual(otherContent.viewOf, content.viewOf, 'a second copy of the module');
   assert.equal(otherContent.viewOf(listing, now), content.viewOf(listing, now));
   assert.equal(otherPaths.pathViewAt(listing, now), knownPaths.pathViewAt(listing, now));

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { formatProblem, storyFilePath, validateContent } from '@/lib/content/validate';
+import { formatProblem, storyFilePath, validateContent } from '@/lib/content/model/validate';
 import { kstYearMonth } from '@/lib/time';
-import { EVERY_BLOCK_SLUG, syntheticContent, writeSyntheticContent } from '@/scripts/lib/synthetic-archive';
+import { EVERY_BLOCK_SLUG, syntheticContent, writeSyntheticContent } from '@/test/support/synthetic-archive';
 
 test('the same options give the same archive; another seed another one', () => {
   assert.deepEqual(syntheticContent({ stories: 200 }), syntheticContent({ stories: 200 }));

@@ -13,9 +13,9 @@ import {
   TEXT_FACE_SOURCE,
   TEXT_FACE_WEIGHT,
   unicodeRange,
-} from '../scripts/lib/text-face';
+} from '../scripts/assets/text-face';
 
-// The committed text-face files must be what scripts/make-fonts.ts makes now, and app/fonts.ts must
+// The committed text-face files must be what scripts/assets/make-fonts.ts makes now, and app/fonts.ts must
 // declare the characters each one really has: otherwise a browser fetches the wrong file, or none.
 const root = process.cwd();
 const open = (file: string) => fontkit.create(readFileSync(path.join(root, file))) as fontkit.Font;
@@ -71,13 +71,13 @@ test('the italic is a true italic at weight 400 with the core characters, never 
   });
   assert.ok(
     made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))),
-    'run npx tsx scripts/make-fonts.ts and commit the files',
+    'run npx tsx scripts/assets/make-fonts.ts and commit the files',
   );
   const block = fontsTs.slice(fontsTs.indexOf(path.basename(TEXT_FACE_FILES.italic)));
   assert.match(block, /preload: false/);
 });
 
-test('the committed files are what scripts/make-fonts.ts makes from the installed package (not stale)', async () => {
+test('the committed files are what scripts/assets/make-fonts.ts makes from the installed package (not stale)', async () => {
   const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
   const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
   const made = await subsetFont(source, String.fromCodePoint(...core), {
@@ -86,7 +86,7 @@ test('the committed files are what scripts/make-fonts.ts makes from the installe
   });
   assert.ok(
     made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.core))),
-    'run npx tsx scripts/make-fonts.ts and commit the files',
+    'run npx tsx scripts/assets/make-fonts.ts and commit the files',
   );
 });
 

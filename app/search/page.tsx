@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SearchPanel } from '@/components/search/SearchPanel';
 import { getActiveSections } from '@/lib/content';
-import { ARCHIVE_PATH } from '@/lib/content/listings';
+import { ARCHIVE_PATH } from '@/lib/content/read/listings';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 

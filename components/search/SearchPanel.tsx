@@ -8,7 +8,7 @@ import { searchTerms } from '@/lib/search/stop-words';
 /** Moves focus to a link as it appears: the first of the results "Show more results" added. */
 const focusOnArrival = (link: HTMLAnchorElement | null) => link?.focus();
 
-/** What scripts/search-index.ts stores with each story. */
+/** What scripts/operators/search-index.ts stores with each story. */
 interface ResultData {
   url: string;
   meta: { title: string; date: string; dateLabel: string; summary: string; section: string };
@@ -88,7 +88,7 @@ export function SearchPanel({ sections }: { sections: string[] }) {
   async function find(id: number, trimmed: string, inSection: string) {
     try {
       const pagefind = await loadPagefind();
-      // The index has no stop words (scripts/search-index.ts): leave them out of the query too.
+      // The index has no stop words (scripts/operators/search-index.ts): leave them out of the query too.
       const found = await pagefind.search(searchTerms(trimmed), inSection ? { filters: { section: inSection } } : {});
       if (!found) return; // superseded by a newer search
       const results = headlineFirst(await Promise.all(found.results.slice(0, BATCH).map((r) => r.data())), trimmed);

@@ -14,7 +14,7 @@ import {
   parseMonth,
   parsePageNumber,
   parseYear,
-} from '@/lib/content/listings';
+} from '@/lib/content/read/listings';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';

@@ -1,4 +1,4 @@
-import { listingPagePath, pageNumbers } from '@/lib/content/listings';
+import { listingPagePath, pageNumbers } from '@/lib/content/read/listings';
 
 interface PaginationProps {
   /** The listing's own URL (its page 1). */

@@ -1,4 +1,4 @@
-import { ARCHIVE_PATH } from '@/lib/content/listings';
+import { ARCHIVE_PATH } from '@/lib/content/read/listings';
 import { SITE_FEED_PATH } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 

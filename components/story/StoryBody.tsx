@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { anchorOf } from '@/content/schema';
 import type { Story, StoryBlock } from '@/lib/content';
-import { embedOf } from '@/lib/content/embeds';
+import { embedOf } from '@/lib/content/model/embeds';
 import { formatDatelineDate } from '@/lib/time';
 import { Embed } from './blocks/Embed';
 import { FactBox, Timeline } from './blocks/FactBox';

@@ -1,6 +1,6 @@
 vcl 4.1;
 # The edge in front of the site's standalone servers (docs/operations/edge.md).
-# `npm run edge` (scripts/edge.mjs) writes origins.vcl (backends, health probe, director, purge ACL,
+# `npm run edge` (scripts/operators/edge.mjs) writes origins.vcl (backends, health probe, director, purge ACL,
 # security headers) for EDGE_ORIGINS and EDGE_PURGE_ALLOW, then runs varnishd with this file.
 # Rules, in request order:
 #   1. purge (PURGE / BAN) only from the purge ACL;

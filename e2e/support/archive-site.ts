@@ -1,5 +1,5 @@
 /**
- * The archive test site: one production build of a synthetic archive (scripts/lib/synthetic-archive.ts) with
+ * The archive test site: one production build of a synthetic archive (test/support/synthetic-archive.ts) with
  * a few hundred stories and a small prerender window, served by the standalone server on a free port. The
  * `archive-setup` Playwright project builds and starts it before the specs that need it (the `archive`
  * project: e2e/archive*.spec.ts, e2e/browse*.spec.ts) and `archive-teardown` stops it and removes the copy,
@@ -9,8 +9,8 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/scripts/lib/synthetic-archive';
-import { freePort } from '@/scripts/lib/free-port';
+import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/test/support/synthetic-archive';
+import { freePort } from '@/test/support/free-port';
 
 /** Stories in the archive (the seed included) and how many of the newest are prerendered. */
 export const ARCHIVE_STORIES = 300;
@@ -74,12 +74,16 @@ export async function startArchiveSite(): Promise<ArchiveSite> {
       },
     );
     const buildSeconds = (performance.now() - started) / 1000;
-    const child = spawn(process.execPath, ['scripts/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: project.dir,
-      env,
-      detached: true,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd: project.dir,
+        env,
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
     pid = child.pid!;
     child.unref();
     for (let i = 0; ; i++) {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
-import { storyFilePath } from '@/lib/content/validate';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '@/scripts/lib/temp-project';
+import { storyFilePath } from '@/lib/content/model/validate';
+import { createTempProject, PROJECT_ROOT, type TempProject } from '@/test/support/temp-project';
 
 export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
 export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };

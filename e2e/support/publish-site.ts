@@ -1,6 +1,6 @@
 /**
  * A site to publish to, for real (e2e/publish.spec.ts): a temp copy of the project, built once; origins
- * started from its release, each behind a counting proxy (scripts/lib/edge-harness.ts), sharing one
+ * started from its release, each behind a counting proxy (test/support/edge-harness.ts), sharing one
  * store (a folder, or Redis when given); real Varnish (`npm run edge`) in front; `content:publish` run in the
  * copy as an editor runs it. Loopback only, free ports, every process stopped by `stop()`.
  */
@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
-import { storyFilePath } from '@/lib/content/validate';
-import { Edge, Origin } from '@/scripts/lib/edge-harness';
-import { freePort } from '@/scripts/lib/free-port';
-import { createTempProject, type TempProject } from '@/scripts/lib/temp-project';
+import { storyFilePath } from '@/lib/content/model/validate';
+import { Edge, Origin } from '@/test/support/edge-harness';
+import { freePort } from '@/test/support/free-port';
+import { createTempProject, type TempProject } from '@/test/support/temp-project';
 
 export { seed };
 
@@ -78,7 +78,7 @@ export class PublishSite {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-publish.ts'],
+        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
         {
           cwd: this.project.dir,
           env: {

@@ -31,7 +31,7 @@ const { createClient, RESP_TYPES } = require('redis');
 const PREFIX = 'aju:render:';
 const TAGS_KEY = `${PREFIX}tags`;
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
-/** What lib/content/live.ts keeps on globalThis: the content version this origin serves. */
+/** What lib/content/serving/served-content.ts keeps on globalThis: the content version this origin serves. */
 const LIVE_CONTENT = Symbol.for('aju-press.live-content');
 // The tags this origin revalidated (Next's own record, which Next checks every entry against).
 const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
@@ -41,7 +41,7 @@ const zip = promisify(gzip);
 const unzip = promisify(gunzip);
 
 /**
- * The content state this origin serves (lib/content/live.ts ServedState), or undefined before its first page.
+ * The content state this origin serves (lib/content/serving/served-content.ts ServedState), or undefined before its first page.
  * @returns {{ version: string; createdAt: number; lifted: number } | undefined}
  */
 export function servedContent() {

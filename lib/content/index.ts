@@ -3,7 +3,7 @@
  * files) and filtered to what may be published.
  *
  * A production server never loads every story's text, nor any story module: listings come from the content
- * snapshot it serves (lib/content/live.ts: the build's or the last published one, validated before it was
+ * snapshot it serves (lib/content/serving/served-content.ts: the build's or the last published one, validated before it was
  * written), and a story's record is read only when its page, card or crops are rendered. Under next dev and in scripts, every story module
  * is loaded and validated on each request instead, so an edit shows at once.
  */
@@ -22,15 +22,15 @@ import {
   type Tag,
 } from '@/content/schema';
 import { site } from '@/lib/site';
-import { embargoesLifted, liveListing, liveRecord, visibleAt } from './live';
-import { sharedWeakMap } from './shared-memo';
-import type { SnapshotListing } from './snapshot';
-import { isVisible, productionVisibility, type VisibilityOptions } from './visibility';
-import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
-import { formatProblem, validateContent, type ContentSources, type ImageFile } from './validate';
+import { embargoesLifted, liveListing, liveRecord, visibleAt } from './serving/served-content';
+import { sharedWeakMap } from './serving/shared-memo';
+import type { SnapshotListing } from './storage/snapshot';
+import { isVisible, productionVisibility, type VisibilityOptions } from './model/visibility';
+import type { Content, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './model/types';
+import { formatProblem, validateContent, type ContentSources, type ImageFile } from './model/validate';
 
 export type { Author, FocalPoint, Section, Tag };
-export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './types';
+export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './model/types';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,7 +50,7 @@ export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
 export const tagPath = (id: string) => `/tags/${id}`;
 
-export { isScheduled, isVisible, productionVisibility, type VisibilityOptions } from './visibility';
+export { isScheduled, isVisible, productionVisibility, type VisibilityOptions } from './model/visibility';
 
 const production = () => process.env.NODE_ENV === 'production';
 
@@ -212,7 +212,7 @@ const liveView = async () => viewOf(await liveListing(), new Date());
 /**
  * Every story of a snapshot visible at `now`, in full (each body read with `record`), newest first: what
  * buildContent gives for the tree the snapshot was made from, without loading or validating it again (the
- * build's search index, scripts/search-index.ts --snapshot).
+ * build's search index, scripts/operators/search-index.ts --snapshot).
  */
 export async function snapshotStories(
   listing: SnapshotListing,

@@ -6,7 +6,7 @@
  * paginated listing and every query variant without knowing how many there are.
  */
 import { isScheduled, newestFirst, type FullContent, type Story } from '@/lib/content';
-import { ARCHIVE_PATH, relatedStories } from '@/lib/content/listings';
+import { ARCHIVE_PATH, relatedStories } from '@/lib/content/read/listings';
 import { kstYearMonth } from '@/lib/time';
 
 export interface PurgeTarget {

@@ -6,7 +6,7 @@
 import type { ImageResponse } from '@vercel/og';
 import type { ReactElement } from 'react';
 import type { StorySummary } from '@/lib/content';
-import { photoBytes } from '@/lib/content/photos';
+import { photoBytes } from '@/lib/content/serving/photos';
 import { cropToFill } from '@/lib/images/focal-point';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';

@@ -1,6 +1,6 @@
 /**
  * An origin bringing itself to the current content (docs/decisions/0020, 0021): POST /api/publish runs
- * `syncContent()`. It takes the store's current version (lib/content/live.ts), compares what the origin's
+ * `syncContent()`. It takes the store's current version (lib/content/serving/served-content.ts), compares what the origin's
  * cache reflects with what it should show now, and revalidates exactly the paths that changed. The same runs
  * when the server starts (its prerendered pages are the build's) and when an embargo lifts (a timer set here
  * for the next publishAt): both call the endpoint on this server, with a token only this process knows.
@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { revalidatePath } from 'next/cache';
 import { viewOf } from '@/lib/content';
-import { contentChanges, type ChangeView, type ContentChanges } from '@/lib/content/changes';
-import { isMissingPath, pathViewAt } from '@/lib/content/known-paths';
-import { archiveYears, relatedStories } from '@/lib/content/listings';
-import { liveListing, nextEmbargo, sync, visibleAt } from '@/lib/content/live';
-import type { SnapshotListing } from '@/lib/content/snapshot';
-import { buildSnapshotDir, DiskStore } from '@/lib/content/store';
+import { contentChanges, type ChangeView, type ContentChanges } from '@/lib/publish/changes';
+import { isMissingPath, pathViewAt } from '@/lib/content/read/known-paths';
+import { archiveYears, relatedStories } from '@/lib/content/read/listings';
+import { liveListing, nextEmbargo, sync, visibleAt } from '@/lib/content/serving/served-content';
+import type { SnapshotListing } from '@/lib/content/storage/snapshot';
+import { buildSnapshotDir, DiskStore } from '@/lib/content/storage/store';
 import { softPurgeEdges } from '@/lib/edge/xkey';
 import { storySitemaps } from '@/lib/seo/sitemaps';
 
@@ -90,7 +90,7 @@ export interface SyncResult extends ContentChanges {
 /**
  * Builds the indexes pages and proxy.ts look up in the content served at `now` (the resolved stories, the
  * known paths and numbered pages, related stories, the archive and the month sitemaps; shared by every
- * bundle: lib/content/shared-memo.ts). Done before the sync answers, so the readers the edge purge sends
+ * bundle: lib/content/serving/shared-memo.ts). Done before the sync answers, so the readers the edge purge sends
  * find them built instead of each building its own while the pages it revalidated render.
  */
 export function buildIndexes(listing: SnapshotListing, now: Date): void {

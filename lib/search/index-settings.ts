@@ -1,5 +1,5 @@
 /**
- * How scripts/search-index.ts has Pagefind cut the index. A query loads, besides Pagefind's script, wasm and
+ * How scripts/operators/search-index.ts has Pagefind cut the index. A query loads, besides Pagefind's script, wasm and
  * metadata (about 145 KB at 10,000 stories, whatever the query), one index chunk per word it searches: a chunk
  * holds every word of an alphabetical range with where each occurs. Pagefind's default chunk (about 32 KB on
  * average at 10,000 stories) made a headline typed in full, six words once stop words are gone, transfer 370–390

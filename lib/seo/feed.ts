@@ -5,8 +5,8 @@
  */
 import { Feed } from 'feed';
 import { authorPath, getStory, lastUpdated, tagPath, sectionPath, type StorySummary } from '@/lib/content';
-import { bodyHtml } from '@/lib/content/body-text';
-import { photoContentType } from '@/lib/content/photos';
+import { bodyHtml } from '@/lib/content/model/body-text';
+import { photoContentType } from '@/lib/content/serving/photos';
 import { absoluteUrl, site } from '@/lib/site';
 
 /** How many of the newest stories a feed carries. */

@@ -4,7 +4,7 @@
  */
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
 import { authorPath, sectionPath, type Story } from '@/lib/content';
-import { articleText } from '@/lib/content/body-text';
+import { articleText } from '@/lib/content/model/body-text';
 import { absoluteUrl, site } from '@/lib/site';
 import { CROP_RATIOS, photoCropPath } from './photo-crops';
 

@@ -5,7 +5,7 @@
  */
 import type { Metadata } from 'next';
 import { authorPath, sectionPath, tagPath, type Author, type Section, type Story, type Tag } from '@/lib/content';
-import { listingPagePath } from '@/lib/content/listings';
+import { listingPagePath } from '@/lib/content/read/listings';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const SITE_FEED_PATH = '/feed.xml';

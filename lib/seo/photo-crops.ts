@@ -2,8 +2,8 @@
  * The lead photo in the three aspect ratios Google asks of a NewsArticle's images (16:9, 4:3, 1:1),
  * cut from the file at build time (or on first request) by the route app/stories/[slug]/images/[ratio].
  */
-import { photoBytes } from '@/lib/content/photos';
-import type { Photo } from '@/lib/content/types';
+import { photoBytes } from '@/lib/content/serving/photos';
+import type { Photo } from '@/lib/content/model/types';
 import { cropToFill } from '@/lib/images/focal-point';
 
 export const PHOTO_CROPS = {

@@ -2,9 +2,9 @@
  * The sitemap index (/sitemap.xml), its child sitemaps (pages, and stories by month) and the Google News sitemap. Stories whose canonicalUrl points elsewhere
  * (syndicated copies) are left out of both: a sitemap lists only our canonical pages.
  */
-import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/listings';
+import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/read/listings';
 import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type StorySummary } from '@/lib/content';
-import { sharedWeakMap } from '@/lib/content/shared-memo';
+import { sharedWeakMap } from '@/lib/content/serving/shared-memo';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';

@@ -99,7 +99,7 @@ function addMissingFiles(from, to) {
   return added;
 }
 
-/** Where the build's content snapshot is, from the project root (lib/content/store.ts, BUILD_SNAPSHOT_DIR). */
+/** Where the build's content snapshot is, from the project root (lib/content/storage/store.ts, BUILD_SNAPSHOT_DIR). */
 const BUILD_SNAPSHOT = 'content/snapshot.generated';
 
 /** The content version the build's snapshot holds. */
@@ -145,7 +145,7 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
   cpSync(standalone, partial, { recursive: true, verbatimSymlinks: true });
   // server.js serves public/ and the static chunks itself once they sit beside it. The build's content
   // snapshot (content:check --build) is read at run time until a publish brings a newer one, with the build's
-  // search index (scripts/search-index.ts) as that version's, served by app/pagefind like a published one's.
+  // search index (scripts/operators/search-index.ts) as that version's, served by app/pagefind like a published one's.
   for (const [from, to] of [
     [path.join(root, 'public'), path.join(partial, 'public')],
     [path.join(dist, 'static'), path.join(partial, distName, 'static')],
@@ -180,7 +180,7 @@ export function pruneReleases(releases, keep, log = console.log) {
   for (const name of all.slice(0, Math.max(0, all.length - keep))) {
     if (named.has(name)) continue;
     rmSync(path.join(releases, name), { recursive: true, force: true });
-    // The run folders of its origins (scripts/origin.mjs).
+    // The run folders of its origins (scripts/operators/run-origin.mjs).
     for (const run of existsSync(path.join(releases, '.run')) ? readdirSync(path.join(releases, '.run')) : []) {
       if (run.startsWith(`${name}-`)) rmSync(path.join(releases, '.run', run), { recursive: true, force: true });
     }

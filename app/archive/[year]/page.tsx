@@ -1,7 +1,7 @@
 import { ArchiveYear, archiveStaticParams, archiveYearMetadata } from '@/components/site/ArchiveRoute';
 
 // Every year with stories at build is prerendered; a year a later publish adds renders on first request;
-// any other is a 404 from proxy.ts (lib/content/known-paths.ts).
+// any other is a 404 from proxy.ts (lib/content/read/known-paths.ts).
 export const dynamicParams = true;
 
 export async function generateStaticParams() {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { renderBlock } from '@/components/story/StoryBody';
 import { getContent, isScheduled, loadDefaultSources, storyPath } from '@/lib/content';
 import { sampleBlocks } from '@/lib/dev/block-samples';
-import { formatProblem, validateContent, type ContentProblem } from '@/lib/content/validate';
+import { formatProblem, validateContent, type ContentProblem } from '@/lib/content/model/validate';
 import { localImageUrl, readLinkCard, type LinkCard } from '@/lib/dev/link-card';
 import { site } from '@/lib/site';
 

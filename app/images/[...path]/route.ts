@@ -1,5 +1,5 @@
-import { liveListing, livePhoto } from '@/lib/content/live';
-import { photoContentType } from '@/lib/content/photos';
+import { liveListing, livePhoto } from '@/lib/content/serving/served-content';
+import { photoContentType } from '@/lib/content/serving/photos';
 
 /**
  * Photos a release's public/ lacks (public/ files are served before any route): those `content:publish` put

@@ -1,5 +1,5 @@
-import { liveSearchFile } from '@/lib/content/live';
-import { isSearchFileName } from '@/lib/content/store';
+import { liveSearchFile } from '@/lib/content/serving/served-content';
+import { isSearchFileName } from '@/lib/content/storage/store';
 
 // The search index (Pagefind's files) of the content this server serves: written by `content:publish` for each
 // version, by `npm run build` for the build's (docs/operations/publishing.md). Read per request from the store.

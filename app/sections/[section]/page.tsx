@@ -2,7 +2,7 @@ import { ListingRoute, listingMetadata } from '@/components/site/ListingRoute';
 import { getContent } from '@/lib/content';
 
 // Every section's first page is prerendered; one added by a later publish renders on first request; an
-// unknown id is a 404 from proxy.ts (lib/content/known-paths.ts).
+// unknown id is a 404 from proxy.ts (lib/content/read/known-paths.ts).
 export const dynamicParams = true;
 
 export async function generateStaticParams() {

@@ -9,7 +9,7 @@ import {
 } from '@/lib/seo/sitemaps';
 
 // Every child sitemap is written at build (/sitemaps/pages.xml, /sitemaps/2024-06.xml, …), a month a later
-// publish adds on first request; any other name is a 404 from proxy.ts (lib/content/known-paths.ts).
+// publish adds on first request; any other name is a 404 from proxy.ts (lib/content/read/known-paths.ts).
 export const dynamic = 'force-static';
 export const dynamicParams = true;
 

@@ -1,4 +1,4 @@
-import type { ResolvedEmbed } from '@/lib/content/embeds';
+import type { ResolvedEmbed } from '@/lib/content/model/embeds';
 
 interface EmbedProps {
   url: string;

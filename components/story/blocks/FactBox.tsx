@@ -1,4 +1,4 @@
-import type { Inline } from '@/lib/content/inline';
+import type { Inline } from '@/lib/content/model/inline';
 import { InlineText } from './InlineText';
 
 /**

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Inline } from '@/lib/content/inline';
+import type { Inline } from '@/lib/content/model/inline';
 
-/** Inline text (lib/content/inline.ts) as React elements: words are text nodes, never HTML. */
+/** Inline text (lib/content/model/inline.ts) as React elements: words are text nodes, never HTML. */
 export function InlineText({ nodes }: { nodes: readonly Inline[] }): ReactNode {
   return nodes.map((node, i) => {
     switch (node.type) {

@@ -1,7 +1,7 @@
 import { ArchiveMonth, archiveMonthMetadata, archiveStaticParams } from '@/components/site/ArchiveRoute';
 
 // The first page of every month with stories at build is prerendered; a month a later publish adds renders on
-// first request; any other month is a 404 from proxy.ts (lib/content/known-paths.ts).
+// first request; any other month is a 404 from proxy.ts (lib/content/read/known-paths.ts).
 export const dynamicParams = true;
 
 export const generateStaticParams = archiveStaticParams;

@@ -1,0 +1,228 @@
+/**
+ * The content a production server serves, read at run time from the content stores (lib/content/storage/store.ts),
+ * never from modules compiled into the build (docs/decisions/0020).
+ * - At the first request it takes the newer of the build's snapshot and the published store's current
+ *   version; `sync()` (the publish endpoint) takes the store's current version again and returns both, so
+ *   the caller can revalidate what changed. The listing is held in memory and swapped whole; story bodies
+ *   are read per story when a page needs one.
+ * - Kept on globalThis: proxy.ts and the app's routes are separate bundles in one process, and must agree.
+ * - What is visible follows the clock: a scheduled story shows once its publishAt has passed (the embargo
+ *   timer, lib/content/embargo.ts, revalidates the pages it appears on at that moment).
+ */
+import path from 'node:path';
+import type { StoryRecord } from '@/content/schema';
+import type { SnapshotListing, SnapshotStory } from '../storage/snapshot';
+import { RedisStore } from '../storage/redis-store';
+import { sharedWeakMap } from './shared-memo';
+import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from '../storage/store';
+
+interface LiveState {
+  listing?: SnapshotListing;
+  /** The store the listing came from (records are read from it, then from the other). */
+  from?: ContentStore;
+  loading?: Promise<SnapshotListing>;
+  records: Map<string, StoryRecord>;
+  stores?: { published?: ContentStore; build: ContentStore };
+  /** For Next's cache handler (lib/cache/render-cache-handler.mjs), which runs outside the app's bundles. */
+  servedState?: () => ServedState | undefined;
+}
+
+/**
+ * What the pages rendered now show: the version's time (createdAt, ms) and how many of its embargoes have
+ * lifted. Pages rendered in one state show the same thing whenever they are rendered; states only grow.
+ */
+export interface ServedState {
+  version: string;
+  createdAt: number;
+  lifted: number;
+}
+
+const STATE = Symbol.for('aju-press.live-content');
+const globals = globalThis as typeof globalThis & { [STATE]?: LiveState };
+const state: LiveState = (globals[STATE] ??= { records: new Map() });
+state.servedState ??= () =>
+  state.listing && {
+    version: state.listing.version,
+    createdAt: Date.parse(state.listing.createdAt),
+    lifted: embargoesLifted(state.listing, new Date()),
+  };
+
+/** The published store this server reads: Redis with REDIS_URL, else the folder CONTENT_STORE_DIR (if set). */
+function stores() {
+  if (!state.stores) {
+    const dir = process.env.CONTENT_STORE_DIR;
+    const redis = process.env.REDIS_URL;
+    const published = redis ? new RedisStore(redis) : dir ? new DiskStore(path.resolve(dir)) : undefined;
+    state.stores = { published, build: new DiskStore(buildSnapshotDir()) };
+  }
+  return state.stores;
+}
+
+/** The published store, if this server has one (for the publish endpoint's lock-free checks and tests). */
+export const publishedStore = () => stores().published;
+
+/**
+ * The newer of the published store's current version and the build's. `strict` (a sync): a published store
+ * that cannot be read is an error. Otherwise (the first request) the server starts on the build's snapshot.
+ */
+async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from: ContentStore }> {
+  const { published, build } = stores();
+  const candidates: Array<{ store: ContentStore; createdAt: string; version: string }> = [];
+  for (const store of [published, build]) {
+    if (!store) continue;
+    const pointer = await store.current().catch((error: Error) => {
+      if (strict || store === build) throw error;
+      console.error(`content: ${error.message}; serving the build's content until the next sync.`);
+      return undefined;
+    });
+    if (pointer) candidates.push({ store, ...pointer });
+  }
+  candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  for (const { store, version } of candidates) {
+    // The version served already (a publish's first call, which checks the origin answers): not read again.
+    if (state.listing?.version === version && state.from) return { listing: state.listing, from: state.from };
+    const listing = await store.listing(version);
+    if (listing) return { listing, from: store };
+  }
+  throw new Error(
+    `No content snapshot: neither ${build.description} (written by npm run build) nor a published store has one.`,
+  );
+}
+
+/** The listing this server serves (loaded on first use). */
+export async function liveListing(): Promise<SnapshotListing> {
+  if (state.listing) return state.listing;
+  state.loading ??= newest(false).then(({ listing, from }) => {
+    state.listing ??= listing;
+    state.from ??= from;
+    return state.listing;
+  });
+  try {
+    return await state.loading;
+  } finally {
+    state.loading = undefined;
+  }
+}
+
+/**
+ * Takes the newest version again. Throws when the published store cannot be read (the server keeps serving
+ * what it has). Returns the listing served before and the one served now.
+ */
+export async function sync(): Promise<{ previous: SnapshotListing | undefined; next: SnapshotListing }> {
+  const previous = state.listing;
+  const { listing, from } = await newest(true);
+  if (!previous || previous.version !== listing.version) {
+    state.listing = listing;
+    state.from = from;
+  }
+  return { previous, next: state.listing! };
+}
+
+const RECORD_CACHE_SIZE = 200;
+
+/**
+ * A story's whole record, by the hash the listing gives it. Throws when no store can give it (the published
+ * store is away): the page then fails uncached rather than render a 404 for a story that exists.
+ */
+export async function liveRecord(hash: string): Promise<StoryRecord> {
+  const cached = state.records.get(hash);
+  if (cached) return cached;
+  const { published, build } = stores();
+  let record: StoryRecord | undefined;
+  let failure: Error | undefined;
+  for (const store of new Set([state.from, published, build])) {
+    if (!store) continue;
+    record = await store.record(hash).catch((error: Error) => {
+      failure = error;
+      return undefined;
+    });
+    if (record) break;
+  }
+  if (!record)
+    throw new Error(`content: the story record ${hash} cannot be read${failure ? `: ${failure.message}` : ''}`);
+  state.records.set(hash, record);
+  // Bodies are read per story: keep only the most recent few in memory.
+  if (state.records.size > RECORD_CACHE_SIZE) state.records.delete(state.records.keys().next().value!);
+  return record;
+}
+
+/**
+ * A photo file by its content hash, from the store the listing came from or any other (content:publish
+ * stores the photos a release may lack); undefined when none has it.
+ */
+export async function livePhoto(sha256: string): Promise<Buffer | undefined> {
+  const { published, build } = stores();
+  for (const store of new Set([state.from, published, build])) {
+    const bytes = store && (await store.photo(sha256).catch(() => undefined));
+    if (bytes) return bytes;
+  }
+  return undefined;
+}
+
+/** The stories visible at `now`: those with no publishAt, or whose publishAt has passed. Newest first. */
+export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] {
+  const key = embargoesLifted(listing, now);
+  const memo = visibleMemo.get(listing);
+  if (memo && memo.key === key) return memo.stories;
+  const stories = listing.stories.filter((s) => !s.publishAt || Date.parse(s.publishAt) <= now.getTime());
+  visibleMemo.set(listing, { key, stories });
+  return stories;
+}
+const visibleMemo = sharedWeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>('visible');
+
+/** Every publishAt of the listing (ms), ascending: built once per listing, since every request asks. */
+const scheduleMemo = sharedWeakMap<SnapshotListing, number[]>('schedule');
+function scheduledTimes(listing: SnapshotListing): number[] {
+  let times = scheduleMemo.get(listing);
+  if (!times) {
+    times = listing.stories
+      .flatMap((s) => (s.publishAt ? [Date.parse(s.publishAt)] : []))
+      .filter((at) => !Number.isNaN(at))
+      .sort((a, b) => a - b);
+    scheduleMemo.set(listing, times);
+  }
+  return times;
+}
+
+/** How many scheduled stories of the listing are live at `now`: the view changes only when this does. */
+export function embargoesLifted(listing: SnapshotListing, now: Date): number {
+  const times = scheduledTimes(listing);
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle]! <= now.getTime()) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The next publishAt after `now` in the listing, or undefined. */
+export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefined {
+  const next = scheduledTimes(listing)[embargoesLifted(listing, now)];
+  return next === undefined ? undefined : new Date(next);
+}
+
+/**
+ * A file of the search index for the content this server serves: the published store's index of that version
+ * (written by content:publish once the pages are live), else the build's (scripts/operators/standalone.mjs copies it into
+ * the build's snapshot), else undefined.
+ */
+export async function liveSearchFile(name: string): Promise<Buffer | undefined> {
+  const listing = await liveListing();
+  const { published, build } = stores();
+  // The index made for the embargoes lifted now; else the build's index of this very version.
+  for (const id of [
+    searchIndexId(listing.version, embargoesLifted(listing, new Date())),
+    searchIndexId(listing.version),
+  ]) {
+    for (const store of new Set([state.from, published, build])) {
+      if (!store) continue;
+      const bytes = await store.searchFile(id, name).catch(() => undefined);
+      if (bytes) return bytes;
+    }
+  }
+  // The build's index, when the served version is a publish that has no index yet.
+  const pointer = await build.current().catch(() => undefined);
+  return pointer ? build.searchFile(pointer.version, name).catch(() => undefined) : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * The content snapshot: the validated content tree resolved to plain JSON, which origins read at run time
+ * (docs/decisions/0020). `npm run content:publish` and the build write one; an origin serves the current one.
+ * - The listing: every story that is not a draft (scheduled ones too, with their publishAt: origins lift
+ *   embargoes themselves) without its body, the authors, sections, tags and image sizes.
+ * - One record per story with its body, stored under the hash of its content, so a publish writes only what
+ *   changed and an origin loads a body only to render that story.
+ * Nothing here knows the body's block types but embeds (for the CSP): whatever the schema parses is stored and
+ * read back as it is.
+ * Pure functions only (no file system): the stores live in lib/content/storage/store.ts.
+ */
+import { createHash } from 'node:crypto';
+import type { Author, Section, StoryRecord, Tag } from '@/content/schema';
+import { frameOriginsOf } from '../model/embeds';
+import { listedRecord } from '../model/story-index';
+import type { ListedStoryRecord } from '../model/types';
+import type { ImageFile, ValidContent } from '../model/validate';
+
+export const SNAPSHOT_FORMAT = 1;
+
+/**
+ * A story in the snapshot's listing: its record without the body, the hash of its whole record, and the
+ * origins its embeds frame (proxy.ts opens the page's CSP to exactly those).
+ */
+export type SnapshotStory = ListedStoryRecord & { hash: string; frames?: string[] };
+
+export interface SnapshotListing {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Hash of everything below but createdAt: the same tree always gives the same version. */
+  version: string;
+  /** When it was made (ISO instant); among snapshots of different trees the later one is newer. */
+  createdAt: string;
+  authors: Author[];
+  sections: Section[];
+  tags: Tag[];
+  /** Pixel size of every photo the stories use, keyed by src. */
+  images: Record<string, ImageFile>;
+  /** Newest posted first. */
+  stories: SnapshotStory[];
+}
+
+/** A snapshot with its story records keyed by hash (what a store writes). */
+export interface ContentSnapshot {
+  listing: SnapshotListing;
+  records: Map<string, StoryRecord>;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The version id of a listing's content (createdAt and version left out). */
+export function snapshotVersion(listing: Omit<SnapshotListing, 'version' | 'createdAt'>): string {
+  const { format, authors, sections, tags, images, stories } = listing;
+  return sha(JSON.stringify({ format, authors, sections, tags, images, stories })).slice(0, 20);
+}
+
+/** A content version id as it may appear in a request: hex, bounded. */
+export const isVersionId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{20}$/.test(value);
+/** A story record's hash as the listing names it. */
+export const isRecordHash = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+const byPostedDesc = (a: { postedAt: string; slug: string }, b: { postedAt: string; slug: string }) =>
+  Date.parse(b.postedAt) - Date.parse(a.postedAt) || a.slug.localeCompare(b.slug);
+
+/** The snapshot of validated content (content:check's result): drafts left out, nothing else decided yet. */
+export function buildSnapshot(content: ValidContent, createdAt: Date = new Date()): ContentSnapshot {
+  const records = new Map<string, StoryRecord>();
+  const stories: SnapshotStory[] = content.stories
+    .filter(({ story }) => !story.draft)
+    .map(({ file, story }) => {
+      const hash = sha(JSON.stringify(story));
+      records.set(hash, story);
+      const frames = frameOriginsOf(story.body);
+      return { ...listedRecord(file, story), hash, ...(frames.length ? { frames } : {}) };
+    })
+    .sort(byPostedDesc);
+  const images = Object.fromEntries([...content.images].sort(([a], [b]) => a.localeCompare(b)));
+  const body = {
+    format: SNAPSHOT_FORMAT,
+    authors: content.authors,
+    sections: content.sections,
+    tags: content.tags,
+    images,
+    stories,
+  } as const;
+  return { listing: { ...body, version: snapshotVersion(body), createdAt: createdAt.toISOString() }, records };
+}

@@ -1,0 +1,192 @@
+/**
+ * What a publish (or an embargo lifting) changes on the site: the stories added, updated and removed, and
+ * every site path whose page shows one of them — its page, card and crops, the front page, every numbered
+ * page of its section, authors, tags and month, the archive, the stories that list it as related (or list it
+ * no longer), the feeds, the sitemaps, the news sitemap and search. Origins revalidate exactly these paths
+ * and the edge soft-purges them (docs/decisions/0021). Pure: two views in, paths out.
+ */
+import { CROP_RATIOS } from '@/lib/seo/photo-crops';
+import { kstYearMonth } from '@/lib/time';
+import {
+  archiveMonthPath,
+  archiveYearPath,
+  ARCHIVE_PATH,
+  listingPageCounts,
+  listingPagePath,
+  relatedStories,
+} from '../content/read/listings';
+import type { SnapshotStory } from '../content/storage/snapshot';
+
+/** A view of the site's content: the visible stories (newest first) and the records. */
+export interface ChangeView {
+  stories: readonly SnapshotStory[];
+  authors: ReadonlyArray<{ id: string }>;
+  sections: ReadonlyArray<{ id: string }>;
+  tags: ReadonlyArray<{ id: string }>;
+  images: Readonly<Record<string, unknown>>;
+}
+
+export interface ContentChanges {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** The records (authors, sections, tags) or photos changed, or there was nothing before: every page may differ. */
+  everything: boolean;
+  /** Site paths whose pages changed, sorted; empty when nothing did. */
+  paths: string[];
+}
+
+/** The search index's one file without a content hash in its name: it names the others (app/pagefind). */
+export const SEARCH_INDEX_ENTRY = '/pagefind/pagefind-entry.json';
+
+/** Paths of pages that exist once per site and list stories (and the search index's entry). */
+export const SITE_WIDE_PATHS = [
+  '/',
+  '/feed.xml',
+  '/news-sitemap.xml',
+  '/sitemap.xml',
+  '/sitemaps/pages.xml',
+  ARCHIVE_PATH,
+  '/search',
+  SEARCH_INDEX_ENTRY,
+];
+
+/** The story's own page, Open Graph card and photo crops. */
+export const storyOwnPaths = (slug: string) => [
+  `/stories/${slug}`,
+  `/stories/${slug}/opengraph-image`,
+  ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`),
+];
+
+interface Relatable {
+  slug: string;
+  postedAt: string;
+  section: { id: string };
+  tags: Array<{ id: string }>;
+}
+
+const relatableMemo = new WeakMap<readonly SnapshotStory[], { list: Relatable[]; bySlug: Map<string, Relatable> }>();
+function relatable(stories: readonly SnapshotStory[]) {
+  let memo = relatableMemo.get(stories);
+  if (!memo) {
+    const list = stories.map((s) => ({
+      slug: s.slug,
+      postedAt: s.postedAt,
+      section: { id: s.section },
+      tags: s.tags.map((id) => ({ id })),
+    }));
+    memo = { list, bySlug: new Map(list.map((r) => [r.slug, r])) };
+    relatableMemo.set(stories, memo);
+  }
+  return memo;
+}
+
+/**
+ * A story's related stories in a list, as its slugs joined by spaces, remembered per list: the next publish
+ * compares against this list (its "before"), so each sync scores only the "after" side.
+ */
+const relatedMemo = new WeakMap<readonly Relatable[], Map<string, string>>();
+function relatedSlugs(list: readonly Relatable[], story: Relatable): string {
+  let memo = relatedMemo.get(list);
+  if (!memo) relatedMemo.set(list, (memo = new Map()));
+  let slugs = memo.get(story.slug);
+  if (slugs === undefined)
+    memo.set(
+      story.slug,
+      (slugs = relatedStories(list, story)
+        .map((r) => r.slug)
+        .join(' ')),
+    );
+  return slugs;
+}
+
+/**
+ * Whether every page may differ: the authors, sections or tags changed, or a photo file changed under a name
+ * both views use. A photo only one of them has comes or goes with the stories that use it.
+ */
+const sameRecords = (a: ChangeView, b: ChangeView) =>
+  JSON.stringify([a.authors, a.sections, a.tags]) === JSON.stringify([b.authors, b.sections, b.tags]) &&
+  Object.keys(a.images).every(
+    (src) => !Object.hasOwn(b.images, src) || JSON.stringify(a.images[src]) === JSON.stringify(b.images[src]),
+  );
+
+export function contentChanges(previous: ChangeView | undefined, next: ChangeView): ContentChanges {
+  const before = new Map((previous?.stories ?? []).map((s) => [s.slug, s]));
+  const after = new Map(next.stories.map((s) => [s.slug, s]));
+  const added = [...after.keys()].filter((slug) => !before.has(slug));
+  const removed = [...before.keys()].filter((slug) => !after.has(slug));
+  const updated = [...after.keys()].filter(
+    (slug) => before.has(slug) && before.get(slug)!.hash !== after.get(slug)!.hash,
+  );
+  const everything = !previous || !sameRecords(previous, next);
+  const changed = [...added, ...removed, ...updated];
+  if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: [] };
+
+  const paths = new Set<string>(SITE_WIDE_PATHS);
+  const countsBefore = listingPageCounts(previous?.stories ?? []);
+  const countsAfter = listingPageCounts(next.stories);
+  const listing = (base: string) => {
+    const pages = Math.max(countsBefore[base] ?? 1, countsAfter[base] ?? 1);
+    for (let page = 1; page <= pages; page++) paths.add(listingPagePath(base, page));
+  };
+  const touched = { sections: new Set<string>(), tags: new Set<string>() };
+  for (const slug of changed) {
+    for (const story of [before.get(slug), after.get(slug)]) {
+      if (!story) continue;
+      for (const path of storyOwnPaths(slug)) paths.add(path);
+      listing(`/sections/${story.section}`);
+      paths.add(`/sections/${story.section}/feed.xml`);
+      for (const id of story.authors) listing(`/authors/${id}`);
+      for (const id of story.tags) listing(`/tags/${id}`);
+      const { year, month } = kstYearMonth(story.postedAt);
+      listing(archiveMonthPath(year, month));
+      paths.add(archiveYearPath(year));
+      paths.add(`/sitemaps/${year}-${String(month).padStart(2, '0')}.xml`);
+      touched.sections.add(story.section);
+      for (const id of story.tags) touched.tags.add(id);
+    }
+  }
+  for (const slug of relatedChanges(
+    previous?.stories ?? [],
+    next.stories,
+    new Set(changed),
+    new Set(updated),
+    touched,
+  )) {
+    paths.add(`/stories/${slug}`);
+  }
+  return { added, updated, removed, everything, paths: [...paths].sort() };
+}
+
+/**
+ * The stories (visible after) whose "Related stories" list changed, or lists a story that changed. Only
+ * stories that can be affected are scored: those sharing a section or tag with a changed story (any list
+ * that held or now holds it), and those in a section too small to fill their list from it (they may take
+ * the latest stories instead).
+ */
+function relatedChanges(
+  before: readonly SnapshotStory[],
+  after: readonly SnapshotStory[],
+  changed: Set<string>,
+  updated: Set<string>,
+  touched: { sections: Set<string>; tags: Set<string> },
+): string[] {
+  const old = relatable(before);
+  const now = relatable(after);
+  const sectionSize = new Map<string, number>();
+  for (const s of after) sectionSize.set(s.section, (sectionSize.get(s.section) ?? 0) + 1);
+  const out: string[] = [];
+  for (const story of now.list) {
+    if (changed.has(story.slug) && !old.bySlug.has(story.slug)) continue; // added: its own page is revalidated anyway
+    const shares = touched.sections.has(story.section.id) || story.tags.some((t) => touched.tags.has(t.id));
+    const small = (sectionSize.get(story.section.id) ?? 0) <= 5;
+    // A story can list a changed one only when they share a section or tag (touched holds both versions'),
+    // or when its own section is too small to fill its list.
+    if (!shares && !small) continue;
+    const previousStory = old.bySlug.get(story.slug);
+    const listedBefore = previousStory ? relatedSlugs(old.list, previousStory) : '';
+    const listedAfter = relatedSlugs(now.list, story);
+    if (listedAfter !== listedBefore || listedAfter.split(' ').some((slug) => updated.has(slug))) out.push(story.slug);
+  }
+  return out;
+}
