@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
-import { isMissingPath, pathViewAt } from '@/lib/content/read/known-paths';
-import { liveListing } from '@/lib/content/serving/served-content';
+import { servedPaths } from '@/lib/content';
 import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
@@ -23,20 +22,9 @@ const notFoundHtml = () => {
 };
 
 /**
- * Two jobs, each before any page renders:
- * - Answers 400 for a path whose percent-encoding cannot be decoded (`/stories/%`, `/stories/%E0%A4%A`).
- *   Next.js 16.4 throws on these while matching a dynamic route and answers 500 (vercel/next.js#92527);
- *   crawlers and mangled links hit them often, and a 500 reads as an outage.
- * - Answers 404, with the site's 404 page, for a story slug no story has. Story pages outside the prerender
- *   window are rendered on first request and cached; an unknown slug must not be: Next would cache its 404
- *   (x-nextjs-cache: HIT) under the pages' public Cache-Control, and a CDN would then hide a story published
- *   under that slug later. The slugs come from the content this server serves at run time (lib/content/serving/served-content.ts),
- *   so a story published or taken down without a build is found or refused at once. The same for a
- *   listing's numbered page past its last, an unknown section, author, tag, archive year or month, and a month
- *   sitemap no month has (lib/content/read/known-paths.ts): all are rendered on first request. And a photo no story
- *   uses (app/images serves those published after the build).
- * And it opens the CSP's frame-src of a story page with embeds to the frames they need, and no more.
- * The matcher keeps this off every other request.
+ * Before any page renders (docs/development/routes.md): 400 for undecodable percent-encoding (Next 16.4
+ * answers those 500: vercel/next.js#92527); an uncached 404 for any path the served content has no page
+ * for (a cached 404 would hide a story published there later); a story's CSP opened to its embeds' frames.
  */
 export async function proxy(request: NextRequest) {
   const rawPath = request.url.slice(request.nextUrl.origin.length).split('?')[0] ?? '';
@@ -50,15 +38,11 @@ export async function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
     });
   }
-  // Under next dev every story is there to preview, drafts included.
-  const listing = process.env.NODE_ENV === 'production' ? await liveListing() : undefined;
-  const view = listing && pathViewAt(listing, new Date());
+  // Undefined under next dev: every story is there to preview, drafts included.
+  const served = await servedPaths();
   // A photo is served only if the content uses it (from public/ or, for one published after the build, from
   // the store: app/images): any other answer for a name a photo may be published under later is not kept.
-  const missing =
-    view !== undefined &&
-    (path.startsWith('/images/') ? !Object.hasOwn(listing!.images, path) : isMissingPath(path, view));
-  if (missing) {
+  if (served?.isMissing(path)) {
     // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
     // pages' public Cache-Control (next.config.js) would win over a 404's.
     return new NextResponse(await notFoundHtml(), {
@@ -67,8 +51,8 @@ export async function proxy(request: NextRequest) {
     });
   }
   // A story page with embeds: its CSP lets in exactly the frames they need (lib/content-security-policy.js).
-  const story = view && /^\/stories\/([^/]+)$/.exec(path);
-  const frames = story ? view.frames.get(story[1]!) : undefined;
+  const story = served && /^\/stories\/([^/]+)$/.exec(path);
+  const frames = story ? served!.framesOf(story[1]!) : undefined;
   if (frames?.length) {
     const response = NextResponse.next();
     response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frames));

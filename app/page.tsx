@@ -1,8 +1,7 @@
 import { JsonLd } from '@/components/seo/JsonLd';
 import { LeadStory } from '@/components/site/LeadStory';
 import { StoryList } from '@/components/site/StoryList';
-import { getContent } from '@/lib/content';
-import { ARCHIVE_PATH } from '@/lib/content/read/listings';
+import { ARCHIVE_PATH, getContent } from '@/lib/content';
 import { organizationJsonLd, webSiteJsonLd } from '@/lib/seo/json-ld';
 import { frontPageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';

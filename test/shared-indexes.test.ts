@@ -1,6 +1,6 @@
 /**
  * The indexes built from the served listing are shared by every bundle of the server process
- * (lib/content/serving/shared-memo.ts): proxy.ts, the route handlers and the pages each have their own copy of a
+ * (lib/process-singleton.mjs): proxy.ts, the route handlers and the pages each have their own copy of a
  * module, and all of them get the same objects. The publish endpoint builds them before it answers
  * (buildIndexes in lib/publish/origin-sync.ts), so the first readers after a publish find them built.
  */
@@ -10,8 +10,8 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as content from '@/lib/content';
 import * as knownPaths from '@/lib/content/read/known-paths';
-import { visibleAt } from '@/lib/content/serving/served-content';
-import { sharedWeakMap } from '@/lib/content/serving/shared-memo';
+import { visibleAt } from '@/lib/content/model/embargoes';
+import { sharedWeakMap } from '@/lib/process-singleton.mjs';
 import { buildSnapshot, type SnapshotListing } from '@/lib/content/storage/snapshot';
 import { buildIndexes } from '@/lib/publish/origin-sync';
 import { checkContentTree } from '@/lib/content-check/check-tree';

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { SearchPanel } from '@/components/search/SearchPanel';
-import { getActiveSections } from '@/lib/content';
-import { ARCHIVE_PATH } from '@/lib/content/read/listings';
+import { ARCHIVE_PATH, getActiveSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 

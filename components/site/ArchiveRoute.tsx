@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { getContent } from '@/lib/content';
 import {
   ARCHIVE_PATH,
   archiveMonth,
@@ -10,11 +9,12 @@ import {
   archiveYear,
   archiveYearPath,
   archiveYears,
+  getContent,
   paginate,
   parseMonth,
   parsePageNumber,
   parseYear,
-} from '@/lib/content/read/listings';
+} from '@/lib/content';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';

@@ -5,8 +5,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { authorPath, getAuthor, getSection, getTag, sectionPath, tagPath, type StorySummary } from '@/lib/content';
-import { paginate, parsePageNumber } from '@/lib/content/read/listings';
+import {
+  authorPath,
+  getAuthor,
+  getSection,
+  getTag,
+  paginate,
+  parsePageNumber,
+  sectionPath,
+  type StorySummary,
+  tagPath,
+} from '@/lib/content';
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { authorMetadata, sectionMetadata, tagMetadata } from '@/lib/seo/metadata';
 import { ListingPage } from './ListingPage';

@@ -1,4 +1,4 @@
-import { listingPagePath, pageNumbers } from '@/lib/content/read/listings';
+import { listingPagePath, pageNumbers } from '@/lib/content';
 
 interface PaginationProps {
   /** The listing's own URL (its page 1). */

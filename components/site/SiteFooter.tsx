@@ -1,4 +1,4 @@
-import { ARCHIVE_PATH } from '@/lib/content/read/listings';
+import { ARCHIVE_PATH } from '@/lib/content';
 import { SITE_FEED_PATH } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 

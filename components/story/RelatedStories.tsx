@@ -1,7 +1,6 @@
 import { KstTime } from '@/components/ui/KstTime';
 import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
-import { getContent, type Story } from '@/lib/content';
-import { relatedStories } from '@/lib/content/read/listings';
+import { getContent, relatedStories, type Story } from '@/lib/content';
 
 /** Three to five other stories at the foot of a story: shared tags and section first, then the most recent. */
 export async function RelatedStories({ story }: { story: Story }) {

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { anchorOf } from '@/content/schema';
-import type { Story, StoryBlock } from '@/lib/content';
-import { embedOf } from '@/lib/content/model/embeds';
+import { anchorOf, embedOf, type Story, type StoryBlock } from '@/lib/content';
 import { formatDatelineDate } from '@/lib/time';
 import { Embed } from './blocks/Embed';
 import { FactBox, Timeline } from './blocks/FactBox';

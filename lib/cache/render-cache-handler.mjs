@@ -1,27 +1,14 @@
 /**
- * Next's cache handler (next.config.js `cacheHandler`): with REDIS_URL, the pages and route answers an origin
- * renders are shared through Redis, so a page rendered once serves every origin, and a publish's revalidations
- * reach origins that were not told (docs/decisions/0026-shared-render-cache-in-redis.md).
- *
- * - Next's own file-system cache stays underneath: the build's prerendered pages, this origin's renders (in
- *   memory), and the tags this origin revalidated. Without REDIS_URL (and during `next build`) the handler is
- *   exactly that cache.
- * - With REDIS_URL, what this origin does not hold is asked of Redis; an entry there is used only if
- *   `sharedEntryUsable` says so (the content version it was rendered from, the tags revalidated since), and is
- *   copied into this origin's memory, so the origin still holds it if Redis goes away. What this origin renders
- *   is stored in both.
- * - Every Redis call is bounded (REDIS_TIMEOUT_MS); when Redis does not answer, the origin serves from its own
- *   cache and renders the rest itself. Nothing fails because Redis is away.
- * - Keys: `aju:render:<BUILD_ID>:<Next's key>` (one release never reads another's pages; a rolling deploy
- *   runs two at once) with a TTL (RENDER_CACHE_TTL_SECONDS, default 7 days), gzip-compressed; the tags hash
- *   `aju:render:tags` is shared by every release.
- * Plain JavaScript: Next imports this file at run time, outside the app's bundles.
+ * Next's cache handler (next.config.js `cacheHandler`): Next's file-system cache, and with REDIS_URL the
+ * renders shared by every origin through Redis, bounded so Redis away fails nothing (decision 0026, which
+ * gives the keys, TTLs and rules). Plain JavaScript: Next imports it at run time, outside the app's bundles.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { existingSingleton, processSingleton } from '../process-singleton.mjs';
 
 const require = createRequire(import.meta.url);
 // Next's default handler for this exact version (package-lock pins it): the seeds, the memory, the local tags.
@@ -31,11 +18,10 @@ const { createClient, RESP_TYPES } = require('redis');
 const PREFIX = 'aju:render:';
 const TAGS_KEY = `${PREFIX}tags`;
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
-/** What lib/content/serving/served-content.ts keeps on globalThis: the content version this origin serves. */
-const LIVE_CONTENT = Symbol.for('aju-press.live-content');
 // The tags this origin revalidated (Next's own record, which Next checks every entry against).
 const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
-const SHARED = Symbol.for('aju-press.render-cache');
+/** This process's Redis connection, opened on first use (sharedRedis). */
+const connection = processSingleton('render-cache', () => ({ shared: /** @type {any} */ (undefined) }));
 
 const zip = promisify(gzip);
 const unzip = promisify(gunzip);
@@ -45,7 +31,8 @@ const unzip = promisify(gunzip);
  * @returns {{ version: string; createdAt: number; lifted: number } | undefined}
  */
 export function servedContent() {
-  return /** @type {any} */ (globalThis)[LIVE_CONTENT]?.servedState?.();
+  // Kept by lib/content/serving/served-content.ts: the content version this origin serves.
+  return /** @type {any} */ (existingSingleton('live-content'))?.servedState?.();
 }
 
 /** Orders content states: a later version, or the same one with more embargoes lifted, is newer. */
@@ -129,8 +116,7 @@ function bounded(promise) {
 
 /** One Redis connection per process, opened on first use; it fails fast and reconnects by itself. */
 function sharedRedis(url) {
-  const globals = /** @type {any} */ (globalThis);
-  if (globals[SHARED]?.url === url) return globals[SHARED];
+  if (connection.shared?.url === url) return connection.shared;
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -163,15 +149,14 @@ function sharedRedis(url) {
       shared.warned = false;
     },
   };
-  globals[SHARED] = shared;
+  connection.shared = shared;
   return shared;
 }
 
 /** Closes this process's Redis connection (tests; a server keeps it for its life). */
 export async function closeSharedRedis() {
-  const globals = /** @type {any} */ (globalThis);
-  const shared = globals[SHARED];
-  globals[SHARED] = undefined;
+  const shared = connection.shared;
+  connection.shared = undefined;
   if (shared?.client.isOpen) await shared.client.close();
 }
 

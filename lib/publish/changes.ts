@@ -1,25 +1,17 @@
 /**
- * What a publish (or an embargo lifting) changes on the site: the stories added, updated and removed, and
- * every site path whose page shows one of them — its page, card and crops, the front page, every numbered
- * page of its section, authors, tags and month, the archive, the stories that list it as related (or list it
- * no longer), the feeds, the sitemaps, the news sitemap and search. Origins revalidate exactly these paths
- * and the edge soft-purges them (docs/decisions/0021). Pure: two views in, paths out.
+ * What a publish (or an embargo lifting) changes: the stories added, updated and removed, and every path
+ * whose page shows one of them (./story-pages.ts), every numbered page of its listings, and the stories that
+ * list it as related or no longer do. Origins revalidate these; the edge soft-purges them (decision 0021).
  */
-import { CROP_RATIOS } from '@/lib/seo/photo-crops';
-import { kstYearMonth } from '@/lib/time';
-import {
-  archiveMonthPath,
-  archiveYearPath,
-  ARCHIVE_PATH,
-  listingPageCounts,
-  listingPagePath,
-  relatedStories,
-} from '../content/read/listings';
-import type { SnapshotStory } from '../content/storage/snapshot';
+import { listingPageCounts, listingPagePath, relatedStories } from '@/lib/content/read/listings';
+import { pagesShowingStory, SITE_WIDE_PATHS, type PlacedStory } from './story-pages';
+
+/** A story as a change set sees it: where it is placed, and the hash of its whole record. */
+export type ChangedStory = PlacedStory & { hash: string };
 
 /** A view of the site's content: the visible stories (newest first) and the records. */
 export interface ChangeView {
-  stories: readonly SnapshotStory[];
+  stories: readonly ChangedStory[];
   authors: ReadonlyArray<{ id: string }>;
   sections: ReadonlyArray<{ id: string }>;
   tags: ReadonlyArray<{ id: string }>;
@@ -36,28 +28,6 @@ export interface ContentChanges {
   paths: string[];
 }
 
-/** The search index's one file without a content hash in its name: it names the others (app/pagefind). */
-export const SEARCH_INDEX_ENTRY = '/pagefind/pagefind-entry.json';
-
-/** Paths of pages that exist once per site and list stories (and the search index's entry). */
-export const SITE_WIDE_PATHS = [
-  '/',
-  '/feed.xml',
-  '/news-sitemap.xml',
-  '/sitemap.xml',
-  '/sitemaps/pages.xml',
-  ARCHIVE_PATH,
-  '/search',
-  SEARCH_INDEX_ENTRY,
-];
-
-/** The story's own page, Open Graph card and photo crops. */
-export const storyOwnPaths = (slug: string) => [
-  `/stories/${slug}`,
-  `/stories/${slug}/opengraph-image`,
-  ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`),
-];
-
 interface Relatable {
   slug: string;
   postedAt: string;
@@ -65,8 +35,8 @@ interface Relatable {
   tags: Array<{ id: string }>;
 }
 
-const relatableMemo = new WeakMap<readonly SnapshotStory[], { list: Relatable[]; bySlug: Map<string, Relatable> }>();
-function relatable(stories: readonly SnapshotStory[]) {
+const relatableMemo = new WeakMap<readonly ChangedStory[], { list: Relatable[]; bySlug: Map<string, Relatable> }>();
+function relatable(stories: readonly ChangedStory[]) {
   let memo = relatableMemo.get(stories);
   if (!memo) {
     const list = stories.map((s) => ({
@@ -133,15 +103,9 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   for (const slug of changed) {
     for (const story of [before.get(slug), after.get(slug)]) {
       if (!story) continue;
-      for (const path of storyOwnPaths(slug)) paths.add(path);
-      listing(`/sections/${story.section}`);
-      paths.add(`/sections/${story.section}/feed.xml`);
-      for (const id of story.authors) listing(`/authors/${id}`);
-      for (const id of story.tags) listing(`/tags/${id}`);
-      const { year, month } = kstYearMonth(story.postedAt);
-      listing(archiveMonthPath(year, month));
-      paths.add(archiveYearPath(year));
-      paths.add(`/sitemaps/${year}-${String(month).padStart(2, '0')}.xml`);
+      const pages = pagesShowingStory(story);
+      for (const path of [...pages.own, ...pages.pages]) paths.add(path);
+      for (const base of pages.listings) listing(base);
       touched.sections.add(story.section);
       for (const id of story.tags) touched.tags.add(id);
     }
@@ -165,8 +129,8 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
  * the latest stories instead).
  */
 function relatedChanges(
-  before: readonly SnapshotStory[],
-  after: readonly SnapshotStory[],
+  before: readonly ChangedStory[],
+  after: readonly ChangedStory[],
   changed: Set<string>,
   updated: Set<string>,
   touched: { sections: Set<string>; tags: Set<string> },

@@ -1,4 +1,5 @@
-import { isAuthorized, syncContent } from '@/lib/publish/origin-sync';
+import { syncContent } from '@/lib/publish/origin-sync';
+import { isAuthorized } from '@/lib/publish/self-sync';
 
 // The publish channel (docs/decisions/0023): `npm run content:publish` (with PUBLISH_SECRET) and this server's
 // own start and embargo timer (with its own token). It takes no parameters: the origin reads the store's

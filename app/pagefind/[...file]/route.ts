@@ -1,5 +1,4 @@
-import { liveSearchFile } from '@/lib/content/serving/served-content';
-import { isSearchFileName } from '@/lib/content/storage/store';
+import { servedSearchFile } from '@/lib/content';
 
 // The search index (Pagefind's files) of the content this server serves: written by `content:publish` for each
 // version, by `npm run build` for the build's (docs/operations/publishing.md). Read per request from the store.
@@ -13,7 +12,7 @@ const TYPES: Record<string, string> = {
 
 export async function GET(_request: Request, { params }: RouteContext<'/pagefind/[...file]'>) {
   const name = (await params).file.join('/');
-  const bytes = isSearchFileName(name) ? await liveSearchFile(name) : undefined;
+  const bytes = await servedSearchFile(name);
   if (!bytes)
     return new Response('Not found\n', {
       status: 404,

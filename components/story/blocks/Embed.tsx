@@ -1,4 +1,4 @@
-import type { ResolvedEmbed } from '@/lib/content/model/embeds';
+import type { ResolvedEmbed } from '@/lib/content';
 
 interface EmbedProps {
   url: string;

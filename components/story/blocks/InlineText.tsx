@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Inline } from '@/lib/content/model/inline';
+import type { Inline } from '@/lib/content';
 
 /** Inline text (lib/content/model/inline.ts) as React elements: words are text nodes, never HTML. */
 export function InlineText({ nodes }: { nodes: readonly Inline[] }): ReactNode {

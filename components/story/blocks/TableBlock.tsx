@@ -1,4 +1,4 @@
-import type { Inline } from '@/lib/content/model/inline';
+import type { Inline } from '@/lib/content';
 import { InlineText } from './InlineText';
 
 interface TableBlockProps {

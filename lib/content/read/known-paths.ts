@@ -4,9 +4,9 @@
  * later under that address). The view is the run-time snapshot's (lib/content/serving/served-content.ts).
  */
 import { kstYearMonth } from '@/lib/time';
-import { visibleAt } from '../serving/served-content';
+import { visibleAt } from '../model/embargoes';
 import { isMissingListingPage, listingPageCounts, parseMonth, parseYear, type ListedIds } from './listings';
-import { sharedWeakMap } from '../serving/shared-memo';
+import { sharedWeakMap } from '@/lib/process-singleton.mjs';
 import type { SnapshotListing, SnapshotStory } from '../storage/snapshot';
 
 export interface PathView {

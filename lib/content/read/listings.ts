@@ -5,7 +5,7 @@
  */
 import { site } from '@/lib/site';
 import { kstYearMonth } from '@/lib/time';
-import { sharedWeakMap } from '../serving/shared-memo';
+import { sharedWeakMap } from '@/lib/process-singleton.mjs';
 import type { Story } from '../model/types';
 
 type Listed = Pick<Story, 'slug' | 'postedAt'>;
@@ -212,8 +212,8 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], story
 /** A story as the content index lists it: ids, not records. */
 export interface ListedIds {
   section: string;
-  authors: string[];
-  tags: string[];
+  authors: readonly string[];
+  tags: readonly string[];
   postedAt: string;
 }
 

@@ -1,19 +1,13 @@
 /**
- * The content a production server serves, read at run time from the content stores (lib/content/storage/store.ts),
- * never from modules compiled into the build (docs/decisions/0020).
- * - At the first request it takes the newer of the build's snapshot and the published store's current
- *   version; `sync()` (the publish endpoint) takes the store's current version again and returns both, so
- *   the caller can revalidate what changed. The listing is held in memory and swapped whole; story bodies
- *   are read per story when a page needs one.
- * - Kept on globalThis: proxy.ts and the app's routes are separate bundles in one process, and must agree.
- * - What is visible follows the clock: a scheduled story shows once its publishAt has passed (the embargo
- *   timer, lib/content/embargo.ts, revalidates the pages it appears on at that moment).
+ * The content this server process serves, read at run time from the stores, never compiled into the build
+ * (docs/decisions/0020): the newer of the build's snapshot and the published current version, swapped whole
+ * by `sync()`; story bodies read per story. One state per process (lib/process-singleton.mjs).
  */
-import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
-import type { SnapshotListing, SnapshotStory } from '../storage/snapshot';
-import { RedisStore } from '../storage/redis-store';
-import { sharedWeakMap } from './shared-memo';
+import { processSingleton } from '@/lib/process-singleton.mjs';
+import { embargoesLifted } from '../model/embargoes';
+import { openPublishedStore } from '../storage/open-store';
+import type { SnapshotListing } from '../storage/snapshot';
 import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from '../storage/store';
 
 interface LiveState {
@@ -37,9 +31,8 @@ export interface ServedState {
   lifted: number;
 }
 
-const STATE = Symbol.for('aju-press.live-content');
-const globals = globalThis as typeof globalThis & { [STATE]?: LiveState };
-const state: LiveState = (globals[STATE] ??= { records: new Map() });
+// Named 'live-content': Next's cache handler (lib/cache/render-cache-handler.mjs) reads servedState from it.
+const state = processSingleton<LiveState>('live-content', () => ({ records: new Map() }));
 state.servedState ??= () =>
   state.listing && {
     version: state.listing.version,
@@ -47,14 +40,9 @@ state.servedState ??= () =>
     lifted: embargoesLifted(state.listing, new Date()),
   };
 
-/** The published store this server reads: Redis with REDIS_URL, else the folder CONTENT_STORE_DIR (if set). */
+/** The published store this server reads (none without REDIS_URL or CONTENT_STORE_DIR) and the build's. */
 function stores() {
-  if (!state.stores) {
-    const dir = process.env.CONTENT_STORE_DIR;
-    const redis = process.env.REDIS_URL;
-    const published = redis ? new RedisStore(redis) : dir ? new DiskStore(path.resolve(dir)) : undefined;
-    state.stores = { published, build: new DiskStore(buildSnapshotDir()) };
-  }
+  state.stores ??= { published: openPublishedStore(), build: new DiskStore(buildSnapshotDir()) };
   return state.stores;
 }
 
@@ -157,50 +145,6 @@ export async function livePhoto(sha256: string): Promise<Buffer | undefined> {
     if (bytes) return bytes;
   }
   return undefined;
-}
-
-/** The stories visible at `now`: those with no publishAt, or whose publishAt has passed. Newest first. */
-export function visibleAt(listing: SnapshotListing, now: Date): SnapshotStory[] {
-  const key = embargoesLifted(listing, now);
-  const memo = visibleMemo.get(listing);
-  if (memo && memo.key === key) return memo.stories;
-  const stories = listing.stories.filter((s) => !s.publishAt || Date.parse(s.publishAt) <= now.getTime());
-  visibleMemo.set(listing, { key, stories });
-  return stories;
-}
-const visibleMemo = sharedWeakMap<SnapshotListing, { key: number; stories: SnapshotStory[] }>('visible');
-
-/** Every publishAt of the listing (ms), ascending: built once per listing, since every request asks. */
-const scheduleMemo = sharedWeakMap<SnapshotListing, number[]>('schedule');
-function scheduledTimes(listing: SnapshotListing): number[] {
-  let times = scheduleMemo.get(listing);
-  if (!times) {
-    times = listing.stories
-      .flatMap((s) => (s.publishAt ? [Date.parse(s.publishAt)] : []))
-      .filter((at) => !Number.isNaN(at))
-      .sort((a, b) => a - b);
-    scheduleMemo.set(listing, times);
-  }
-  return times;
-}
-
-/** How many scheduled stories of the listing are live at `now`: the view changes only when this does. */
-export function embargoesLifted(listing: SnapshotListing, now: Date): number {
-  const times = scheduledTimes(listing);
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (times[middle]! <= now.getTime()) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The next publishAt after `now` in the listing, or undefined. */
-export function nextEmbargo(listing: SnapshotListing, now: Date): Date | undefined {
-  const next = scheduledTimes(listing)[embargoesLifted(listing, now)];
-  return next === undefined ? undefined : new Date(next);
 }
 
 /**

@@ -1,0 +1,13 @@
+/** Site paths of the content's pages, and the order of every story list. */
+export const storyPath = (slug: string) => `/stories/${slug}`;
+export const sectionPath = (id: string) => `/sections/${id}`;
+export const authorPath = (id: string) => `/authors/${id}`;
+export const tagPath = (id: string) => `/tags/${id}`;
+
+/** Sort order of every story list: newest posted first. */
+export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>
+  Date.parse(b.postedAt) - Date.parse(a.postedAt);
+
+/** The latest updatedAt among the stories: when a list of them last changed. */
+export const lastUpdated = (stories: Array<{ updatedAt: string }>): Date | undefined =>
+  stories.length ? new Date(Math.max(...stories.map((s) => Date.parse(s.updatedAt)))) : undefined;

@@ -1,0 +1,67 @@
+/**
+ * Which pages show a story: the one answer publishing (./changes.ts: what origins revalidate and the edge
+ * soft-purges by xkey) and `npm run purge -- --story` (lib/edge/purge-targets.ts) both use
+ * (docs/decisions/0021, 0022).
+ */
+import { archiveMonthPath, archiveYearPath, ARCHIVE_PATH } from '@/lib/content/read/listings';
+import { CROP_RATIOS } from '@/lib/seo/photo-crops';
+import { kstYearMonth } from '@/lib/time';
+
+/** The search index's one file without a content hash in its name: it names the others (app/pagefind). */
+export const SEARCH_INDEX_ENTRY = '/pagefind/pagefind-entry.json';
+
+/** Pages that exist once per site and list stories (and the search index's entry): they show every story. */
+export const SITE_WIDE_PATHS = [
+  '/',
+  '/feed.xml',
+  '/news-sitemap.xml',
+  '/sitemap.xml',
+  '/sitemaps/pages.xml',
+  ARCHIVE_PATH,
+  '/search',
+  SEARCH_INDEX_ENTRY,
+];
+
+/** What placing a story needs: its slug, when it was posted, and the ids it is filed under. */
+export interface PlacedStory {
+  slug: string;
+  postedAt: string;
+  section: string;
+  authors: readonly string[];
+  tags: readonly string[];
+}
+
+export interface StoryPages {
+  /** The story's page, Open Graph card and photo crops. */
+  own: string[];
+  /** Paginated listings that list it, by their first page's path (their numbered pages show it too). */
+  listings: string[];
+  /** Single pages that list it: its section's feed, its year in the archive, its month's sitemap. */
+  pages: string[];
+}
+
+/** The story's own page, Open Graph card and photo crops. */
+export const storyOwnPaths = (slug: string) => [
+  `/stories/${slug}`,
+  `/stories/${slug}/opengraph-image`,
+  ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`),
+];
+
+/** Every page that shows the story, besides SITE_WIDE_PATHS and the stories that list it as related. */
+export function pagesShowingStory(story: PlacedStory): StoryPages {
+  const { year, month } = kstYearMonth(story.postedAt);
+  return {
+    own: storyOwnPaths(story.slug),
+    listings: [
+      `/sections/${story.section}`,
+      ...story.authors.map((id) => `/authors/${id}`),
+      ...story.tags.map((id) => `/tags/${id}`),
+      archiveMonthPath(year, month),
+    ],
+    pages: [
+      `/sections/${story.section}/feed.xml`,
+      archiveYearPath(year),
+      `/sitemaps/${year}-${String(month).padStart(2, '0')}.xml`,
+    ],
+  };
+}
