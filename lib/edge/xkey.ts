@@ -1,10 +1,7 @@
 /**
- * Soft purge by surrogate key at the edge (deploy/varnish/default.vcl, Varnish's xkey from varnish-modules;
- * docs/decisions/0022). The edge files every stored object under its path (without the query) and under
- * `site`; a publish sends the paths that changed, `PURGE /` with `xkey-softpurge: <key> <key> …`, and every
- * stored copy of those pages (gzip and plain, any query) is marked stale: the next reader still gets it at
- * once while one refetch runs, so no reader waits on an origin.
- * EDGE_URL: one or more edges, comma-separated (none: nothing to purge).
+ * Soft purge by surrogate key (docs/decisions/0022): `PURGE /` with `xkey-softpurge: <path> …` marks every stored
+ * copy of those pages stale at each edge in EDGE_URL (comma-separated); readers get the stale copy at once while
+ * one refetch runs.
  */
 import http from 'node:http';
 

@@ -1,11 +1,7 @@
 /**
- * Fonts for the Open Graph card, read from installed packages and cut down to the card's own text.
- *
- * Satori (inside @vercel/og, which Next ships as next/og) fetches a font from the internet for any glyph the given fonts lack, and
- * emoji images from a CDN. Here every glyph comes from a local font: Source Serif 4 (Latin headline),
- * Noto Sans KR (labels, and Korean in headlines) and monochrome Noto Emoji; a character none of them
- * has is replaced before rendering (see `coverText`), so the card never reaches the network.
- * Subsetting matters: Noto Sans KR is 6 MB per weight, and Satori parses every font it is given.
+ * Fonts for the Open Graph card from installed packages, cut to the card's text: Satori fetches any glyph its
+ * fonts lack from the internet, so every glyph comes from Source Serif 4, Noto Sans KR or Noto Emoji, and any
+ * other character is replaced (`coverText`). Subsetting matters: Noto Sans KR is 6 MB per weight.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

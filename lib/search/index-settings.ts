@@ -1,13 +1,7 @@
 /**
- * How scripts/operators/search-index.ts has Pagefind cut the index. A query loads, besides Pagefind's script, wasm and
- * metadata (about 145 KB at 10,000 stories, whatever the query), one index chunk per word it searches: a chunk
- * holds every word of an alphabetical range with where each occurs. Pagefind's default chunk (about 32 KB on
- * average at 10,000 stories) made a headline typed in full, six words once stop words are gone, transfer 370–390
- * KB. Chunks a sixth of that size (about 11 KB on average; a word found in most stories still fills one alone)
- * bring it to about 200–260 KB, for 4 KB more metadata: docs/decisions/0013.
- *
- * Pagefind 1.6 (pinned in package.json) takes this setting from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE only: an
- * upgrade must be checked against `npm run bench:archive -- --full` (both search rows).
+ * How scripts/operators/search-index.ts has Pagefind cut the index: chunks a sixth of the default size, so a
+ * full headline's query transfers far less (figures and runs: docs/decisions/0013). Pagefind 1.6 reads it from
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE only: check an upgrade with `npm run bench:archive -- --full`.
  */
 export const INDEX_CHUNK_SIZE = 3000;
 

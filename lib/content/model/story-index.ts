@@ -1,10 +1,7 @@
 /**
- * The generated story index (content/stories/index.generated.ts), written by `npm run content:check` from the
- * files under content/stories/ (next dev, next build and next typegen run the check first). No one edits a
- * shared list of stories: adding a story is adding its file. The index holds
- * - a loader per story file (a dynamic import: the server loads a story's full text only when it renders it),
- * - the listing: every valid story without its body, and the pixel size of every photo, so listings, feeds
- *   and sitemaps never load 10,000 bodies.
+ * The generated story index (content/stories/index.generated.ts, written by content:check): a loader per story
+ * file and the listing of every valid story without its body, so adding a story is adding its file and
+ * listings never load every body (docs/decisions/0009).
  */
 import type { StoryRecord } from '@/content/schema';
 import type { ListedStoryRecord } from './types';

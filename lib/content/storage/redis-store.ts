@@ -1,10 +1,7 @@
 /**
- * The content store in Redis (REDIS_URL; docs/decisions/0024): what several origins share, so one publish
- * reaches them all and an origin started later serves the published state. Keys (prefix `aju:content:`):
- * `listing:<version>` and `story:<hash>` (written before the pointer, never changed: a story record's key is
- * its hash), `photo:<sha256>` (photo files, by content), `current` (the pointer: one SET, so readers switch at once) and `lock` (SET NX with expiry).
- * Every command fails fast when Redis is away (no offline queue, 2 s to connect): a publish then stops with a
- * message and changes nothing, and origins keep serving what they hold.
+ * The content store in Redis (REDIS_URL; docs/decisions/0024), shared by every origin. Keys under `aju:content:`:
+ * listing:<version>, story:<hash>, photo:<sha256>, search files, `current` (one SET) and `lock` (SET NX with
+ * expiry). Every command fails fast when Redis is away: a publish stops and changes nothing.
  */
 import { createClient, RESP_TYPES } from 'redis';
 import type { StoryRecord } from '@/content/schema';

@@ -1,13 +1,7 @@
 /**
- * The content snapshot: the validated content tree resolved to plain JSON, which origins read at run time
- * (docs/decisions/0020). `npm run content:publish` and the build write one; an origin serves the current one.
- * - The listing: every story that is not a draft (scheduled ones too, with their publishAt: origins lift
- *   embargoes themselves) without its body, the authors, sections, tags and image sizes.
- * - One record per story with its body, stored under the hash of its content, so a publish writes only what
- *   changed and an origin loads a body only to render that story.
- * Nothing here knows the body's block types but embeds (for the CSP): whatever the schema parses is stored and
- * read back as it is.
- * Pure functions only (no file system): the stores live in lib/content/storage/store.ts.
+ * The content snapshot (docs/decisions/0020): the validated tree as plain JSON, a listing without bodies
+ * (scheduled stories too: origins lift embargoes) and one record per story stored under its content hash, so a
+ * publish writes only what changed. Pure: the stores are ./store.ts and ./redis-store.ts.
  */
 import { createHash } from 'node:crypto';
 import type { Author, Section, StoryRecord, Tag } from '@/content/schema';

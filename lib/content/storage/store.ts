@@ -1,12 +1,7 @@
 /**
- * Where content snapshots (lib/content/storage/snapshot.ts) live between `content:publish` and the origins
- * (docs/decisions/0020). A store holds versions and an atomic pointer to the current one, so a reader sees
- * one whole version or the previous one, never half of a publish.
- * - On disk (one machine; no REDIS_URL): CONTENT_STORE_DIR, default `.content-store/` in the project
- *   (`npm run serve` passes it to the server). Layout: current.json (the pointer, replaced by rename),
- *   versions/<version>.json (listings), stories/<hash>.json (story records, shared by versions), publish.lock.
- * - The build's own snapshot is a disk store too (content/snapshot.generated/, copied beside server.js), so
- *   `npm start` serves the tree it was built from with nothing published yet.
+ * The store interface, and the store on disk (docs/decisions/0020): versions plus an atomic pointer to the
+ * current one, so readers see one whole version or the previous one. Layout: current.json, versions/, stories/,
+ * photos/, search/, publish.lock. The build's own snapshot is a disk store too (BUILD_SNAPSHOT_DIR).
  */
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
