@@ -59,11 +59,13 @@ const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`;
 const met = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**missed**');
 
-export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: ArchiveRun): string {
+type Row = string[];
+
+/** Build, content check and request latencies. */
+function timingRows(base: SizeFigures, sizes: SizeFigures[]): Row[] {
   const big = sizes.at(-1)!;
   const tenK = sizes.find((s) => s.stories === 10_000);
-  const header = `| figure | baseline: 1 story | ${sizes.map((s) => `${fmt(s.stories)} stories`).join(' | ')} | ratio (${fmt(big.stories)} ÷ baseline) | target |`;
-  const rows: string[][] = [
+  return [
     [
       '`next build`',
       `${fmt(base.buildSeconds, 1)} s`,
@@ -100,6 +102,13 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
       '',
     ],
     ['very first request after start (an archive story)', '–', ...sizes.map((s) => `${fmt(s.coldFirstMs)} ms`), '', ''],
+  ];
+}
+
+/** The server's memory and the HTML bytes of the front and section pages. */
+function memoryAndPageRows(base: SizeFigures, sizes: SizeFigures[]): Row[] {
+  const big = sizes.at(-1)!;
+  return [
     [
       'server RSS right after start',
       `${fmt(base.rssStartMb)} MB`,
@@ -108,11 +117,13 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
       '',
     ],
     [
-      `server RSS after ${fmt(DISTINCT_STORIES)} distinct archive stories`,
+      // Each size serves as many stories as it has outside the window (DISTINCT_STORIES at most): each cell says
+      // how many, and the target names the size it judges.
+      'server RSS after serving distinct archive stories (how many: in brackets)',
       '–',
       ...sizes.map((s) => `${fmt(s.rssAfterMb)} MB (${fmt(s.served)} served)`),
-      ratio(big.rssAfterMb, base.rssStartMb),
-      `< ${TARGETS.rssMb} MB: ${met(big.rssAfterMb! < TARGETS.rssMb)}`,
+      `${ratio(big.rssAfterMb, base.rssStartMb)} of the baseline's RSS right after start`,
+      `< ${TARGETS.rssMb} MB at ${fmt(big.stories)} stories: ${met(big.rssAfterMb! < TARGETS.rssMb)}`,
     ],
     [
       'front page HTML',
@@ -128,6 +139,13 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
       ratio(big.sectionBytes, base.sectionBytes),
       `independent of archive size (within ${SAME_SIZE}× of ${fmt(sizes[0]!.stories)} stories'): ${met(sizes.length > 1 ? sizes.at(-1)!.sectionBytes <= sizes[0]!.sectionBytes * SAME_SIZE : undefined)}`,
     ],
+  ];
+}
+
+/** A search in Chromium, and an archive story's whole headline typed at once. */
+function searchRows(base: SizeFigures, sizes: SizeFigures[]): Row[] {
+  const big = sizes.at(-1)!;
+  return [
     [
       'search: bytes transferred',
       base.search ? kb(base.search.bytes) : 'pending',
@@ -159,17 +177,19 @@ export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: Arch
       'the story first',
     ],
   ];
-  return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
+}
 
-Measured ${run.date} on ${run.machine}, load average ${run.loadAtStart.toFixed(1)} at the start (times grow with whatever else the machine runs).
+/** The run, and whether it had the 10,000-story size. */
+function intro(sizes: SizeFigures[], run: ArchiveRun): string {
+  const tenK = sizes.find((s) => s.stories === 10_000);
+  return `Measured ${run.date} on ${run.machine}, load average ${run.loadAtStart.toFixed(1)} at the start (times grow with whatever else the machine runs).
 
-The 10,000-story size is behind \`--full\`, so \`npm run bench\` runs 1 and 1,000 only; ${tenK ? `this run had it, and it took ${fmt(tenK.totalSeconds / 60, 1)} min of the run (generating, checking, building, serving and requests) against ${fmt(sizes[0]!.totalSeconds / 60, 1)} min for ${fmt(sizes[0]!.stories)} stories.` : 'this run did not.'}${tenK && tenK.buildSeconds > TARGETS.buildSeconds10k ? ` The 10,000-story build missed its target: what still grows with the archive is compiling and type-checking 10,000 story modules, the generated index and the search index of every story; the pages built are the same ${fmt(run.prerenderStories)} stories and the listings' first pages at every size.` : ''}
+The 10,000-story size is behind \`--full\`, so \`npm run bench\` runs 1 and 1,000 only; ${tenK ? `this run had it, and it took ${fmt(tenK.totalSeconds / 60, 1)} min of the run (generating, checking, building, serving and requests) against ${fmt(sizes[0]!.totalSeconds / 60, 1)} min for ${fmt(sizes[0]!.stories)} stories.` : 'this run did not.'}${tenK && tenK.buildSeconds > TARGETS.buildSeconds10k ? ` The 10,000-story build missed its target: what still grows with the archive is the content check loading and validating 10,000 story modules and writing their snapshot, the generated index and the search index of every story; the pages built are the same ${fmt(run.prerenderStories)} stories and the listings' first pages at every size.` : ''}`;
+}
 
-${header}
-| --- | --- | ${sizes.map(() => '---').join(' | ')} | --- | --- |
-${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
-
-How: each size is a fresh copy of the project (\`npm run synthetic-archive\`: varied stories over ten years,
+/** How each size is built, served and measured. */
+function method(big: SizeFigures, run: ArchiveRun): string {
+  return `How: each size is a fresh copy of the project (\`npm run synthetic-archive\`: varied stories over ten years,
 the seed kept), checked (\`tsx scripts/editors/content-check.ts\`, wall time), built (\`npm run build\`, wall time,
 prerender window of ${fmt(run.prerenderStories)}), then served as production runs it (\`scripts/operators/standalone.mjs serve\`: \`server.js\` with
 its default heap cap, SERVER_MAX_HEAP_MB) alone on a free loopback port.
@@ -180,4 +200,20 @@ to ${REPEATS} prerendered stories. RSS is server.js's VmRSS from /proc. Page byt
 (uncompressed). The search row types a query into \`/search\` in Chromium and counts every byte the page
 fetches from the keystroke until the results are shown.${big.search ? ` Query: “${big.search.query}” (${big.search.results} results).` : ' It is pending until the site has a `/search` page.'}${big.headlineSearch ? ` The headline rows type, with no delay between keys, the whole headline of an archive story (the oldest published one whose headline has ${HEADLINE_WORDS} words and is no other story's), counting every byte the same way: “${big.headlineSearch.query}” (${big.headlineSearch.results} results).` : ''}
 `;
+}
+
+export function archiveReport(base: SizeFigures, sizes: SizeFigures[], run: ArchiveRun): string {
+  const big = sizes.at(-1)!;
+  const tenK = sizes.find((s) => s.stories === 10_000);
+  const header = `| figure | baseline: 1 story | ${sizes.map((s) => `${fmt(s.stories)} stories`).join(' | ')} | ratio (${fmt(big.stories)} ÷ baseline) | target |`;
+  const rows = [...timingRows(base, sizes), ...memoryAndPageRows(base, sizes), ...searchRows(base, sizes)];
+  return `## Archive (\`npm run bench:archive${tenK ? ' -- --full' : ''}\`)
+
+${intro(sizes, run)}
+
+${header}
+| --- | --- | ${sizes.map(() => '---').join(' | ')} | --- | --- |
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+
+${method(big, run)}`;
 }

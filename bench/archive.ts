@@ -1,20 +1,7 @@
 /**
- * `npm run bench:archive` (a part of `npm run bench`): the site with a large archive, against the same site
- * with one story, built and measured in the same run. For each archive size (synthetic archives from
- * test/support/synthetic-archive.ts, default prerender window):
- *
- *   - `next build` time and `content:check` time (tsx start-up included);
- *   - latency of a story outside the prerender window: its first request (rendered then) and a repeat
- *     (from Next's cache), p50, beside a prerendered story's request;
- *   - the server's memory (RSS of server.js) after start and after serving 1,000 distinct archive stories;
- *   - HTML bytes of the front page and of a section page;
- *   - a search (when /search exists): bytes transferred and time to the first result, in Chromium; and an
- *     archive story's whole headline typed at once, likewise, and whether that story comes first.
- *
- *   npm run bench:archive                  # 1 and 1,000 stories
- *   npm run bench:archive -- --full        # also 10,000 stories (about 10 more minutes on 2 cores)
- *
- * Each size is a temporary project copy, removed afterwards; servers listen on free loopback ports.
+ * `npm run bench:archive`: the site built and served with a synthetic archive of 1,000 stories (`-- --full`: and
+ * 10,000) against the same site with one story, in the same run; writes BENCHMARKS.md's archive section, whose
+ * text (what is measured, and how) is bench/archive-report.ts. Why: docs/decisions/0002-prerender-window.md.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

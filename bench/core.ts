@@ -1,18 +1,7 @@
 /**
- * `npm run bench:core` (the first part of `npm run bench`): measures the site against baselines taken in the same run and writes BENCHMARKS.md.
- *
- *   - bytes by kind per page type vs the floor app (bench/floor: the smallest App Router page), on a phone
- *     (the seed story, and beside it a synthetic story using every body block, added to the site's copy)
- *     (390×844 at 3 dppx, cold cache); the lead photo's format and width on that phone and on a wide screen;
- *     the largest-contentful-paint element of story and floor (PerformanceObserver), layout shifts, other origins;
- *   - Lighthouse mobile, story vs floor, alternating, median of 5;
- *   - OG card render time per story vs a one-word card from the same renderer;
- *   - build time for 1, 100 and 1,000 synthetic stories vs the floor's build;
- *   - throughput and p99 latency of the story page vs a static file server with the same HTML.
- *
- * Free ports chosen at start; the site is built in a temporary copy of the project (dist folder .next-bench) with
- * one fixture story added (test/support/synthetic-archive.ts everyBlockStory: content/ invents no news), a
- * temporary copy of bench/floor, one temporary project for the synthetic builds.
+ * `npm run bench:core`: the site's pages, photos, paints, Lighthouse, OG cards, builds and throughput against
+ * the floor (bench/floor) and a static file server of the same run; writes BENCHMARKS.md's core section
+ * (`-- --quick`: no synthetic builds, printed only). Why: docs/decisions/0012-benchmarks-against-same-run-baselines.md.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,119 +76,151 @@ async function findPages(): Promise<Record<(typeof PAGE_TYPES)[number], string |
   return pages;
 }
 
+/**
+ * Builds the floor and the site, each in a temporary copy; returns the floor's build time. The floor is built
+ * outside the repository: inside it, Turbopack also compiles the site's proxy.ts (it looks for one at the
+ * workspace root), which the floor must not have and cannot resolve.
+ */
+function buildFloorAndSite(floorCopy: string, siteDir: string): number {
+  cpSync(FLOOR_DIR, floorCopy, {
+    recursive: true,
+    filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)),
+  });
+  execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
+  const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
+  timeBuild(siteDir, { NEXT_DIST_DIR: DIST, SITE_URL });
+  execFileSync(process.execPath, [path.join(siteDir, 'scripts/operators/standalone.mjs'), 'prepare'], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST },
+  });
+  return floorBuild;
+}
+
+type PageFigures = Pick<Figures, 'floorLoad' | 'loads' | 'storyWide' | 'storyLighthousePhone'>;
+
+/** One cold load of each page type and of the floor on the phone, and of the story on the other devices. */
+async function measurePages(pages: Figures['pages'], siteUrl: string, floorUrl: string): Promise<PageFigures> {
+  const storyUrl = new URL(pages.story!, siteUrl).toString();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    // One cold load each: the pages make no prefetches, so the bytes repeat exactly. An untimed first
+    // load of each device warms the image optimizer's cache, as a CDN would be (an AVIF resize is slow once).
+    for (const device of [PHONE, WIDE, LIGHTHOUSE_PHONE]) await measurePage(browser, storyUrl, device);
+    await measurePage(browser, `${floorUrl}/`, PHONE);
+    const floorLoad = await measurePage(browser, `${floorUrl}/`, PHONE);
+    const loads: Figures['loads'] = {};
+    for (const type of PAGE_TYPES) {
+      const url = pages[type];
+      loads[type] = url ? await measurePage(browser, new URL(url, siteUrl).toString(), PHONE) : undefined;
+    }
+    const storyWide = await measurePage(browser, storyUrl, WIDE);
+    const storyLighthousePhone = await measurePage(browser, storyUrl, LIGHTHOUSE_PHONE);
+    return { floorLoad, loads, storyWide, storyLighthousePhone };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The story page under load, and a static file server answering with the same HTML. */
+async function measureThroughput(storyUrl: string): Promise<Figures['load']> {
+  const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-html-'));
+  const htmlFile = path.join(htmlDir, 'story.html');
+  writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
+  const staticServer = await startStaticFileServer(htmlFile, PORTS.static);
+  try {
+    return {
+      site: await measureLoad(storyUrl, LOAD.connections, LOAD.seconds),
+      static: await measureLoad(staticServer.url, LOAD.connections, LOAD.seconds),
+      ...LOAD,
+      warmupSeconds: LOAD_WARMUP_SECONDS,
+    };
+  } finally {
+    await staticServer.stop();
+    rmSync(htmlDir, { recursive: true, force: true });
+  }
+}
+
+/** Build time for each of STORY_COUNTS synthetic stories, in one temporary project. */
+function measureBuilds(): Figures['builds']['byCount'] {
+  log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
+  const byCount: Figures['builds']['byCount'] = [];
+  const project = createTempProject('aju-bench-build-');
+  try {
+    // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
+    timeSyntheticBuild(project, 1);
+    for (const count of STORY_COUNTS) {
+      const seconds = timeSyntheticBuild(project, count);
+      log(`  ${count} stories: ${seconds.toFixed(1)} s`);
+      byCount.push({ count, seconds });
+    }
+  } finally {
+    project.remove();
+  }
+  return byCount;
+}
+
+function machine(): Figures['machine'] {
+  return {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium: execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim(),
+    next: version('next'),
+    react: version('react'),
+    lighthouse: version('lighthouse'),
+    date: new Date().toISOString(),
+    loadAtStart: LOAD_AT_START.toFixed(1),
+  };
+}
+
+/** Everything measured with the site and the floor running; the servers are stopped before it returns. */
+async function measureServed(siteDir: string, floorCopy: string, floorBuild: number): Promise<Partial<Figures>> {
+  const servers: RunningServer[] = [];
+  try {
+    const site = await startSite(siteDir, DIST, PORTS.site);
+    servers.push(site);
+    const floor = await startFloor(floorCopy, floorCopy, FLOOR_DIST, PORTS.floor);
+    servers.push(floor);
+    const pages = await findPages();
+    if (!pages.story) throw new Error('the front page links to no story');
+    log('bytes by kind per page type, photo renditions, largest paint');
+    const storyUrl = new URL(pages.story, site.url).toString();
+    const figures: Partial<Figures> = { pages, ...(await measurePages(pages, site.url, floor.url)) };
+    log(`Lighthouse, story and floor alternating, ${LIGHTHOUSE_ROUNDS} rounds`);
+    figures.lighthouse = await lighthousePair(storyUrl, `${floor.url}/`, LIGHTHOUSE_ROUNDS);
+    log('throughput: story page vs a static file server with the same HTML');
+    figures.load = await measureThroughput(storyUrl);
+    log('OG card rendering');
+    figures.og = await measureOgRendering();
+    figures.builds = { floor: floorBuild, byCount: [] };
+    return figures;
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
 async function main() {
   const started = performance.now();
-  const servers: RunningServer[] = [];
-  const figures: Partial<Figures> = {};
   // A build with another dist folder points next-env.d.ts (generated, untracked) at it: put it back after.
   const nextEnvFile = path.join(PROJECT_ROOT, 'next-env.d.ts');
   const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
   const floorCopy = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-floor-'));
   const siteProject = createTempProject('aju-bench-site-');
   try {
+    // A fixture story using every body block: added to the copy only, as content/ holds real stories only.
     addEveryBlockStory(siteProject);
     log('building the floor app and the site');
-    // The floor is built in a copy outside the repository: inside it, Turbopack also compiles the site's
-    // proxy.ts (it looks for one at the workspace root), which the floor must not have and cannot resolve.
-    cpSync(FLOOR_DIR, floorCopy, {
-      recursive: true,
-      filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)),
-    });
-    execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
-    const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
-    timeBuild(siteProject.dir, { NEXT_DIST_DIR: DIST, SITE_URL });
-    execFileSync(process.execPath, [path.join(siteProject.dir, 'scripts/operators/standalone.mjs'), 'prepare'], {
-      env: { ...process.env, NEXT_DIST_DIR: DIST },
-    });
-
-    const site = await startSite(siteProject.dir, DIST, PORTS.site);
-    servers.push(site);
-    const floor = await startFloor(floorCopy, floorCopy, FLOOR_DIST, PORTS.floor);
-    servers.push(floor);
-    const pages = await findPages();
-    if (!pages.story) throw new Error('the front page links to no story');
-
-    log('bytes by kind per page type, photo renditions, largest paint');
-    const storyUrl = new URL(pages.story, site.url).toString();
-    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    try {
-      // One cold load each: the pages make no prefetches, so the bytes repeat exactly. An untimed first
-      // load of each device warms the image optimizer's cache, as a CDN would be (an AVIF resize is slow once).
-      for (const device of [PHONE, WIDE, LIGHTHOUSE_PHONE]) await measurePage(browser, storyUrl, device);
-      await measurePage(browser, `${floor.url}/`, PHONE);
-      figures.floorLoad = await measurePage(browser, `${floor.url}/`, PHONE);
-      figures.loads = {};
-      for (const type of PAGE_TYPES) {
-        const url = pages[type];
-        figures.loads[type] = url ? await measurePage(browser, new URL(url, site.url).toString(), PHONE) : undefined;
-      }
-      figures.storyWide = await measurePage(browser, storyUrl, WIDE);
-      figures.storyLighthousePhone = await measurePage(browser, storyUrl, LIGHTHOUSE_PHONE);
-    } finally {
-      await browser.close();
-    }
-
-    log(`Lighthouse, story and floor alternating, ${LIGHTHOUSE_ROUNDS} rounds`);
-    figures.lighthouse = await lighthousePair(storyUrl, `${floor.url}/`, LIGHTHOUSE_ROUNDS);
-
-    log('throughput: story page vs a static file server with the same HTML');
-    const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-html-'));
-    const htmlFile = path.join(htmlDir, 'story.html');
-    writeFileSync(htmlFile, Buffer.from(await (await fetch(storyUrl)).arrayBuffer()));
-    const staticServer = await startStaticFileServer(htmlFile, PORTS.static);
-    servers.push(staticServer);
-    figures.load = {
-      site: await measureLoad(storyUrl, LOAD.connections, LOAD.seconds),
-      static: await measureLoad(staticServer.url, LOAD.connections, LOAD.seconds),
-      ...LOAD,
-      warmupSeconds: LOAD_WARMUP_SECONDS,
-    };
-    await staticServer.stop();
-    rmSync(htmlDir, { recursive: true, force: true });
-
-    log('OG card rendering');
-    figures.og = await measureOgRendering();
-
-    for (const server of servers.splice(0)) await server.stop();
-
-    figures.builds = { floor: floorBuild, byCount: [] };
+    const floorBuild = buildFloorAndSite(floorCopy, siteProject.dir);
+    const figures = await measureServed(siteProject.dir, floorCopy, floorBuild);
     if (QUICK) log('--quick: no synthetic builds, BENCHMARKS.md left as it is');
-    if (!QUICK) {
-      log(`build time for ${STORY_COUNTS.join(', ')} synthetic stories`);
-      const project = createTempProject('aju-bench-build-');
-      try {
-        // Untimed: the first build in a fresh copy pays for cold file caches, which would inflate the 1-story figure.
-        timeSyntheticBuild(project, 1);
-        for (const count of STORY_COUNTS) {
-          const seconds = timeSyntheticBuild(project, count);
-          log(`  ${count} stories: ${seconds.toFixed(1)} s`);
-          figures.builds.byCount.push({ count, seconds });
-        }
-      } finally {
-        project.remove();
-      }
-    }
-
-    figures.pages = pages;
-    figures.machine = {
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
-      memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-      node: process.version,
-      chromium: execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim(),
-      next: version('next'),
-      react: version('react'),
-      lighthouse: version('lighthouse'),
-      date: new Date().toISOString(),
-      loadAtStart: LOAD_AT_START.toFixed(1),
-    };
+    else figures.builds!.byCount = measureBuilds();
+    figures.machine = machine();
     figures.benchSeconds = (performance.now() - started) / 1000;
     const report = renderReport(figures as Figures);
     if (!QUICK) writeBenchSection('core', report);
     console.log(`\n${report}`);
     log(`done in ${figures.benchSeconds.toFixed(0)} s${QUICK ? '' : '; wrote BENCHMARKS.md'}`);
   } finally {
-    for (const server of servers) await server.stop();
     siteProject.remove();
     if (nextEnv !== undefined) writeFileSync(nextEnvFile, nextEnv);
     rmSync(floorCopy, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-/** OG card render time per story (lib/og: the card element rendered with next/og) against a one-line card from the same renderer. */
+/** OG card render time per story (lib/og, drawn with next/og) against a one-line card from the same renderer. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

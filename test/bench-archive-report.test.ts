@@ -96,3 +96,16 @@ test('the section says how loaded the machine was and how long the large size to
   assert.match(report, /load average \d+\.\d at the start/);
   assert.match(report, /this run had it, and it took [\d.]+ min/);
 });
+
+test('the RSS-after-serving row names, for each figure, the story counts it was measured at', () => {
+  const report = render(2);
+  const row = report.split('\n').find((line) => / served\) \|/.test(line));
+  assert.ok(row, 'a row of RSS figures after serving archive stories');
+  const [label, , ...cells] = row.replace(/^\| | \|$/g, '').split(' | ');
+  // The sizes serve different numbers of stories, so a count in the label is wrong for one of them.
+  assert.deepEqual(numbersIn(label!), [], `the label claims a story count: ${label}`);
+  assert.match(cells[0]!, /^[\d.,]+ MB \([\d,]+ served\)$/);
+  assert.match(cells[1]!, /^[\d.,]+ MB \([\d,]+ served\)$/);
+  // The target judges the largest size's figure, and says so.
+  assert.ok(cells.at(-1)!.startsWith(`< ${TARGETS.rssMb} MB at 10,000 stories: `), cells.at(-1));
+});

@@ -1,0 +1,291 @@
+/** One round of bench:publish: origins and the edge on a built archive, each kind of publish timed through the edge. */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
+import { Edge, Origin, request } from '../test/support/edge-harness';
+import { freePort } from '../test/support/free-port';
+import { startRedisServer, type RedisServer } from '../test/support/redis-server';
+import { publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
+import type { TempProject } from '../test/support/temp-project';
+import { POLL_MS, s, SEARCH_POLL_MS, type Round } from './publish-report';
+
+/** The search index's one unhashed file: it changes through the edge when a publish's index is live. */
+const SEARCH_ENTRY = '/pagefind/pagefind-entry.json';
+const GIVE_UP_MS = 90_000;
+
+export const log = (message: string) =>
+  console.log(`[bench:publish ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+type StoryData = Record<string, unknown>;
+const storyData = (source: string) =>
+  JSON.parse(
+    source.slice(source.indexOf('defineStory(') + 'defineStory('.length, source.lastIndexOf(');')),
+  ) as StoryData;
+const storySource = (data: object) =>
+  `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
+
+/** Year and month folder of an instant in KST, as content:check files stories. */
+function kstFolder(iso: string): string {
+  const kst = new Date(Date.parse(iso) + 9 * 3600_000);
+  return `${kst.getUTCFullYear()}/${String(kst.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+class Publisher {
+  constructor(
+    private readonly project: TempProject,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  /** Runs content:publish; `purged` is when it printed its edge line (or its last step before search). */
+  run(): Promise<{ seconds: number; purged?: number; out: string; code: number }> {
+    const started = performance.now();
+    let purged: number | undefined;
+    let out = '';
+    const child = spawn(
+      process.execPath,
+      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
+      { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
+    );
+    const take = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (purged === undefined && /✔ edge|no edge at/.test(out)) purged = (performance.now() - started) / 1000;
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    return new Promise((resolve) =>
+      child.on('close', (code) =>
+        resolve({ seconds: (performance.now() - started) / 1000, purged, out, code: code === 0 ? 0 : 1 }),
+      ),
+    );
+  }
+}
+
+/** Seconds from `t0` until `check` holds through the edge, polled every `interval` ms; undefined if it never does. */
+async function until(t0: number, check: () => Promise<boolean>, interval = POLL_MS): Promise<number | undefined> {
+  while (performance.now() - t0 < GIVE_UP_MS) {
+    if (await check().catch(() => false)) return (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  return undefined;
+}
+
+let browser: Browser | undefined;
+const launchBrowser = async () =>
+  (browser ??= await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS }));
+export const closeBrowser = () => browser?.close();
+
+/** Whether a search through the edge, in Chromium (the site's own search page), lists this story. */
+async function searchFinds(edge: string, words: string, slug: string): Promise<boolean> {
+  const page = await (await launchBrowser()).newPage();
+  try {
+    await page.goto(`${edge}/search?q=${encodeURIComponent(words)}`);
+    await page.getByRole('main').getByRole('status').filter({ hasText: /match/ }).waitFor({ timeout: 15_000 });
+    return (await page.getByRole('main').locator(`.search-result a[href="/stories/${slug}"]`).count()) > 0;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Readers loading pages through the edge while publishes run: every answer must be a 200. */
+function readers(edge: string, pages: string[]) {
+  let stop = false;
+  const counts = { requests: 0, errors: 0 };
+  const loops = Array.from({ length: 4 }, async (_, i) => {
+    for (let n = i; !stop; n++) {
+      const answer = await request(edge, pages[n % pages.length]!, { headers: { 'Accept-Encoding': 'gzip' } }).catch(
+        () => ({ status: 0 }),
+      );
+      counts.requests++;
+      if (answer.status !== 200) counts.errors++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  return {
+    counts,
+    async end() {
+      stop = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+/** One round's servers and publisher; `written`: story files the round added, removed at its end. */
+interface Rig {
+  project: TempProject;
+  originCount: number;
+  storeDir: string;
+  origins: Origin[];
+  redis?: RedisServer;
+  edge?: Edge;
+  publisher?: Publisher;
+  written: string[];
+}
+
+/** A path through the edge, as a browser asks for it. */
+const via = (rig: Rig, p: string) => request(rig.edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
+
+/** Origins sharing a store (and Redis when more than one, as operators run them), the edge, and content:publish. */
+async function startRig(rig: Rig): Promise<void> {
+  const secret = randomBytes(24).toString('hex');
+  const edgePort = await freePort();
+  const release = path.join(rig.project.dir, '.next-releases', 'latest');
+  rig.redis = rig.originCount > 1 ? await startRedisServer() : undefined;
+  const shared: Record<string, string> = rig.redis ? { REDIS_URL: rig.redis.url } : {};
+  const env = { CONTENT_STORE_DIR: rig.storeDir, PUBLISH_SECRET: secret, ...shared };
+  for (let i = 0; i < rig.originCount; i++)
+    rig.origins.push(await Origin.start(release, { ...env, EDGE_URL: `http://127.0.0.1:${edgePort}` }));
+  // Every reader here is one loopback address: no miss limit.
+  rig.edge = await Edge.start(rig.origins, { EDGE_MISS_LIMIT: '0' }, edgePort);
+  rig.publisher = new Publisher(rig.project, {
+    ...env,
+    PUBLISH_ORIGINS: rig.origins.map((o) => o.url).join(','),
+    EDGE_URL: rig.edge.url,
+  });
+}
+
+async function stopRig(rig: Rig): Promise<void> {
+  for (const file of rig.written) rmSync(path.join(rig.project.dir, file), { force: true });
+  await rig.edge?.stop();
+  await Promise.all(rig.origins.map((o) => o.stop()));
+  await rig.redis?.stop();
+  rmSync(rig.storeDir, { recursive: true, force: true });
+}
+
+/** Writes a story file into the project, to be removed when the round ends. */
+function writeStory(rig: Rig, slug: string, postedAt: string, data: StoryData): string {
+  const file = `content/stories/${kstFolder(postedAt)}/${slug}.ts`;
+  rig.project.write(file, storySource({ ...data, slug, postedAt, updatedAt: postedAt }));
+  rig.written.push(file);
+  return file;
+}
+
+async function publishOrThrow(rig: Rig) {
+  const run = await rig.publisher!.run();
+  if (run.code !== 0) throw new Error(`content:publish failed:\n${run.out}`);
+  return run;
+}
+
+/** A new story: until its page, the front and section pages, the feeds and search have it. */
+async function newStory(rig: Rig, template: StoryData, section: string) {
+  const slug = `bench-publish-new-${rig.originCount}`;
+  const headline = `Bench publishes story ${rig.originCount} in seconds`;
+  const postedAt = new Date(Date.now() - 30_000).toISOString();
+  const file = writeStory(rig, slug, postedAt, { ...template, headline, publishAt: undefined, draft: undefined });
+  const has = async (p: string) => (await via(rig, p)).body.includes(`/stories/${slug}`);
+  const entryBefore = (await via(rig, SEARCH_ENTRY)).body;
+  const t0 = performance.now();
+  const running = rig.publisher!.run();
+  const [page, front, sectionPage, feeds, search] = await Promise.all([
+    until(t0, async () => (await via(rig, `/stories/${slug}`)).status === 200),
+    until(t0, () => has('/')),
+    until(t0, () => has(`/sections/${section}`)),
+    until(t0, async () => (await has('/feed.xml')) && (await has('/news-sitemap.xml'))),
+    // A search in Chromium costs far more than a request, and readers' browsers do not run on the servers: it is
+    // tried once the index's entry file has changed through the edge, so it does not slow what it measures.
+    until(
+      t0,
+      async () =>
+        (await via(rig, SEARCH_ENTRY)).body !== entryBefore && (await searchFinds(rig.edge!.url, headline, slug)),
+      SEARCH_POLL_MS,
+    ),
+  ]);
+  const run = await running;
+  if (run.code !== 0) throw new Error(`content:publish failed:\n${run.out}`);
+  log(`    new story: ${/Steps: .*/.exec(run.out)?.[0] ?? run.out}`);
+  log(
+    `    edge purged at ${s(run.purged)}; readers got the page at ${s(page)}, front ${s(front)}, section ${s(sectionPage)}, feeds ${s(feeds)}`,
+  );
+  const figures = { publishSeconds: run.seconds, purgedSeconds: run.purged, page, front, section: sectionPage, feeds };
+  return { slug, file, figures: { ...figures, search } };
+}
+
+/** A correction of an archive story: until its page and its card change. */
+async function correction(rig: Rig, archivedFile: string, archivedSlug: string, archivedData: StoryData) {
+  const corrected = `${String(archivedData.headline).slice(0, 60)} (corrected ${rig.originCount})`;
+  const cardBefore = (await via(rig, `/stories/${archivedSlug}/opengraph-image`)).body;
+  rig.project.write(archivedFile, storySource({ ...archivedData, headline: corrected }));
+  const t0 = performance.now();
+  const correcting = rig.publisher!.run();
+  correcting.then((r) => log(`    correction: ${/Steps: .*/.exec(r.out)?.[0] ?? r.out}`));
+  const [correctionPage, correctionCard] = await Promise.all([
+    until(t0, async () => (await via(rig, `/stories/${archivedSlug}`)).body.includes(`(corrected ${rig.originCount})`)),
+    until(t0, async () => {
+      const card = await via(rig, `/stories/${archivedSlug}/opengraph-image`);
+      return card.status === 200 && card.body !== cardBefore;
+    }),
+  ]);
+  await correcting;
+  return { correctionPage, correctionCard };
+}
+
+/** A takedown of the new story: until its page answers 404. */
+async function takedown(rig: Rig, file: string, slug: string) {
+  rmSync(path.join(rig.project.dir, file));
+  rig.written.splice(rig.written.indexOf(file), 1);
+  const t0 = performance.now();
+  const takingDown = rig.publisher!.run();
+  const seconds = await until(t0, async () => (await via(rig, `/stories/${slug}`)).status === 404);
+  await takingDown;
+  return seconds;
+}
+
+/** An embargo 15 s ahead: from its publishAt until readers get its page through the edge. */
+async function embargo(rig: Rig, template: StoryData) {
+  const at = new Date(Date.now() + 15_000).toISOString();
+  const slug = `bench-publish-embargo-${rig.originCount}`;
+  writeStory(rig, slug, at, { ...template, headline: `Embargoed bench story ${rig.originCount}`, publishAt: at });
+  await publishOrThrow(rig);
+  while (Date.now() < Date.parse(at)) await new Promise((r) => setTimeout(r, 100));
+  return until(performance.now(), async () => (await via(rig, `/stories/${slug}`)).status === 200);
+}
+
+/** Publishes a new story, a correction, a takedown and an embargo to `originCount` origins behind the edge. */
+export async function round(
+  project: TempProject,
+  manifest: SyntheticManifest,
+  originCount: number,
+  builtAt: number,
+): Promise<Round> {
+  const storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-store-'));
+  const rig: Rig = { project, originCount, storeDir, origins: [], written: [] };
+  try {
+    await startRig(rig);
+    const published = publishedStories(manifest, new Date(builtAt));
+    const newest = published[0]!;
+    const archived = published.at(-1)!;
+    const template = storyData(readFileSync(path.join(project.dir, newest.file), 'utf8'));
+    const section = String(template.section);
+    // Readers have the pages in the edge's cache, and keep loading them while the publishes run.
+    const pages = ['/', `/sections/${section}`, '/feed.xml', `/stories/${archived.slug}`, `/stories/${newest.slug}`];
+    for (const p of pages) await via(rig, p);
+    // The store starts at the build's content, so the first publish below measures one change.
+    await publishOrThrow(rig);
+    const load = readers(rig.edge!.url, pages);
+    // The browser that searches is started before the clock does.
+    await launchBrowser();
+    const added = await newStory(rig, template, section);
+    const archivedData = storyData(readFileSync(path.join(project.dir, archived.file), 'utf8'));
+    const corrected = await correction(rig, archived.file, archived.slug, archivedData);
+    const takedownSeconds = await takedown(rig, added.file, added.slug);
+    await load.end();
+    const embargoSeconds = await embargo(rig, template);
+    // Put the archive back as it was built for the next round.
+    project.write(archived.file, storySource(archivedData));
+    return {
+      origins: originCount,
+      store: rig.redis ? 'Redis' : 'disk',
+      ...added.figures,
+      ...corrected,
+      takedown: takedownSeconds,
+      embargo: embargoSeconds,
+      readerRequests: load.counts.requests,
+      readerErrors: load.counts.errors,
+    };
+  } finally {
+    await stopRig(rig);
+  }
+}
