@@ -1,9 +1,7 @@
 /**
- * The archive test site: one production build of a synthetic archive (test/support/synthetic-archive.ts) with
- * a few hundred stories and a small prerender window, served by the standalone server on a free port. The
- * `archive-setup` Playwright project builds and starts it before the specs that need it (the `archive`
- * project: e2e/archive*.spec.ts, e2e/browse*.spec.ts) and `archive-teardown` stops it and removes the copy,
- * so other specs never pay for it. Specs read where it is with `archiveSite()`.
+ * The archive test site: one production build of a synthetic archive (test/support/synthetic-archive.ts), a few
+ * hundred stories and a small prerender window, served on a free port. The `archive-setup` Playwright project
+ * starts it for the `archive` project's specs and `archive-teardown` removes it; specs find it with `archiveSite()`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * Cuts the text face into the two files pages use (see scripts/assets/text-face.ts for what and why) and
- * prints the unicode-range each must declare in app/fonts.ts. Run after changing the ranges or the
- * package version; the woff2 files are committed. test/text-face.test.ts fails when they are stale.
+ * Cuts the text face into the files pages use (what each keeps: text-face.ts; why: decisions 0004 and 0042) and
+ * prints the unicode-range each must declare in app/fonts.ts. The woff2 files are committed; test/text-face.test.ts
+ * fails when they are stale.
  *
  *   npx tsx scripts/assets/make-fonts.ts
  */
@@ -21,32 +21,47 @@ import {
 } from './text-face';
 
 const root = process.cwd();
-const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
-const font = fontkit.create(source) as fontkit.Font;
-// Control characters and the U+FFFF noncharacter are in the source cmap but never in text.
-const available = font.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-const core = available.filter((cp) => inRanges(cp, CORE_RANGES));
-const extra = available.filter((cp) => !inRanges(cp, CORE_RANGES));
 
-for (const [name, codePoints] of [
-  ['core', core],
-  ['extra', extra],
-] as const) {
-  const text = String.fromCodePoint(...codePoints);
-  const woff2 = await subsetFont(source, text, { targetFormat: 'woff2', variationAxes: { wght: TEXT_FACE_WEIGHT } });
+/** A source font's characters, without the control characters and U+FFFF its cmap has but text never does. */
+function characters(source: Buffer): number[] {
+  const font = fontkit.create(source) as fontkit.Font;
+  return font.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
+}
+
+/** Writes `codePoints` of `source` at `weight` into one of the text face's files and prints its unicode-range. */
+async function cut(
+  source: Buffer,
+  codePoints: number[],
+  weight: typeof TEXT_FACE_WEIGHT | number,
+  name: keyof typeof TEXT_FACE_FILES,
+): Promise<void> {
+  const woff2 = await subsetFont(source, String.fromCodePoint(...codePoints), {
+    targetFormat: 'woff2',
+    variationAxes: { wght: weight },
+  });
   writeFileSync(path.join(root, TEXT_FACE_FILES[name]), woff2);
   console.log(`${TEXT_FACE_FILES[name]}: ${(woff2.length / 1024).toFixed(1)} KB, ${codePoints.length} characters`);
   console.log(`  unicode-range: ${unicodeRange(codePoints)}`);
 }
 
-// The italic: the core characters of the italic source at weight 400, for emphasis and pull-quotes.
-const italicSource = readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE));
-const italicFont = fontkit.create(italicSource) as fontkit.Font;
-const italic = italicFont.characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe && inRanges(cp, CORE_RANGES));
-const italicWoff2 = await subsetFont(italicSource, String.fromCodePoint(...italic), {
-  targetFormat: 'woff2',
-  variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT },
-});
-writeFileSync(path.join(root, TEXT_FACE_FILES.italic), italicWoff2);
-console.log(`${TEXT_FACE_FILES.italic}: ${(italicWoff2.length / 1024).toFixed(1)} KB, ${italic.length} characters`);
-console.log(`  unicode-range: ${unicodeRange(italic)}`);
+async function main() {
+  const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
+  const available = characters(source);
+  await cut(
+    source,
+    available.filter((cp) => inRanges(cp, CORE_RANGES)),
+    TEXT_FACE_WEIGHT,
+    'core',
+  );
+  await cut(
+    source,
+    available.filter((cp) => !inRanges(cp, CORE_RANGES)),
+    TEXT_FACE_WEIGHT,
+    'extra',
+  );
+  const italicSource = readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE));
+  const italic = characters(italicSource).filter((cp) => inRanges(cp, CORE_RANGES));
+  await cut(italicSource, italic, TEXT_FACE_ITALIC_WEIGHT, 'italic');
+}
+
+await main();

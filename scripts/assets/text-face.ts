@@ -1,24 +1,14 @@
 /**
- * The text face's files: Source Serif 4 (from @fontsource-variable/source-serif-4, its Latin subset, variable
- * weight), cut by scripts/assets/make-fonts.ts into what pages use. Shared by that script and its unit test.
- *
- *   - core: Basic Latin, the no-break space and the typographic punctuation English copy uses (curly quotes,
- *     dashes, ellipsis, bullets, primes, a few currency signs). Preloaded: every page paints with it.
- *   - extra: the rest of the package's Latin subset (accented letters, ligatures, rarer signs). Never
- *     preloaded; its unicode-range means a browser fetches it only for a page that has such a character.
- *
- *   - italic: the true italic (from the package's italic file), the core characters only, for emphasis and
- *     pull-quotes. Never preloaded: a browser fetches it only for a page with italic text set in the face.
- *
- * Core and extra keep the weight axis from 400 (text) to 800 (the wordmark) and drop the 200–399 and 801–900
- * ends. The italic is pinned at 400, a static face of half the size (13.7 KB rather than 25.3 KB): italic text
- * is body text; the rare bold italic is emboldened by the browser.
+ * The text face's files, cut by make-fonts.ts from Source Serif 4's Latin files: `core` (Basic Latin and the
+ * typographic punctuation English copy uses; preloaded), `extra` (the rest, fetched only for a page that has such a
+ * character) and `italic` (core characters, weight 400). Why: decisions 0004 and 0042. Shared with the unit test.
  */
 export const TEXT_FACE_SOURCE =
   'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2';
 export const TEXT_FACE_ITALIC_SOURCE =
   'node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2';
 
+// 400 sets the text, 800 the wordmark; the italic is body text only, so one static weight (half the bytes).
 export const TEXT_FACE_WEIGHT = { min: 400, max: 800 } as const;
 export const TEXT_FACE_ITALIC_WEIGHT = 400;
 

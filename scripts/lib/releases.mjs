@@ -1,19 +1,7 @@
 /**
- * Releases: every `npm run build` ends in a new, complete folder that servers run from and nothing writes
- * to again (docs/operations/deploys.md, decision 0030).
- *
- *   <RELEASES_DIR>/<id>/        server.js, its node_modules, .next/static, public/, the build's content snapshot and search index
- *   <RELEASES_DIR>/latest       symlink to the last build           (written by `npm run build`)
- *   <RELEASES_DIR>/current      symlink to the release origins run  (written by `npm run deploy`)
- *   <RELEASES_DIR>/previous     symlink to the one before           (what `npm run deploy -- --rollback` returns to)
- *
- * RELEASES_DIR defaults to `<dist folder>-releases` (`.next-releases` beside `.next`). Content is not part of
- * a release: stories come from the content store the origins read (see the publishing docs), so a deploy or a
- * rollback changes templates and code only.
- *
- * Version skew: each release's `.next/static` holds its own content-hashed files and those of every release kept
- * beside it (hard links), so a page of any kept release finds its chunks on an origin of any other.
- * Plain JavaScript with only Node's modules, like the scripts that use it.
+ * Releases: each `npm run build` ends in a new, complete folder under RELEASES_DIR that servers run from and nothing
+ * writes to again, with the pointers latest, current and previous beside it; each release's static folder shares the
+ * kept releases' files (docs/operations/deploys.md, decisions 0030 and 0034). Plain JavaScript, Node's modules.
  */
 import {
   cpSync,
@@ -194,6 +182,3 @@ export function resolveRelease(releases, which) {
   if (!name || !existsSync(path.join(releases, name, 'server.js'))) return undefined;
   return { name, dir: path.join(releases, name) };
 }
-
-/** Where `npm run origins` listens for `npm run deploy` (a Unix socket beside the releases). */
-export const controlSocketPath = (releases) => path.join(releases, 'origins.sock');

@@ -1,29 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: the content check, then `next build` and the search index side by side, then the release.
- *
- *   1. content:check --build (lib/content-check/content-gate.js): stops the build on a content error, and writes the
- *      content snapshot (content/snapshot.generated) the server reads at run time;
- *   2. at once, and only then:
- *      - `next build` (its config skips the check: it ran in this process, which its environment says);
- *      - the search index (scripts/operators/search-index.ts --snapshot) from that snapshot: the stories the check just
- *        validated, not loaded and validated a second time, written beside the build and moved into
- *        <dist>/pagefind when next build has finished (next build empties the dist folder when it starts).
- *        At a lower priority: it fills the core next build leaves idle (its type-free compile and one page
- *        worker) rather than slow it (docs/decisions/0013);
- *   3. the release (scripts/operators/standalone.mjs prepare).
- * Both share one clock, SITE_BUILT_AT (set here unless given), so the index holds what the pages show.
- * Plain JavaScript with Node's modules, like standalone.mjs: it runs before anything is compiled.
+ * `npm run build`: the content check (it writes the build's content snapshot), then `next build` and the search
+ * index from that snapshot side by side, the index at a lower priority, then the release. Both share one clock,
+ * SITE_BUILT_AT. Why this order: decision 0013; docs/development/search.md. Plain JavaScript: nothing is compiled yet.
  */
 import { spawn } from 'node:child_process';
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cpSync, renameSync, rmSync } from 'node:fs';
 import { checkContent } from '../../lib/content-check/content-gate.js';
 import { lowerPriority } from '../../lib/search/priority.mjs';
 import { prepareRelease, releasePaths } from '../lib/releases.mjs';
 
 const require = createRequire(import.meta.url);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const running = new Set();
+
 /** Runs a Node program; resolves when it exits 0, rejects otherwise. `background`: below normal priority. */
 function runNode(args, { cwd, env, background = false }) {
   return new Promise((resolve, reject) => {
@@ -41,35 +33,31 @@ function runNode(args, { cwd, env, background = false }) {
     });
   });
 }
-const running = new Set();
 
-export async function build(root = path.resolve(import.meta.dirname, '../..')) {
-  const started = performance.now();
-  process.env.SITE_BUILT_AT ||= new Date().toISOString();
-  // Exits the process with the check's messages on any content error; marks the environment as checked.
-  checkContent({ fatal: true, force: true });
-  const { dist } = releasePaths(process.env, root);
-  const searchOut = path.join(root, 'node_modules/.cache/aju-build', `pagefind-${process.pid}`);
-  rmSync(searchOut, { recursive: true, force: true });
+/** `next build` and the search index of the build's snapshot into `searchOut`, at once; stops both if one fails. */
+async function buildAndIndex(searchOut) {
   const env = { ...process.env };
-  const tsx = require.resolve('tsx/cli');
+  const indexArgs = [
+    'scripts/operators/search-index.ts',
+    '--snapshot',
+    'content/snapshot.generated',
+    '--out',
+    searchOut,
+  ];
   try {
     await Promise.all([
-      runNode([require.resolve('next/dist/bin/next'), 'build'], { cwd: root, env }),
-      runNode(
-        [tsx, 'scripts/operators/search-index.ts', '--snapshot', 'content/snapshot.generated', '--out', searchOut],
-        {
-          cwd: root,
-          env,
-          background: true,
-        },
-      ),
+      runNode([require.resolve('next/dist/bin/next'), 'build'], { cwd: ROOT, env }),
+      runNode([require.resolve('tsx/cli'), ...indexArgs], { cwd: ROOT, env, background: true }),
     ]);
   } catch (error) {
     for (const child of running) child.kill('SIGTERM');
     rmSync(searchOut, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Moves the index into <dist>/pagefind, which next build emptied when it started. */
+function moveSearchIndex(searchOut, dist) {
   rmSync(path.join(dist, 'pagefind'), { recursive: true, force: true });
   try {
     renameSync(searchOut, path.join(dist, 'pagefind'));
@@ -78,13 +66,23 @@ export async function build(root = path.resolve(import.meta.dirname, '../..')) {
     cpSync(searchOut, path.join(dist, 'pagefind'), { recursive: true });
     rmSync(searchOut, { recursive: true, force: true });
   }
-  prepareRelease(process.env, console.log, root);
+}
+
+async function main() {
+  const started = performance.now();
+  process.env.SITE_BUILT_AT ||= new Date().toISOString();
+  // Exits the process with the check's messages on any content error; marks the environment as checked.
+  checkContent({ fatal: true, force: true });
+  const { dist } = releasePaths(process.env, ROOT);
+  const searchOut = path.join(ROOT, 'node_modules/.cache/aju-build', `pagefind-${process.pid}`);
+  rmSync(searchOut, { recursive: true, force: true });
+  await buildAndIndex(searchOut);
+  moveSearchIndex(searchOut, dist);
+  prepareRelease(process.env, console.log, ROOT);
   console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  build().catch((error) => {
-    console.error(`\nBuild failed: ${error.message}`);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(`\nBuild failed: ${error.message}`);
+  process.exit(1);
+});

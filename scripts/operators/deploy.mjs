@@ -1,28 +1,43 @@
 #!/usr/bin/env node
 /**
- * `npm run deploy`: makes the last build current and replaces the running origins with it, one at a time.
+ * `npm run deploy`: makes a release current and has `npm run origins` replace the origins with it, one at a time,
+ * then soft-purges earlier releases' pages at the edge (docs/operations/deploys.md, decisions 0030 and 0034).
  *
- *   npm run deploy                      the last build (`latest`) becomes `current`, the one before `previous`
- *   npm run deploy -- --rollback        `previous` becomes `current` again (and the one rolled back from `previous`)
- *   npm run deploy -- --release <name>  a given release folder (one copied from the machine that built it)
- *
- * The origins are replaced by `npm run origins` (scripts/operators/origins-supervisor.mjs), told through its socket; with none
- * running, the pointers are set for the next `npm run origins`. If an origin of the new release does not
- * become ready, the origins go back and so do the pointers, and the deploy exits 1. Content is not part of a
- * release, so neither a deploy nor a rollback changes what readers read (decision 0030).
- * Plain JavaScript with only Node's modules.
+ *   npm run deploy [-- --rollback | -- --release <name>]
  */
 import http from 'node:http';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
-import {
-  controlSocketPath,
-  listReleases,
-  readPointer,
-  releasePaths,
-  resolveRelease,
-  setPointer,
-} from '../lib/releases.mjs';
+import { controlSocketPath, requestRoll } from '../lib/origins-control.mjs';
+import { listReleases, readPointer, releasePaths, resolveRelease, setPointer } from '../lib/releases.mjs';
+
+/** The release to make current: `previous` for a rollback, else the one named or the last build. */
+function chooseTarget(values, releases, previous) {
+  if (values.rollback) {
+    if (!previous) throw new Error(`Nothing to roll back to: no previous release in ${releases}.`);
+    return previous;
+  }
+  const target = values.release ?? readPointer(releases, 'latest');
+  if (!target || !resolveRelease(releases, target))
+    throw new Error(`No release ${values.release ?? '(latest)'} in ${releases}: run \`npm run build\` first.`);
+  return target;
+}
+
+/** Points `current` at `target`, has the origins roll to it, and puts the pointers back if they cannot. */
+async function switchTo(releases, target, { current, previous }) {
+  setPointer(releases, 'current', target);
+  setPointer(releases, 'previous', current);
+  const outcome = await requestRoll(controlSocketPath(releases), (line) => console.log(`  ${line}`));
+  if (outcome.absent) {
+    console.log(`No \`npm run origins\` running here (${releases}); it will start ${target}.`);
+    return false;
+  }
+  if (!outcome.ok) {
+    setPointer(releases, 'current', current);
+    setPointer(releases, 'previous', previous);
+    throw new Error(`Deploy failed, origins and pointers are back on ${current}: ${outcome.message}`);
+  }
+  return true;
+}
 
 /** Soft-purges at one edge every object tagged with one of `names`; resolves with how many, or an error. */
 function purgeReleases(edge, names) {
@@ -55,65 +70,8 @@ function purgeReleases(edge, names) {
   });
 }
 
-function rollOrigins(socketPath) {
-  return new Promise((resolve) => {
-    const connection = net.connect(socketPath);
-    let buffer = '';
-    let outcome;
-    connection.setEncoding('utf8');
-    connection.on('connect', () => connection.write('roll\n'));
-    connection.on('data', (chunk) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop();
-      for (const line of lines) {
-        if (line.startsWith('ok ')) outcome = { ok: true, ms: Number(line.slice(3)) };
-        else if (line.startsWith('failed ')) outcome = { ok: false, message: line.slice(7) };
-        else console.log(`  ${line}`);
-      }
-    });
-    connection.on('error', (error) =>
-      resolve({ ok: false, absent: ['ENOENT', 'ECONNREFUSED'].includes(error.code), message: error.message }),
-    );
-    connection.on('close', () => resolve(outcome ?? { ok: false, message: 'the supervisor closed the connection' }));
-  });
-}
-
-async function main() {
-  const { values } = parseArgs({ options: { rollback: { type: 'boolean' }, release: { type: 'string' } } });
-  const { releases } = releasePaths();
-  const current = readPointer(releases, 'current');
-  const previous = readPointer(releases, 'previous');
-  let target;
-  if (values.rollback) {
-    if (!previous) throw new Error(`Nothing to roll back to: no previous release in ${releases}.`);
-    target = previous;
-  } else {
-    target = values.release ?? readPointer(releases, 'latest');
-    if (!target || !resolveRelease(releases, target))
-      throw new Error(`No release ${values.release ?? '(latest)'} in ${releases}: run \`npm run build\` first.`);
-  }
-  if (target === current) {
-    console.log(`${target} is already current; nothing to deploy.`);
-    return;
-  }
-  const started = Date.now();
-  console.log(`${values.rollback ? 'Rolling back' : 'Deploying'}: ${current ?? '(none)'} → ${target}`);
-  setPointer(releases, 'current', target);
-  setPointer(releases, 'previous', current);
-  const outcome = await rollOrigins(controlSocketPath(releases));
-  if (outcome.absent) {
-    console.log(`No \`npm run origins\` running here (${releases}); it will start ${target}.`);
-    return;
-  }
-  if (!outcome.ok) {
-    setPointer(releases, 'current', current);
-    setPointer(releases, 'previous', previous);
-    throw new Error(`Deploy failed, origins and pointers are back on ${current}: ${outcome.message}`);
-  }
-  console.log(
-    `${values.rollback ? 'Rolled back' : 'Deployed'} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
+/** Has every edge of EDGE_URL mark stale what releases other than `target` made. */
+async function refreshEdges(releases, target) {
   const others = listReleases(releases).filter((name) => name !== target);
   const edges = (process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`)
     .split(',')
@@ -127,6 +85,23 @@ async function main() {
         `Edge ${edge}: ${result.purged} objects of earlier releases marked stale (refetched on their next request).`,
       );
   }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { rollback: { type: 'boolean' }, release: { type: 'string' } } });
+  const { releases } = releasePaths();
+  const pointers = { current: readPointer(releases, 'current'), previous: readPointer(releases, 'previous') };
+  const target = chooseTarget(values, releases, pointers.previous);
+  if (target === pointers.current) {
+    console.log(`${target} is already current; nothing to deploy.`);
+    return;
+  }
+  const started = Date.now();
+  console.log(`${values.rollback ? 'Rolling back' : 'Deploying'}: ${pointers.current ?? '(none)'} → ${target}`);
+  if (!(await switchTo(releases, target, pointers))) return;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${values.rollback ? 'Rolled back' : 'Deployed'} ${target} in ${seconds} s.`);
+  await refreshEdges(releases, target);
 }
 
 main().catch((error) => {

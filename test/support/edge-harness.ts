@@ -1,8 +1,7 @@
 /**
- * The edge under test or measurement, for real (e2e/edge.spec.ts, bench/edge.ts): two more origins
- * of a release (scripts/operators/run-origin.mjs running its server.js, as production does), each behind a counting proxy (so the test sees every request that reaches
- * an origin, from outside the edge), and `npm run edge` (Varnish) in front of both. Loopback only, free
- * ports, every process stopped by `stop()`.
+ * The edge under test or measurement (e2e/edge.spec.ts, bench/edge.ts): origins of a release (run-origin.mjs
+ * running its server.js, as production does), each behind a proxy that counts what reaches it, and `npm run edge`
+ * (Varnish) in front. Loopback only, free ports, every process stopped by `stop()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
@@ -10,14 +9,15 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { READY_PATH } from '../../scripts/lib/origin-process.mjs';
 import { freePort } from './free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The last build's release (scripts/lib/releases.mjs): what `npm run serve` runs. */
 export const LATEST_RELEASE = path.join(ROOT, `${process.env.NEXT_DIST_DIR || '.next'}-releases`, 'latest');
 const LAUNCHER = path.join(ROOT, 'scripts/operators/run-origin.mjs');
-/** The path the edge's probe reads (scripts/operators/run-origin.mjs READY_PATH). */
-export const READY_PATH = '/_origin/ready';
+/** The path the edge's probe reads, for the tests that read it too. */
+export { READY_PATH };
 
 /** Everything started here, signalled when this process exits for any reason, so nothing outlives a failed run. */
 const started = new Set<{ child: ChildProcess; group: boolean }>();
