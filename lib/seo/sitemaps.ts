@@ -4,7 +4,7 @@
  */
 import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/read/listings';
 import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type StorySummary } from '@/lib/content';
-import { sharedWeakMap } from '@/lib/content/serving/shared-memo';
+import { sharedWeakMap } from '@/lib/process-singleton.mjs';
 import { absoluteUrl, site } from '@/lib/site';
 
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
