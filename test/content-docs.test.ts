@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { storySchema } from '@/content/schema';
-import { CONTENT_MD, renderContentDocs } from '@/scripts/editors/content-docs';
+import { CONTENT_MD, renderContentDocs } from '@/scripts/lib/content-docs';
 
 test('CONTENT.md is up to date with the schema and the checker (run npm run content:docs)', async () => {
   const current = readFileSync(CONTENT_MD, 'utf8');
@@ -12,7 +12,7 @@ test('CONTENT.md is up to date with the schema and the checker (run npm run cont
 test('CONTENT.md documents every story field with its description', () => {
   const doc = readFileSync(CONTENT_MD, 'utf8');
   for (const [name, field] of Object.entries(storySchema.shape)) {
-    assert.ok(field.description, `${name} has no description in content/schema.ts`);
+    assert.ok(field.description, `${name} has no description in content/schema/story.ts`);
     assert.ok(doc.includes(`| \`${name}\` |`), `${name} is missing from CONTENT.md's field reference`);
   }
 });

@@ -1,26 +1,47 @@
 /**
- * What `content:check` (and so `content:publish` and the build) reuses from its last run, kept in
- * node_modules/.cache/aju-content-check/: a story file's exported data by its source text, and a story's
- * schema parse by its file and data (for a plain story file, by its file and source text, which decides the data). Both are pure functions of their key, so a remembered answer is the answer:
- * every rule still runs on every story (the cross-story ones always do), and a 10,000-story check parses only
- * what changed. A change to the code that computes them (the schema, the parsers, the messages, zod) starts the
- * cache afresh.
+ * What content:check reuses from its last run (node_modules/.cache/aju-content-check/): a story file's export by
+ * its source text, and a story's schema parse by its file and data; a change to the code that computes them starts
+ * afresh (docs/decisions/0014-content-check-cache.md).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoryParseMemo } from '@/lib/content/model/validate';
 
-/** The code whose results the cache holds. */
-const CODE_FILES = [
-  'content/schema.ts',
+/** The code whose results the cache holds: files, and folders (every file in them, at any depth). */
+const CODE = [
+  'content/schema/',
   'lib/content/model/inline.ts',
   'lib/content/model/embeds.ts',
-  'lib/content/model/validate/index.ts',
   'lib/content/model/schema-walk.ts',
+  'lib/content/model/validate/',
   'lib/content-check/check-cache.ts',
   'node_modules/zod/package.json',
 ];
+
+/** Each code file's path and text (a missing one says so): the cache's key is their hash. */
+function codeText(root: string): string {
+  const read = (file: string) => {
+    try {
+      return `${file}\n${readFileSync(path.join(root, file), 'utf8')}`;
+    } catch {
+      return `${file}: none`;
+    }
+  };
+  const files = CODE.flatMap((entry) => {
+    if (!entry.endsWith('/')) return [entry];
+    try {
+      const names = readdirSync(path.join(root, entry), { recursive: true, encoding: 'utf8' });
+      return names
+        .filter((name) => /\.[cm]?[jt]sx?$|\.json$/.test(name))
+        .map((name) => `${entry}${name}`)
+        .sort();
+    } catch {
+      return [entry];
+    }
+  });
+  return files.map(read).join('\0');
+}
 
 /** A story file whose only import is the schema's: what it exports follows from its text alone. */
 const ONLY_SCHEMA_IMPORTS = /^import\s+(?:type\s+)?\{[^}]*\}\s+from\s+'@\/content\/schema';$/;
@@ -77,15 +98,7 @@ export class CheckCache {
   }
 
   static open(root: string): CheckCache {
-    const code = sha(
-      CODE_FILES.map((file) => {
-        try {
-          return readFileSync(path.join(root, file), 'utf8');
-        } catch {
-          return `${file}: none`;
-        }
-      }).join('\0'),
-    );
+    const code = sha(codeText(root));
     const file = path.join(root, 'node_modules/.cache/aju-content-check/check-cache.json');
     let stored: CacheFile = { code, sources: {}, parses: {} };
     try {

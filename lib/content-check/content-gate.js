@@ -1,12 +1,8 @@
 /**
- * Editor tooling wired into next.config.js (plain JS: Next loads the config before any TypeScript).
- * - `content:check` runs first, and writes the story index (content/stories/index.generated.ts) from the
- *   story files it finds. A production build (and `next typegen`) stops with its messages if the content has
- *   errors, before anything compiles, so no invalid story can ship. `next dev` shows the messages and goes
- *   on (the pages show the errors too), and re-runs the check when a story file is added, moved or deleted,
- *   so the index follows the folder.
- * - Pages named `page.dev.tsx` (the editors' preview pages) exist only under `next dev`: production builds
- *   never see them.
+ * Editor tooling wired into next.config.js (plain JS: Next loads the config before any TypeScript): content:check
+ * runs before `next build`, `next typegen` and `next dev` and writes the story index (a build stops on any error;
+ * dev goes on, and checks again when a story file is added or removed), and `page.dev.tsx` pages, the editors'
+ * previews, exist only under next dev (docs/decisions/0009-content-as-typed-modules.md).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { watch } from 'node:fs';

@@ -1,11 +1,8 @@
 /**
- * Inline text: the small Markdown subset editors write inside a paragraph, list item, quotation, table cell
- * or fact-box item (docs/decisions/0040): `[words](address)` for a link, `*words*` for emphasis, `**words**`
- * for strong emphasis, and a backslash before `*`, `[`, `]` or `\` for the character itself. Parsed once, in
- * the content schema, into a typed tree that pages render as React elements: content never becomes raw HTML.
- *
- * Stricter than Markdown on purpose: an opening mark without its closing one is an error an editor is told
- * about, not text silently printed with stray asterisks.
+ * Inline text: the small Markdown subset editors write in paragraphs, list items, quotations, table cells, fact
+ * boxes and timeline events (`[words](address)`, `*em*`, `**strong**`, backslash escapes), parsed once into a typed
+ * tree pages render as React elements, never raw HTML; stricter than Markdown
+ * (docs/decisions/0040-inline-text-as-a-markdown-subset.md).
  */
 
 export type Inline =
@@ -66,126 +63,156 @@ export function linkTarget(href: string): { target?: LinkTarget; error?: string 
 /** An open mark; a link's also counts the brackets typed as text inside its words. */
 type Frame = { mark: '*' | '**' | '['; children: Inline[]; start: number; brackets: number };
 
+/** A parse in progress: the nodes so far, the marks still open, and text not yet added to a node. */
+interface ParseState {
+  source: string;
+  root: Inline[];
+  stack: Frame[];
+  text: string;
+}
+
+/** What a token handler did: the index of the last character it used, or the problem it found. */
+type Step = number | { error: string };
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
+/** The list new nodes go into: the innermost open mark's, else the root. */
+const out = (state: ParseState) => state.stack.at(-1)?.children ?? state.root;
+
+/** Adds the pending text as a node (merged into a text node just before it). */
+function flush(state: ParseState) {
+  if (!state.text) return;
+  const list = out(state);
+  const last = list[list.length - 1];
+  if (last?.type === 'text') last.text += state.text;
+  else list.push({ type: 'text', text: state.text });
+  state.text = '';
+}
+
+/** `*` or `**` at `i`: closes the open one, opens one before a word, or is a character between spaces. */
+function emphasisMark(state: ParseState, i: number): Step {
+  const { source, stack } = state;
+  const mark = source[i + 1] === '*' ? '**' : '*';
+  if (mark === '**' && source[i + 2] === '*')
+    return {
+      error: `has "***" at "${short(source.slice(i))}" — use *…* for emphasis or **…** for strong, not both at once`,
+    };
+  const top = stack.at(-1);
+  if (stack.some((f) => f.mark === mark) && !isSpace(source[i - 1])) {
+    if (top!.mark !== mark) {
+      return {
+        error: `has ${top!.mark === '[' ? 'a link' : `"${top!.mark}"`} opened inside ${mark}…${mark} but not closed before it — close the inner one first`,
+      };
+    }
+    flush(state);
+    const frame = stack.pop()!;
+    if (frame.children.length === 0) return { error: `has an empty ${mark}${mark} — delete the marks` };
+    out(state).push({ type: mark === '*' ? 'em' : 'strong', children: frame.children });
+  } else if (!isSpace(source[i + mark.length])) {
+    flush(state);
+    stack.push({ mark, children: [], start: i, brackets: 0 });
+  } else {
+    // A lone asterisk between spaces ("5 * 3") is just a character.
+    state.text += mark;
+  }
+  return i + mark.length - 1;
+}
+
+/** `[` at `i`: opens a link's words, or is a character when no "](" follows. */
+function openBracket(state: ParseState, i: number): Step {
+  const { source, stack } = state;
+  // Brackets without "](" after them ("[sic]", "[…]") are text, as in print.
+  if (findLinkTextEnd(source, i + 1) < 0) {
+    state.text += '[';
+    const top = stack.at(-1);
+    if (top?.mark === '[') top.brackets++;
+    return i;
+  }
+  if (stack.some((f) => f.mark === '['))
+    return { error: `has a link inside a link at "${short(source.slice(i))}" — links cannot be nested` };
+  flush(state);
+  stack.push({ mark: '[', children: [], start: i, brackets: 0 });
+  return i;
+}
+
+/** `](address)` at `i`, closing the open link `frame`: the link, once its words and address are sound. */
+function closeLink(state: ParseState, frame: Frame, i: number): Step {
+  const { source } = state;
+  const end = findClosingParen(source, i + 2);
+  if (end < 0)
+    return {
+      error: `has a link "${short(source.slice(frame.start))}" without its closing ")" — close it: [words](address)`,
+    };
+  const href = source.slice(i + 2, end).trim();
+  flush(state);
+  state.stack.pop();
+  if (frame.children.length === 0)
+    return {
+      error: `has a link to "${short(href)}" with no words — write them between [ and ]: [words](${short(href)})`,
+    };
+  if (!href)
+    return {
+      error: `has a link "${short(source.slice(frame.start, end + 1))}" with no address — put it between ( and )`,
+    };
+  const { error } = linkTarget(href);
+  if (error) return { error: `has a link to "${short(href)}" that ${error}` };
+  out(state).push({ type: 'link', href, children: frame.children });
+  return end;
+}
+
+/** `]` at `i` inside a link's words `frame`: a bracket typed as text, the end of the words, or a mistake. */
+function closeBracket(state: ParseState, frame: Frame, i: number): Step {
+  if (frame.brackets > 0) {
+    // Closes a bracket typed as text inside a link's words ("[the report [sic]](…)").
+    frame.brackets--;
+    state.text += ']';
+    return i;
+  }
+  if (state.source[i + 1] === '(') return closeLink(state, frame, i);
+  return {
+    error: `has "[${short(state.source.slice(frame.start + 1, i))}]" opened as a link — follow it with (address), or write \\[ for a bracket`,
+  };
+}
+
+/** The character at `i`: an escape, a mark, or text. */
+function step(state: ParseState, i: number): Step {
+  const { source } = state;
+  const c = source[i]!;
+  if (c === '\\' && /[*[\]\\]/.test(source[i + 1] ?? '')) {
+    state.text += source[i + 1];
+    return i + 1;
+  }
+  if (c === '*') return emphasisMark(state, i);
+  if (c === '[') return openBracket(state, i);
+  const top = state.stack.at(-1);
+  if (c === ']' && top?.mark === '[') return closeBracket(state, top, i);
+  state.text += c;
+  return i;
+}
+
+/** The problem with a mark still open at the end, if any. */
+function unclosed({ source, stack }: ParseState): string | undefined {
+  const frame = stack[0];
+  if (!frame) return undefined;
+  const what = frame.mark === '[' ? 'a link' : frame.mark === '*' ? 'emphasis' : 'strong emphasis';
+  const shown = short(source.slice(frame.start));
+  return frame.mark === '['
+    ? `has ${what} "${shown}" that is never closed — finish it as [words](address), or write \\[ for a bracket`
+    : `has ${what} "${shown}" that is never closed — end it with ${frame.mark} (no space before it), or write \\* for an asterisk`;
+}
+
 /** Parses inline text; never throws. */
 export function parseInline(source: string): InlineResult {
-  const root: Inline[] = [];
-  const stack: Frame[] = [];
-  let text = '';
-  const out = () => (stack.length ? stack[stack.length - 1]!.children : root);
-  const flush = () => {
-    if (!text) return;
-    const list = out();
-    const last = list[list.length - 1];
-    if (last?.type === 'text') last.text += text;
-    else list.push({ type: 'text', text });
-    text = '';
-  };
-  const fail = (error: string): InlineResult => ({ nodes: root, error });
-  const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-
+  const state: ParseState = { source, root: [], stack: [], text: '' };
   for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\' && /[*[\]\\]/.test(source[i + 1] ?? '')) {
-      text += source[++i];
-      continue;
-    }
-    if (c === '*') {
-      const mark = source[i + 1] === '*' ? '**' : '*';
-      if (mark === '**' && source[i + 2] === '*')
-        return fail(
-          `has "***" at "${short(source.slice(i))}" — use *…* for emphasis or **…** for strong, not both at once`,
-        );
-      const before = source[i - 1];
-      const after = source[i + mark.length];
-      const top = stack[stack.length - 1];
-      const open = stack.findIndex((f) => f.mark === mark);
-      if (open >= 0 && !isSpace(before)) {
-        if (top!.mark !== mark) {
-          return fail(
-            `has ${top!.mark === '[' ? 'a link' : `"${top!.mark}"`} opened inside ${mark}…${mark} but not closed before it — close the inner one first`,
-          );
-        }
-        flush();
-        const frame = stack.pop()!;
-        if (frame.children.length === 0) return fail(`has an empty ${mark}${mark} — delete the marks`);
-        out().push({ type: mark === '*' ? 'em' : 'strong', children: frame.children });
-        i += mark.length - 1;
-        continue;
-      }
-      if (!isSpace(after)) {
-        flush();
-        stack.push({ mark, children: [], start: i, brackets: 0 });
-        i += mark.length - 1;
-        continue;
-      }
-      // A lone asterisk between spaces ("5 * 3") is just a character.
-      text += mark;
-      i += mark.length - 1;
-      continue;
-    }
-    if (c === '[') {
-      // Brackets without "](" after them ("[sic]", "[…]") are text, as in print.
-      const close = findLinkTextEnd(source, i + 1);
-      if (close < 0) {
-        text += c;
-        const top = stack[stack.length - 1];
-        if (top?.mark === '[') top.brackets++;
-        continue;
-      }
-      if (stack.some((f) => f.mark === '['))
-        return fail(`has a link inside a link at "${short(source.slice(i))}" — links cannot be nested`);
-      flush();
-      stack.push({ mark: '[', children: [], start: i, brackets: 0 });
-      continue;
-    }
-    if (c === ']' && stack[stack.length - 1]?.mark === '[' && stack[stack.length - 1]!.brackets > 0) {
-      // Closes a bracket typed as text inside a link's words ("[the report [sic]](…)").
-      stack[stack.length - 1]!.brackets--;
-      text += c;
-      continue;
-    }
-    if (c === ']' && source[i + 1] === '(' && stack[stack.length - 1]?.mark === '[') {
-      const end = findClosingParen(source, i + 2);
-      const href = end < 0 ? '' : source.slice(i + 2, end).trim();
-      if (end < 0)
-        return fail(
-          `has a link "${short(source.slice(stack[stack.length - 1]!.start))}" without its closing ")" — close it: [words](address)`,
-        );
-      flush();
-      const frame = stack.pop()!;
-      if (frame.children.length === 0)
-        return fail(
-          `has a link to "${short(href)}" with no words — write them between [ and ]: [words](${short(href)})`,
-        );
-      if (!href)
-        return fail(
-          `has a link "${short(source.slice(frame.start, end + 1))}" with no address — put it between ( and )`,
-        );
-      const { error } = linkTarget(href);
-      if (error) return fail(`has a link to "${short(href)}" that ${error}`);
-      out().push({ type: 'link', href, children: frame.children });
-      i = end;
-      continue;
-    }
-    if (c === ']' && stack[stack.length - 1]?.mark === '[') {
-      return fail(
-        `has "[${short(source.slice(stack[stack.length - 1]!.start + 1, i))}]" opened as a link — follow it with (address), or write \\[ for a bracket`,
-      );
-    }
-    text += c;
+    const next = step(state, i);
+    if (typeof next !== 'number') return { nodes: state.root, error: next.error };
+    i = next;
   }
-  if (stack.length) {
-    const frame = stack[0]!;
-    const what = frame.mark === '[' ? 'a link' : frame.mark === '*' ? 'emphasis' : 'strong emphasis';
-    const shown = short(source.slice(frame.start));
-    return fail(
-      frame.mark === '['
-        ? `has ${what} "${shown}" that is never closed — finish it as [words](address), or write \\[ for a bracket`
-        : `has ${what} "${shown}" that is never closed — end it with ${frame.mark} (no space before it), or write \\* for an asterisk`,
-    );
-  }
-  flush();
-  return { nodes: root };
+  const error = unclosed(state);
+  if (error) return { nodes: state.root, error };
+  flush(state);
+  return { nodes: state.root };
 }
 
 /** Index of the ")" closing a link's address that starts at `from` (parentheses inside it balanced); -1 if none. */

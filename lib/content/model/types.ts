@@ -30,7 +30,7 @@ export interface LinkedStory {
 }
 
 /**
- * A body block as pages render it: the schema's block (content/schema.ts, inline text already parsed), with
+ * A body block as pages render it: the schema's block (content/schema/blocks.ts, inline text already parsed), with
  * a photo's size read from its file and a story link's target looked up.
  */
 export type StoryBlock =

@@ -1,0 +1,51 @@
+/**
+ * The one content model: every content type derives from these zod schemas (z.input for what editors write,
+ * z.output for what pages read), and CONTENT.md's field reference from their descriptions. Rules that need more
+ * than one record live in lib/content/model/validate/ (docs/decisions/0009-content-as-typed-modules.md).
+ */
+import type { z } from 'zod';
+import type { blockSchema } from './blocks';
+import type { photoSchema } from './photo';
+import type { authorSchema, sectionSchema, tagSchema } from './records';
+import type { storySchema } from './story';
+
+export { LENGTH_LIMITS, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
+export { strayMarkup } from './fields';
+export { photoSchema } from './photo';
+export {
+  anchorOf,
+  blockSchema,
+  embedBlockSchema,
+  factBoxBlockSchema,
+  listBlockSchema,
+  paragraphBlockSchema,
+  photoBlockSchema,
+  pullQuoteBlockSchema,
+  quoteBlockSchema,
+  storyLinkBlockSchema,
+  subheadingBlockSchema,
+  tableBlockSchema,
+  timelineBlockSchema,
+} from './blocks';
+export { correctionSchema, storySchema } from './story';
+export { authorSchema, sectionSchema, tagSchema } from './records';
+
+export type PhotoInput = z.input<typeof photoSchema>;
+export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
+export type BlockInput = z.input<typeof blockSchema>;
+export type StoryInput = z.input<typeof storySchema>;
+export type AuthorInput = z.input<typeof authorSchema>;
+export type SectionInput = z.input<typeof sectionSchema>;
+export type TagInput = z.input<typeof tagSchema>;
+
+export type StoryRecord = z.output<typeof storySchema>;
+export type Block = z.output<typeof blockSchema>;
+export type Author = z.output<typeof authorSchema>;
+export type Section = z.output<typeof sectionSchema>;
+export type Tag = z.output<typeof tagSchema>;
+
+/** Identity functions that give editors type checking and autocompletion in content files. */
+export const defineStory = (story: StoryInput): StoryInput => story;
+export const defineAuthors = (authors: AuthorInput[]): AuthorInput[] => authors;
+export const defineSections = (sections: SectionInput[]): SectionInput[] => sections;
+export const defineTags = (tags: TagInput[]): TagInput[] => tags;
