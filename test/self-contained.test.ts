@@ -65,7 +65,7 @@ test('the check catches the ways a file can reach outside', () => {
 });
 
 test('the site and its scripts never import test code from e2e/', () => {
-  // scripts/ (the benchmark among them) is copied into temporary projects without e2e/; what both need lives in scripts/lib.
+  // scripts/ is copied into temporary projects without e2e/, so nothing there may import it.
   const offenders = trackedTextFiles()
     .filter((file) => /^(app|components|content|lib|scripts)\//.test(file) && /\.(tsx?|m?js)$/.test(file))
     .filter((file) => /from\s+['"][^'"]*\/e2e\//.test(readFileSync(path.join(ROOT, file), 'utf8')));
