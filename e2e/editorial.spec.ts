@@ -3,7 +3,7 @@
  * sitemap of a production build; under `next dev` they are previewed with banners on /dev/previews,
  * which the production build does not have at all.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { writeFile as writeFileAsync } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import type { TempProject } from '@/test/support/temp-project';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 import { freePort } from '@/test/support/free-port';
-import { storySource } from '@/scripts/editors/new-story';
+import { storySource } from '@/scripts/lib/story-scaffold';
 
 const SEED_HEADLINE = 'Putin heads to Pyongyang amid deepening military ties';
 const HIDDEN = [DRAFT.slug, DRAFT.headline, SCHEDULED.slug, SCHEDULED.headline];
@@ -106,9 +106,175 @@ async function crawl(request: APIRequestContext, origin: string, starts: string[
   return seen;
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** The mixed headline's card, fetched from the production server: a real 1200×630 PNG, drawn offline. */
+async function checkMixedHeadlineCard(page: Page, request: APIRequestContext, origin: string, buildLog: string) {
+  // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this.
+  expect(buildLog).toContain('Generating static pages');
+  expect(buildLog).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
+  await page.goto(`${origin}/stories/${CORRECTED.slug}`);
+  const cardUrl = await page.locator('meta[property="og:image"]').getAttribute('content');
+  // This build keeps the default canonical origin: fetch the card's path from the local server.
+  const { pathname, search } = new URL(cardUrl!);
+  const card = await request.get(origin + pathname + search);
+  expect(card.status()).toBe(200);
+  expect(card.headers()['content-type']).toBe('image/png');
+  const png = sharp(await card.body());
+  expect(await png.metadata()).toMatchObject({ width: 1200, height: 630 });
+  const { channels } = await png.stats();
+  expect(channels.some((c) => c.stdev > 20)).toBe(true);
+  await writeFileAsync(test.info().outputPath('mixed-headline-card.png'), await card.body());
+}
+
+/**
+ * `next dev` in the project, as on an editor's machine: SITE_URL is the production origin, which has no card for
+ * a draft (and which this test cannot reach). The link card must show the card from this server.
+ */
+async function startDevServer(page: Page, dir: string): Promise<Server> {
+  const server = await startServer(dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+  // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
+  const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
+  await page.route('**/opengraph-image**', (route) =>
+    route.request().url().startsWith(draftCard) ? route.fallback() : route.abort(),
+  );
+  return server;
+}
+
+async function checkBanners(page: Page, origin: string) {
+  await page.goto(`${origin}/stories/${DRAFT.slug}`);
+  await expect(page.getByRole('note')).toContainText('DRAFT — not published');
+  await page.goto(`${origin}/stories/${SCHEDULED.slug}`);
+  await expect(page.getByRole('note')).toContainText(
+    'SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST',
+  );
+}
+
+/** /dev/previews: every story with its card and link card, the draft's card image served by this server. */
+async function checkPreviewsPage(page: Page, origin: string) {
+  await page.goto(`${origin}/dev/previews`);
+  for (const [slug, headline] of [
+    ['putin-heads-to-pyongyang', SEED_HEADLINE],
+    [DRAFT.slug, DRAFT.headline],
+    [SCHEDULED.slug, SCHEDULED.headline],
+  ]) {
+    const preview = page.locator(`section[data-slug="${slug}"]`);
+    await expect(preview.getByRole('heading', { level: 2 })).toHaveText(headline!);
+    await expect(preview.locator(`img[src="/stories/${slug}/opengraph-image"]`)).toHaveCount(1);
+    // The link card is read from the story page's real metadata.
+    await expect(preview.getByTestId('link-card')).toContainText(headline!);
+  }
+  await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
+  await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText(
+    'Scheduled for 2099-01-01T09:00:00+09:00',
+  );
+  // The draft's link card shows its image, loaded from this server (og:image is an absolute URL elsewhere).
+  const cardImage = page.locator(`section[data-slug="${DRAFT.slug}"]`).getByTestId('link-card').locator('img');
+  await expect(cardImage).toHaveAttribute('src', new RegExp(`^/stories/${DRAFT.slug}/opengraph-image`));
+  const imageResponse = await page.request.get(origin + (await cardImage.getAttribute('src'))!);
+  expect(imageResponse.status()).toBe(200);
+  expect(imageResponse.headers()['content-type']).toBe('image/png');
+  await expect
+    .poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+      timeout: 60_000,
+    })
+    .toBe(1200);
+}
+
+/** Any story, however old, is found by slug or headline (a GET form, filtered on the server). */
+async function checkFindStory(page: Page) {
+  await page.getByLabel('Find a story by slug or headline').fill('kicker');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page).toHaveURL(/\/dev\/previews\?q=kicker$/);
+  await expect(page.getByRole('status')).toHaveText('1 story matches “kicker”.');
+  await expect(page.locator('section.preview')).toHaveCount(1);
+  await expect(page.locator(`section[data-slug="${CORRECTED.slug}"]`)).toHaveCount(1);
+}
+
+/** Waits until the page at `url` shows `headline` (next dev recompiles in its own time). */
+async function expectHeadlineSoon(page: Page, url: string, headline: string, timeout: number) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline, { timeout: 1000 });
+  }).toPass({ timeout });
+}
+
+/** Edits show live (save the file, reload the page), and a new story file is found while the server runs. */
+async function checkLiveEdits(page: Page, origin: string, dir: string) {
+  const file = path.join(dir, `content/stories/2024/06/${DRAFT.slug}.ts`);
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(`"headline": "${DRAFT.headline}"`, '"headline": "Edited while the server runs"'),
+  );
+  await expectHeadlineSoon(page, `${origin}/stories/${DRAFT.slug}`, 'Edited while the server runs', 30_000);
+
+  // No list to edit: the index follows the folder.
+  const added = path.join(dir, 'content/stories/2024/06/added-while-the-server-runs.ts');
+  writeFileSync(
+    added,
+    readFileSync(file, 'utf8')
+      .replace(`"slug": "${DRAFT.slug}"`, '"slug": "added-while-the-server-runs"')
+      .replace('Edited while the server runs', 'Added while the server runs'),
+  );
+  await expectHeadlineSoon(
+    page,
+    `${origin}/stories/added-while-the-server-runs`,
+    'Added while the server runs',
+    60_000,
+  );
+}
+
+/**
+ * A story still being written, as new-story makes it (TODOs, no photo yet): its own page and /dev/previews show
+ * its problems, and every other page keeps working.
+ */
+async function checkUnfinishedStory(page: Page, origin: string, dir: string) {
+  const unfinished = 'unfinished-story-from-new-story';
+  const now = '2024-06-20T09:00:00+09:00';
+  writeFileSync(
+    path.join(dir, `content/stories/2024/06/${unfinished}.ts`),
+    storySource({ slug: unfinished, headline: 'Unfinished story', author: 'park-ung', section: 'north-korea', now }),
+  );
+  const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
+  await expectHeadlineSoon(page, `${origin}/stories/${unfinished}`, 'This story cannot be shown yet', 60_000);
+  await expect(page.locator('.story-problems')).toContainText(summaryTodo);
+  await expect(page.locator('.story-problems')).toContainText(
+    `${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`,
+  );
+  for (const other of ['/', '/stories/putin-heads-to-pyongyang', '/sections/north-korea', '/archive']) {
+    expect((await page.request.get(`${origin}${other}`)).status(), other).toBe(200);
+  }
+  const previews = await page.goto(`${origin}/dev/previews`);
+  expect(previews?.status()).toBe(200);
+  await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(summaryTodo);
+}
+
+/** The preview shows every body block, as a story page renders it. */
+async function checkEveryBlock(page: Page) {
+  const blocks = page.getByRole('region', { name: 'Every body block' });
+  for (const selector of [
+    'p em',
+    'p strong',
+    'p a[href^="/stories/"]',
+    'h2#a-subheading',
+    'ul.body-list',
+    'ol.body-list',
+    'figure.block-quote',
+    '.pull-quote',
+    'figure.photo',
+    'table',
+    '.fact-box',
+    '.fact-box--timeline',
+    '.story-link',
+    'figure.embed',
+  ]) {
+    await expect(blocks.locator(selector).first(), selector).toBeVisible();
+  }
+}
+
 test.describe.serial('editorial fields', () => {
   let project: TempProject;
-  let production: { origin: string; stop(): Promise<void> } | undefined;
+  let production: Server | undefined;
   let buildLog = '';
   test.beforeAll(async () => {
     test.setTimeout(300_000);
@@ -152,21 +318,7 @@ test.describe.serial('editorial fields', () => {
     page,
     request,
   }) => {
-    // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this.
-    expect(buildLog).toContain('Generating static pages');
-    expect(buildLog).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
-    await page.goto(`${production!.origin}/stories/${CORRECTED.slug}`);
-    const cardUrl = await page.locator('meta[property="og:image"]').getAttribute('content');
-    // This build keeps the default canonical origin: fetch the card's path from the local server.
-    const { pathname, search } = new URL(cardUrl!);
-    const card = await request.get(production!.origin + pathname + search);
-    expect(card.status()).toBe(200);
-    expect(card.headers()['content-type']).toBe('image/png');
-    const png = sharp(await card.body());
-    expect(await png.metadata()).toMatchObject({ width: 1200, height: 630 });
-    const { channels } = await png.stats();
-    expect(channels.some((c) => c.stdev > 20)).toBe(true);
-    await writeFileAsync(test.info().outputPath('mixed-headline-card.png'), await card.body());
+    await checkMixedHeadlineCard(page, request, production!.origin, buildLog);
   });
 
   test('a kicker shows above the headline, and corrections at the foot of the story in KST', async ({ page }) => {
@@ -183,145 +335,14 @@ test.describe.serial('editorial fields', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    // As on an editor's machine: SITE_URL is the production origin, which has no card for a draft (and
-    // which this test cannot reach). The link card must show the card from this server.
-    const server = await startServer(project.dir, 'dev', {
-      NEXT_DIST_DIR: '.next-dev',
-      SITE_URL: 'https://www.ajupress.com',
-    });
-    // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
-    const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
-    await page.route('**/opengraph-image**', (route) =>
-      route.request().url().startsWith(draftCard) ? route.fallback() : route.abort(),
-    );
+    const server = await startDevServer(page, project.dir);
     try {
-      await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
-      await expect(page.getByRole('note')).toContainText('DRAFT — not published');
-      await page.goto(`${server.origin}/stories/${SCHEDULED.slug}`);
-      await expect(page.getByRole('note')).toContainText(
-        'SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST',
-      );
-
-      await page.goto(`${server.origin}/dev/previews`);
-      for (const [slug, headline] of [
-        ['putin-heads-to-pyongyang', SEED_HEADLINE],
-        [DRAFT.slug, DRAFT.headline],
-        [SCHEDULED.slug, SCHEDULED.headline],
-      ]) {
-        const preview = page.locator(`section[data-slug="${slug}"]`);
-        await expect(preview.getByRole('heading', { level: 2 })).toHaveText(headline!);
-        await expect(preview.locator(`img[src="/stories/${slug}/opengraph-image"]`)).toHaveCount(1);
-        // The link card is read from the story page's real metadata.
-        await expect(preview.getByTestId('link-card')).toContainText(headline!);
-      }
-      await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
-      await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText(
-        'Scheduled for 2099-01-01T09:00:00+09:00',
-      );
-      // The draft's link card shows its image, loaded from this server (og:image is an absolute URL elsewhere).
-      const cardImage = page.locator(`section[data-slug="${DRAFT.slug}"]`).getByTestId('link-card').locator('img');
-      await expect(cardImage).toHaveAttribute('src', new RegExp(`^/stories/${DRAFT.slug}/opengraph-image`));
-      const imageResponse = await page.request.get(server.origin + (await cardImage.getAttribute('src'))!);
-      expect(imageResponse.status()).toBe(200);
-      expect(imageResponse.headers()['content-type']).toBe('image/png');
-      await expect
-        .poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
-          timeout: 60_000,
-        })
-        .toBe(1200);
-
-      // Any story, however old, is found by slug or headline (a GET form, filtered on the server).
-      await page.getByLabel('Find a story by slug or headline').fill('kicker');
-      await page.getByRole('button', { name: 'Find' }).click();
-      await expect(page).toHaveURL(/\/dev\/previews\?q=kicker$/);
-      await expect(page.getByRole('status')).toHaveText('1 story matches “kicker”.');
-      await expect(page.locator('section.preview')).toHaveCount(1);
-      await expect(page.locator(`section[data-slug="${CORRECTED.slug}"]`)).toHaveCount(1);
-
-      // Edits show live: save the file, reload the page.
-      const file = path.join(project.dir, `content/stories/2024/06/${DRAFT.slug}.ts`);
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace(
-          `"headline": "${DRAFT.headline}"`,
-          '"headline": "Edited while the server runs"',
-        ),
-      );
-      await expect(async () => {
-        await page.goto(`${server.origin}/stories/${DRAFT.slug}`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edited while the server runs', {
-          timeout: 1000,
-        });
-      }).toPass({ timeout: 30_000 });
-
-      // A new story file is found while the server runs: no list to edit, the index follows the folder.
-      const added = path.join(project.dir, 'content/stories/2024/06/added-while-the-server-runs.ts');
-      writeFileSync(
-        added,
-        readFileSync(file, 'utf8')
-          .replace(`"slug": "${DRAFT.slug}"`, '"slug": "added-while-the-server-runs"')
-          .replace('Edited while the server runs', 'Added while the server runs'),
-      );
-      await expect(async () => {
-        await page.goto(`${server.origin}/stories/added-while-the-server-runs`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Added while the server runs', {
-          timeout: 1000,
-        });
-      }).toPass({ timeout: 60_000 });
-
-      // A story still being written, as new-story makes it (TODOs, no photo yet): its own page and /dev/previews
-      // show its problems, and every other page keeps working.
-      const unfinished = 'unfinished-story-from-new-story';
-      const now = '2024-06-20T09:00:00+09:00';
-      writeFileSync(
-        path.join(project.dir, `content/stories/2024/06/${unfinished}.ts`),
-        storySource({
-          slug: unfinished,
-          headline: 'Unfinished story',
-          author: 'park-ung',
-          section: 'north-korea',
-          now,
-        }),
-      );
-      const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
-      await expect(async () => {
-        await page.goto(`${server.origin}/stories/${unfinished}`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText('This story cannot be shown yet', {
-          timeout: 1000,
-        });
-      }).toPass({ timeout: 60_000 });
-      await expect(page.locator('.story-problems')).toContainText(summaryTodo);
-      await expect(page.locator('.story-problems')).toContainText(
-        `${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`,
-      );
-      for (const other of ['/', '/stories/putin-heads-to-pyongyang', '/sections/north-korea', '/archive']) {
-        expect((await page.request.get(`${server.origin}${other}`)).status(), other).toBe(200);
-      }
-      const previews = await page.goto(`${server.origin}/dev/previews`);
-      expect(previews?.status()).toBe(200);
-      await expect(page.getByRole('region', { name: 'Stories that cannot be previewed yet' })).toContainText(
-        summaryTodo,
-      );
-      // And the preview shows every body block, as a story page renders it.
-      const blocks = page.getByRole('region', { name: 'Every body block' });
-      for (const selector of [
-        'p em',
-        'p strong',
-        'p a[href^="/stories/"]',
-        'h2#a-subheading',
-        'ul.body-list',
-        'ol.body-list',
-        'figure.block-quote',
-        '.pull-quote',
-        'figure.photo',
-        'table',
-        '.fact-box',
-        '.fact-box--timeline',
-        '.story-link',
-        'figure.embed',
-      ]) {
-        await expect(blocks.locator(selector).first(), selector).toBeVisible();
-      }
+      await checkBanners(page, server.origin);
+      await checkPreviewsPage(page, server.origin);
+      await checkFindStory(page);
+      await checkLiveEdits(page, server.origin, project.dir);
+      await checkUnfinishedStory(page, server.origin, project.dir);
+      await checkEveryBlock(page);
     } finally {
       await server.stop();
     }

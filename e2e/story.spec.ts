@@ -15,7 +15,7 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test.describe('story page as a reader sees it', () => {
+test.describe('story page as a reader sees it: text, byline and lead photo', () => {
   test('headline, standfirst and every seed paragraph word for word, the first led by the dateline', async ({
     page,
   }) => {
@@ -64,7 +64,9 @@ test.describe('story page as a reader sees it', () => {
     // The browser preloads the LCP image from the head.
     await expect(page.locator('link[rel="preload"][as="image"]')).toHaveCount(1);
   });
+});
 
+test.describe('story page as a reader sees it: pull-quotes, links, no errors', () => {
   test('pull-quotes: aside + blockquote with speaker and role, hidden from screen readers as repeats', async ({
     page,
   }) => {

@@ -1,15 +1,14 @@
 /**
- * content:check's cache (lib/content-check/check-cache.ts): a second run over the same tree gives the same answer
- * from what the first remembered, and a changed file is loaded and checked again; only story files whose
- * export follows from their text alone are remembered.
+ * content:check's cache (lib/content-check/check-cache.ts): from an empty cache, a first run remembers every story
+ * and a second answers from what it remembered; a changed file is loaded and checked again.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { buildSnapshot } from '@/lib/content/storage/snapshot';
 import { isPlainStorySource } from '@/lib/content-check/check-cache';
-import { checkContentTree } from '@/lib/content-check/check-tree';
+import { checkContentTree, type CheckResult } from '@/lib/content-check/check-tree';
 import { createTempProject } from '@/test/support/temp-project';
 
 const SEED = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';
@@ -25,21 +24,62 @@ test('only a story file whose one import is the schema is remembered by its text
   assert.equal(isPlainStorySource(seed.replace("'Yonhap'", "await import('./credit')")), false, 'dynamic import');
 });
 
-test('a second check answers the same from the cache, and a changed file is checked again', async () => {
+const cacheDir = path.join(project.dir, 'node_modules/.cache/aju-content-check');
+const cacheFile = path.join(cacheDir, 'check-cache.json');
+interface CacheFile {
+  sources: Record<string, unknown>;
+  parses: Record<string, unknown>;
+}
+const readCache = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+const editCache = (edit: (cache: CacheFile) => void) => {
+  const cache = readCache();
+  edit(cache);
+  writeFileSync(cacheFile, JSON.stringify(cache));
+};
+const seedOf = (result: CheckResult) => result.content.stories.find((s) => s.file === SEED)!.story;
+
+/** Every `headline` in the cached entries set to `marker`: a run that shows it took its story from there. */
+const marked = (entries: Record<string, unknown>, marker: string): Record<string, unknown> => {
+  const mark = (value: unknown): unknown =>
+    typeof value !== 'object' || value === null
+      ? value
+      : Array.isArray(value)
+        ? value.map(mark)
+        : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'headline' ? marker : mark(v)]));
+  return mark(entries) as Record<string, unknown>;
+};
+
+test('from an empty cache, a first run remembers every story and a second answers from what it remembered', async () => {
+  // The copy's node_modules is a hard-linked copy of this project's, cache and all: start it cold.
+  rmSync(cacheDir, { recursive: true, force: true });
   const first = await checkContentTree(project.dir);
   assert.equal(first.errors, 0);
-  const cacheFile = path.join(project.dir, 'node_modules/.cache/aju-content-check/check-cache.json');
   assert.ok(existsSync(cacheFile), 'the first run leaves its cache');
-  const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { sources: object; parses: object };
-  assert.ok(Object.keys(cached.sources).length > 0 && Object.keys(cached.parses).length > 0);
+  const cached = readCache();
+  assert.equal(Object.keys(cached.sources).length, first.storyCount, 'every (plain) story file’s export');
+  assert.equal(Object.keys(cached.parses).length, first.storyCount, 'every story’s parse');
 
   const second = await checkContentTree(project.dir);
   assert.deepEqual(second.problems, first.problems);
   assert.equal(buildSnapshot(second.content).listing.version, buildSnapshot(first.content).listing.version);
 
-  // An error written into the file is found: the changed text is loaded and parsed again.
+  // The files are unchanged, so a run takes each story's export from the cache, not from loading the file…
+  editCache((cache) => {
+    cache.sources = marked(cache.sources, 'From the cached export');
+    cache.parses = {};
+  });
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the cached export');
+  // …and its schema parse too.
+  editCache((cache) => (cache.parses = marked(cache.parses, 'From the cached parse')));
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the cached parse');
+});
+
+test('a changed file is loaded and checked again, whatever the cache holds', async () => {
   const file = path.join(project.dir, SEED);
   const source = readFileSync(file, 'utf8');
+  writeFileSync(file, source.replace(/headline: '[^']*'/, "headline: 'Edited in the file'"));
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'Edited in the file', 'not the cached copy');
+  // An error written into the file is found: the changed text is loaded and parsed again.
   writeFileSync(file, source.replace(/credit: '[^']*'/, "credit: ''"));
   const broken = await checkContentTree(project.dir);
   assert.ok(broken.errors > 0, 'the emptied credit is an error');

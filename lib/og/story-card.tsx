@@ -4,7 +4,7 @@
  * them with @vercel/og's ImageResponse, scripts and tests with lib/og/render-in-node.ts.
  */
 import type { ImageResponse } from '@vercel/og';
-import type { ReactElement } from 'react';
+import type { CSSProperties, ReactElement } from 'react';
 import type { StorySummary } from '@/lib/content';
 import { photoBytes } from '@/lib/content/serving/photos';
 import { cropToFill } from '@/lib/images/focal-point';
@@ -125,10 +125,72 @@ export interface StoryCard {
   options: NonNullable<ConstructorParameters<typeof ImageResponse>[1]>;
 }
 
-/** The story's card as an element and ImageResponse options (size and the fonts it needs). */
-export async function storyCard(story: StorySummary): Promise<StoryCard> {
+/** The card's layout: its styles, from the constants above. */
+const STYLES = {
+  card: { display: 'flex', width: '100%', height: '100%', background: COLORS.paper, color: COLORS.ink },
+  text: {
+    display: 'flex',
+    flexDirection: 'column',
+    width: CARD_SIZE.width - PHOTO_WIDTH,
+    height: '100%',
+    borderLeft: `${ACCENT_BAR}px solid ${COLORS.accent}`,
+    padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
+  },
+  kicker: {
+    display: 'flex',
+    height: 34,
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 24,
+    letterSpacing: 2,
+    color: COLORS.accent,
+  },
+  headlineBox: {
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'center',
+    height: HEADLINE_HEIGHT,
+    marginTop: 18,
+  },
+  meta: {
+    display: 'block',
+    marginTop: 18,
+    fontFamily: SANS,
+    fontWeight: 400,
+    fontSize: 26,
+    color: COLORS.muted,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  publication: {
+    display: 'flex',
+    alignItems: 'center',
+    marginTop: 'auto',
+    paddingTop: 16,
+    borderTop: `2px solid ${COLORS.rule}`,
+    fontFamily: SERIF,
+    fontWeight: 700,
+    fontSize: 34,
+  },
+} satisfies Record<string, CSSProperties>;
+
+const headlineStyle = (fit: HeadlineFit): CSSProperties => ({
+  display: 'block',
+  width: HEADLINE_WIDTH,
+  fontFamily: SERIF,
+  fontWeight: 700,
+  fontSize: fit.fontSize,
+  lineHeight: HEADLINE_LINE_HEIGHT,
+  wordBreak: 'break-word',
+  ...(fit.lineClamp ? { lineClamp: fit.lineClamp } : {}),
+});
+
+type CardText = Record<keyof ReturnType<typeof storyCardText>, string>;
+
+/** The card's words with every character a bundled font draws: others would make Satori fetch a font. */
+async function coveredCardText(story: StorySummary): Promise<CardText> {
   const raw = storyCardText(story);
-  // Characters no bundled font can draw would make Satori fetch one: replace them, and say so.
   const covered = await Promise.all(Object.values(raw).map((t) => coverText(t)));
   const missing = covered.flatMap((c) => c.missing);
   if (missing.length > 0) {
@@ -137,97 +199,36 @@ export async function storyCard(story: StorySummary): Promise<StoryCard> {
     );
   }
   const [kicker, headline, meta, publication] = covered.map((c) => c.text) as [string, string, string, string];
+  return { kicker, headline, meta, publication };
+}
 
+/** The text column (kicker, headline, byline and date, wordmark) beside the cropped photo. */
+function cardElement(text: CardText, fit: HeadlineFit, photo: string): ReactElement {
+  return (
+    <div style={STYLES.card}>
+      <div style={STYLES.text}>
+        <div style={STYLES.kicker}>{text.kicker}</div>
+        <div style={STYLES.headlineBox}>
+          <div style={headlineStyle(fit)}>{text.headline}</div>
+        </div>
+        <div style={STYLES.meta}>{text.meta}</div>
+        <div style={STYLES.publication}>{text.publication}</div>
+      </div>
+      {/* eslint-disable-next-line @next/next/no-img-element -- Satori draws <img>, not next/image */}
+      <img src={photo} width={PHOTO_WIDTH} height={CARD_SIZE.height} alt="" style={{ objectFit: 'cover' }} />
+    </div>
+  );
+}
+
+/** The story's card as an element and ImageResponse options (size and the fonts it needs). */
+export async function storyCard(story: StorySummary): Promise<StoryCard> {
+  const text = await coveredCardText(story);
   const [fonts, photo] = await Promise.all([
-    loadCardFonts(covered.map((c) => c.text).join('')),
+    loadCardFonts(Object.values(text).join('')),
     photoDataUrl(story.leadPhoto),
   ]);
-  const fit = fitHeadline(headline, fonts);
-
   return {
-    element: (
-      <div style={{ display: 'flex', width: '100%', height: '100%', background: COLORS.paper, color: COLORS.ink }}>
-        <div
-          style={{
-            display: 'flex',
-            flexDirection: 'column',
-            width: CARD_SIZE.width - PHOTO_WIDTH,
-            height: '100%',
-            borderLeft: `${ACCENT_BAR}px solid ${COLORS.accent}`,
-            padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
-          }}
-        >
-          <div
-            style={{
-              display: 'flex',
-              height: 34,
-              fontFamily: SANS,
-              fontWeight: 700,
-              fontSize: 24,
-              letterSpacing: 2,
-              color: COLORS.accent,
-            }}
-          >
-            {kicker}
-          </div>
-          <div
-            style={{
-              display: 'flex',
-              flexDirection: 'column',
-              justifyContent: 'center',
-              height: HEADLINE_HEIGHT,
-              marginTop: 18,
-            }}
-          >
-            <div
-              style={{
-                display: 'block',
-                width: HEADLINE_WIDTH,
-                fontFamily: SERIF,
-                fontWeight: 700,
-                fontSize: fit.fontSize,
-                lineHeight: HEADLINE_LINE_HEIGHT,
-                wordBreak: 'break-word',
-                ...(fit.lineClamp ? { lineClamp: fit.lineClamp } : {}),
-              }}
-            >
-              {headline}
-            </div>
-          </div>
-          <div
-            style={{
-              display: 'block',
-              marginTop: 18,
-              fontFamily: SANS,
-              fontWeight: 400,
-              fontSize: 26,
-              color: COLORS.muted,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-            }}
-          >
-            {meta}
-          </div>
-          <div
-            style={{
-              display: 'flex',
-              alignItems: 'center',
-              marginTop: 'auto',
-              paddingTop: 16,
-              borderTop: `2px solid ${COLORS.rule}`,
-              fontFamily: SERIF,
-              fontWeight: 700,
-              fontSize: 34,
-            }}
-          >
-            {publication}
-          </div>
-        </div>
-        {/* eslint-disable-next-line @next/next/no-img-element -- Satori draws <img>, not next/image */}
-        <img src={photo} width={PHOTO_WIDTH} height={CARD_SIZE.height} alt="" style={{ objectFit: 'cover' }} />
-      </div>
-    ),
+    element: cardElement(text, fitHeadline(text.headline, fonts), photo),
     options: { ...CARD_SIZE, fonts: fonts.fonts },
   };
 }

@@ -21,7 +21,7 @@ import { asSource, exampleOf, objectShape, unionOptions, unwrap } from '@/lib/co
 import { formatProblem, validateContent } from '@/lib/content/model/validate';
 import { PUBLISH_LOCK_WAIT_S } from '@/lib/content/storage/store';
 import { createMistakePublicDir, mistakes, mistakeSources } from '@/test/support/content-mistakes';
-import blockExamples from './content-docs-blocks.json';
+import blockExamples from './content-docs-blocks.json' with { type: 'json' };
 
 export const CONTENT_MD = path.resolve(import.meta.dirname, '../../CONTENT.md');
 

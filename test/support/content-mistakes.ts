@@ -13,7 +13,7 @@ import sections from '@/content/sections';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import tags from '@/content/tags';
 import type { ContentSource, ContentSources } from '@/lib/content/model/validate';
-import table from '@/test/fixtures/content-mistakes.json';
+import table from '@/test/fixtures/content-mistakes.json' with { type: 'json' };
 import { PROJECT_ROOT } from './temp-project';
 
 export const SEED_FILE = 'content/stories/2024/06/putin-heads-to-pyongyang.ts';

@@ -1,8 +1,8 @@
 // The synthetic archive's records and stories, composed from the word lists in test/fixtures/synthetic-*.json.
 import type { AuthorInput, SectionInput, StoryInput, TagInput } from '@/content/schema';
 import { storyFilePath } from '@/lib/content/model/validate';
-import topics from '@/test/fixtures/synthetic-topics.json';
-import words from '@/test/fixtures/synthetic-words.json';
+import topics from '@/test/fixtures/synthetic-topics.json' with { type: 'json' };
+import words from '@/test/fixtures/synthetic-words.json' with { type: 'json' };
 import { everyBlockStory } from './every-block-story';
 import { isCentred, photoSrc, SYNTHETIC_PHOTOS } from './synthetic-photos';
 import { between, capitalise, fillIn, pick, pickSome, prng, slugOf, type Random } from './synthetic-random';
