@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as content from '@/lib/content';
+import * as liveView from '@/lib/content/read/live-view';
 import * as knownPaths from '@/lib/content/read/known-paths';
 import { visibleAt } from '@/lib/content/model/embargoes';
 import { sharedWeakMap } from '@/lib/process-singleton.mjs';
@@ -31,10 +32,10 @@ async function servedListing(): Promise<SnapshotListing> {
 test('two copies of the content modules share the view and the known paths of the served listing', async () => {
   const listing = await servedListing();
   const now = new Date();
-  const otherContent = await secondCopy<typeof content>('lib/content/index.ts');
+  const otherContent = await secondCopy<typeof liveView>('lib/content/read/live-view.ts');
   const otherPaths = await secondCopy<typeof knownPaths>('lib/content/read/known-paths.ts');
-  assert.notEqual(otherContent.viewOf, content.viewOf, 'a second copy of the module');
-  assert.equal(otherContent.viewOf(listing, now), content.viewOf(listing, now));
+  assert.notEqual(otherContent.viewOf, liveView.viewOf, 'a second copy of the module');
+  assert.equal(otherContent.viewOf(listing, now), liveView.viewOf(listing, now));
   assert.equal(otherPaths.pathViewAt(listing, now), knownPaths.pathViewAt(listing, now));
 });
 
