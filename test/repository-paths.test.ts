@@ -147,13 +147,20 @@ function ignored(paths: string[]): Set<string> {
     out = execFileSync('git', ['check-ignore', '--no-index', '--stdin'], {
       cwd: ROOT,
       encoding: 'utf8',
-      input: paths.join('\n'),
+      // A path under each too: a folder pattern (`/content/snapshot.generated/`) covers a folder only when it
+      // exists, as it does not in a fresh clone, but always covers what is under it.
+      input: paths.flatMap((p) => [p, `${p.replace(/\/$/, '')}/_`]).join('\n'),
     });
   } catch (error) {
     // Exit code 1: none of them is ignored.
     out = (error as { stdout?: string }).stdout ?? '';
   }
-  return new Set(out.split('\n').filter(Boolean));
+  return new Set(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((p) => p.replace(/\/_$/, '')),
+  );
 }
 
 test('comments are found and strings, templates and regular expressions are not', () => {
