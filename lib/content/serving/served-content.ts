@@ -46,9 +46,6 @@ function stores() {
   return state.stores;
 }
 
-/** The published store, if this server has one (for the publish endpoint's lock-free checks and tests). */
-export const publishedStore = () => stores().published;
-
 /**
  * The newer of the published store's current version and the build's. `strict` (a sync): a published store
  * that cannot be read is an error. Otherwise (the first request) the server starts on the build's snapshot.
