@@ -1,6 +1,6 @@
 import localFont from 'next/font/local';
 
-// Source Serif 4, cut by scripts/assets/make-fonts.ts (what it keeps and why: scripts/assets/text-face.ts) into a
+// Source Serif 4, cut by scripts/assets/make-fonts.ts (what it keeps and why: scripts/lib/text-face.ts) into a
 // core file every page preloads and an extra file only pages with rarer characters fetch. The
 // unicode-range values below are what that script prints; test/text-face.test.ts checks them against the
 // files. next/font sizes a local fallback to match.

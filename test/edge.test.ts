@@ -33,9 +33,17 @@ test('a story’s purge covers its page, card, crops, photo, front page, section
     '/feed.xml',
     '/sitemap.xml',
     '/news-sitemap.xml',
+    '/sitemaps/2024-06.xml',
+    '/sitemaps/2024-06-2.xml',
   ]) {
     assert.ok(purged(url), `${url} is purged`);
   }
+  const patterns = targets.map((t) => t.pattern);
+  assert.equal(new Set(patterns).size, patterns.length, 'one ban per pattern');
+  assert.ok(
+    !patterns.some((p) => p.includes('feed\\.xml') && p.includes('sections')),
+    'the section feed: under its section',
+  );
   for (const url of [
     `/stories/${SLUG}-2`,
     '/sections/north-korea-economy',

@@ -13,7 +13,7 @@ import {
   TEXT_FACE_SOURCE,
   TEXT_FACE_WEIGHT,
   unicodeRange,
-} from '../scripts/assets/text-face';
+} from '../scripts/lib/text-face';
 
 // The committed text-face files must be what scripts/assets/make-fonts.ts makes now, and app/fonts.ts must
 // declare the characters each one really has: otherwise a browser fetches the wrong file, or none.

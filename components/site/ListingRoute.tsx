@@ -1,6 +1,6 @@
 /**
  * The section, author and tag pages share one shape: page 1 at /sections/<id> (prerendered), page n at
- * /sections/<id>/page/<n> (rendered on first request, then cached until the next deploy), 404 past the end.
+ * /sections/<id>/page/<n> (rendered on first request, then cached until a publish changes it), 404 past the end.
  */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';

@@ -14,6 +14,8 @@ export interface PurgeTarget {
   label: string;
   /** Anchored regular expression over stored paths with their query (`/sections/x/page/2`, `/_next/image?q=75&url=…`). */
   pattern: string;
+  /** For a target that bans one page: its path. */
+  path?: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,6 +23,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pageAndBelow = (p: string) => `^${escape(p)}([/?]|$)`;
 /** Exactly one path, with or without a query. */
 const exactly = (p: string) => `^${escape(p)}(\\?|$)`;
+const onePage = (label: string, p: string): PurgeTarget => ({ label, pattern: exactly(p), path: p });
+/** A month's sitemap and its numbered parts (`/sitemaps/2024-06-2.xml`). */
+const sitemapParts = (p: string) => `^${escape(p.replace(/\.xml$/, ''))}(-[0-9]+)?\\.xml(\\?|$)`;
 
 const storyPhotos = (story: Story) => [
   story.leadPhoto.src,
@@ -29,7 +34,7 @@ const storyPhotos = (story: Story) => [
 
 const photoTargets = (story: Story): PurgeTarget[] =>
   storyPhotos(story).flatMap((src) => [
-    { label: `photo ${src}`, pattern: exactly(src) },
+    onePage(`photo ${src}`, src),
     // Resizes: the edge sorts the query, so url= may sit anywhere in it.
     { label: `resized ${src}`, pattern: `^/_next/image\\?(.*&)?url=${escape(encodeURIComponent(src))}(&|$)` },
   ]);
@@ -41,7 +46,7 @@ function relatedTargets(story: Story, content: FullContent): PurgeTarget[] {
   const pool = published.includes(story) ? published : [...published, story].sort(newestFirst);
   return published
     .filter((other) => other.slug !== story.slug && relatedStories(pool, other).some((r) => r.slug === story.slug))
-    .map((other) => ({ label: `related: ${other.slug}`, pattern: exactly(other.path) }));
+    .map((other) => onePage(`related: ${other.slug}`, other.path));
 }
 
 /** The purge targets for one story of the content; undefined when no story has that slug. */
@@ -54,14 +59,19 @@ export function storyPurgeTargets(content: FullContent, slug: string): PurgeTarg
     authors: story.authors.map((a) => a.id),
     tags: story.tags.map((t) => t.id),
   });
-  return [
+  const targets = [
     { label: 'story page, card and crops', pattern: pageAndBelow(story.path) },
     ...pages.listings.map((p) => ({ label: `${p} and its numbered pages`, pattern: pageAndBelow(p) })),
-    ...[...pages.pages, ...SITE_WIDE_PATHS].map((p) => ({ label: p, pattern: exactly(p) })),
+    ...[...pages.pages, ...SITE_WIDE_PATHS].map((p) => onePage(p, p)),
+    { label: `${pages.monthSitemap} and its parts`, pattern: sitemapParts(pages.monthSitemap) },
     { label: 'search index', pattern: '^/pagefind/' },
     ...photoTargets(story),
     ...relatedTargets(story, content),
   ];
+  // One ban per pattern, and none for a page a broader pattern already covers (a section's feed, the search entry).
+  const covered = ({ path, pattern }: PurgeTarget) =>
+    path !== undefined && targets.some((other) => other.pattern !== pattern && new RegExp(other.pattern).test(path));
+  return targets.filter((t, i) => targets.findIndex((o) => o.pattern === t.pattern) === i && !covered(t));
 }
 
 /** The purge targets of these stories, from the content as it is now (drafts too: unpublishing needs a purge). */

@@ -14,6 +14,14 @@ export const edgeUrls = (raw: string | undefined = process.env.EDGE_URL): string
     .map((u) => u.trim())
     .filter(Boolean);
 
+/** EDGE_URL's edges, else the local one (`npm run edge` on EDGE_PORT, default 8080), which may not be running. */
+export function configuredEdges(env = process.env): { edges: string[]; explicit: boolean } {
+  const explicit = edgeUrls(env.EDGE_URL);
+  return explicit.length
+    ? { edges: explicit, explicit: true }
+    : { edges: [`http://127.0.0.1:${env.EDGE_PORT || 8080}`], explicit: false };
+}
+
 function purgeRequest(edge: string, keys: string[]): Promise<{ status: number; purged: number; body: string }> {
   const url = new URL('/', edge);
   return new Promise((resolve, reject) => {

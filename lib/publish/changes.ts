@@ -104,7 +104,7 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
     for (const story of [before.get(slug), after.get(slug)]) {
       if (!story) continue;
       const pages = pagesShowingStory(story);
-      for (const path of [...pages.own, ...pages.pages]) paths.add(path);
+      for (const path of [...pages.own, ...pages.pages, pages.monthSitemap]) paths.add(path);
       for (const base of pages.listings) listing(base);
       touched.sections.add(story.section);
       for (const id of story.tags) touched.tags.add(id);

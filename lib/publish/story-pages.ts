@@ -3,6 +3,7 @@
  * soft-purges by xkey) and `npm run purge -- --story` (lib/edge/purge-targets.ts) both use
  * (docs/decisions/0021, 0022).
  */
+import { authorPath, sectionPath, storyPath, tagPath } from '@/lib/content/model/paths';
 import { archiveMonthPath, archiveYearPath, ARCHIVE_PATH } from '@/lib/content/read/listings';
 import { CROP_RATIOS } from '@/lib/seo/photo-crops';
 import { kstYearMonth } from '@/lib/time';
@@ -36,15 +37,17 @@ export interface StoryPages {
   own: string[];
   /** Paginated listings that list it, by their first page's path (their numbered pages show it too). */
   listings: string[];
-  /** Single pages that list it: its section's feed, its year in the archive, its month's sitemap. */
+  /** Single pages that list it: its section's feed, its year in the archive. */
   pages: string[];
+  /** Its month's sitemap (a month past the sitemap size limit is split into numbered parts after it). */
+  monthSitemap: string;
 }
 
 /** The story's own page, Open Graph card and photo crops. */
 export const storyOwnPaths = (slug: string) => [
-  `/stories/${slug}`,
-  `/stories/${slug}/opengraph-image`,
-  ...CROP_RATIOS.map((r) => `/stories/${slug}/images/${r}`),
+  storyPath(slug),
+  `${storyPath(slug)}/opengraph-image`,
+  ...CROP_RATIOS.map((r) => `${storyPath(slug)}/images/${r}`),
 ];
 
 /** Every page that shows the story, besides SITE_WIDE_PATHS and the stories that list it as related. */
@@ -53,15 +56,12 @@ export function pagesShowingStory(story: PlacedStory): StoryPages {
   return {
     own: storyOwnPaths(story.slug),
     listings: [
-      `/sections/${story.section}`,
-      ...story.authors.map((id) => `/authors/${id}`),
-      ...story.tags.map((id) => `/tags/${id}`),
+      sectionPath(story.section),
+      ...story.authors.map(authorPath),
+      ...story.tags.map(tagPath),
       archiveMonthPath(year, month),
     ],
-    pages: [
-      `/sections/${story.section}/feed.xml`,
-      archiveYearPath(year),
-      `/sitemaps/${year}-${String(month).padStart(2, '0')}.xml`,
-    ],
+    pages: [`${sectionPath(story.section)}/feed.xml`, archiveYearPath(year)],
+    monthSitemap: `/sitemaps/${year}-${String(month).padStart(2, '0')}.xml`,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Cuts the text face into the files pages use (what each keeps: text-face.ts; why: decisions 0004 and 0042) and
+ * Cuts the text face into the files pages use (what each keeps: scripts/lib/text-face.ts; why: decisions 0004 and 0042) and
  * prints the unicode-range each must declare in app/fonts.ts. The woff2 files are committed; test/text-face.test.ts
  * fails when they are stale.
  *
@@ -18,7 +18,7 @@ import {
   TEXT_FACE_SOURCE,
   TEXT_FACE_WEIGHT,
   unicodeRange,
-} from './text-face';
+} from '../lib/text-face';
 
 const root = process.cwd();
 

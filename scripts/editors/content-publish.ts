@@ -14,7 +14,7 @@ import { purgeEdges } from '@/lib/publish/steps/edges';
 import { preflightOrigins, publishOrigins, syncOrigins } from '@/lib/publish/steps/origins';
 import { printChanges } from '@/lib/publish/steps/report';
 import { searchIndexMissing, writeSearchIndexes } from '@/lib/publish/steps/search';
-import { storeSnapshot } from '@/lib/publish/steps/store';
+import { storePhotos, storeSnapshot } from '@/lib/publish/steps/store';
 import { stepTimer } from '@/lib/publish/steps/timings';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -34,7 +34,9 @@ async function main(): Promise<number> {
     const origins = publishOrigins();
     const refreshedBefore = await preflightOrigins(origins, secret);
     timer.step('origins reachable');
-    await storeSnapshot(root, store, snapshot, check.storyCount);
+    const photos = await storePhotos(root, store, snapshot);
+    timer.step('photos');
+    await storeSnapshot(store, snapshot, check.storyCount, photos);
     timer.step('store');
     const synced = await syncOrigins(origins, secret, snapshot.listing.version);
     timer.step('origins');
@@ -47,7 +49,7 @@ async function main(): Promise<number> {
       ok = (await publishSearch(store, snapshot)) && ok;
       timer.step('search');
     }
-    if (synced.changes) printChanges(synced.changes);
+    if (synced.changes) await printChanges(synced.changes);
     console.log(`\n${timer.summary()}`);
     if (ok) console.log('✔ Published.');
     else

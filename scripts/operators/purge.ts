@@ -1,12 +1,13 @@
 /**
  * `npm run purge`: removes pages from the edge (docs/operations/caching.md). `-- /path …` exact URLs,
  * `--soft` marks them stale instead, `--story <slug>` every page that shows a story, `--all` everything,
- * `--edge <url>` (repeatable; default EDGE_URL, else 127.0.0.1:$EDGE_PORT or 8080), `--dry-run`.
+ * `--edge <url>` (repeatable; default EDGE_URL's edges, else 127.0.0.1:$EDGE_PORT or 8080), `--dry-run`.
  */
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { purgeTargetsForStories, type PurgeTarget } from '@/lib/edge/purge-targets';
+import { configuredEdges } from '@/lib/edge/xkey';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -39,9 +40,7 @@ function parseCommand() {
     if (!p.startsWith('/')) throw new Error(`"${p}" is not a path: give site paths such as /stories/some-slug`);
   if (!values.all && !values.story?.length && !positionals.length)
     throw new Error('Nothing to purge: give paths, --story <slug> or --all (npm run purge -- /stories/some-slug)');
-  const edges = values.edge?.length
-    ? values.edge
-    : [process.env.EDGE_URL || `http://127.0.0.1:${process.env.EDGE_PORT || 8080}`];
+  const edges = values.edge?.length ? values.edge : configuredEdges().edges;
   return { ...values, paths: positionals, edges, dryRun: values['dry-run'] };
 }
 

@@ -1,17 +1,9 @@
 /** content:publish's soft purge at every edge, by xkey (decision 0022). */
-import { edgeUrls, softPurgeKeys } from '@/lib/edge/xkey';
-
-/** EDGE_URL's edges, else the local one (`npm run edge`), which may not be running. */
-export function publishEdges(env = process.env): { edges: string[]; explicit: boolean } {
-  const explicit = edgeUrls(env.EDGE_URL);
-  return explicit.length
-    ? { edges: explicit, explicit: true }
-    : { edges: [`http://127.0.0.1:${env.EDGE_PORT || 8080}`], explicit: false };
-}
+import { configuredEdges, softPurgeKeys } from '@/lib/edge/xkey';
 
 /** Soft-purges the paths (or everything) at every edge; false when an edge that should answer did not. */
 export async function purgeEdges(paths: Set<string>, everything: boolean, env = process.env): Promise<boolean> {
-  const { edges, explicit } = publishEdges(env);
+  const { edges, explicit } = configuredEdges(env);
   let ok = true;
   for (const edge of edges) {
     try {

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { embargoesAfter, embargoesLifted } from '@/lib/content/model/embargoes';
 import type { ContentSnapshot } from '@/lib/content/storage/snapshot';
 import { DiskStore, searchIndexId, type ContentStore } from '@/lib/content/storage/store';
-import { softPurgeKeys } from '@/lib/edge/xkey';
+import { configuredEdges, softPurgeKeys } from '@/lib/edge/xkey';
 import { lowerPriority } from '@/lib/search/priority.mjs';
-import { publishEdges } from './edges';
 
 /** How many embargoes ahead a publish writes search indexes for; later ones get theirs from a later publish. */
 const MAX_EMBARGO_INDEXES = 5;
@@ -71,7 +70,7 @@ export async function writeSearchIndexes(root: string, store: ContentStore, snap
       await store.writeSearch(searchIndexId(listing.version, embargoesLifted(listing, at ?? new Date())), files);
       if (at) continue;
       const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
-      for (const edge of publishEdges().edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
+      for (const edge of configuredEdges().edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
     }
     return times.length - 1;
   } finally {

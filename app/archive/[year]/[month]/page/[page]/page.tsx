@@ -1,6 +1,6 @@
 import { ArchiveMonth, archiveMonthMetadata } from '@/components/site/ArchiveRoute';
 
-// A busy month's page 2 onwards: rendered on first request, then cached until the next deploy.
+// A busy month's page 2 onwards: rendered on first request, then cached until a publish changes it.
 export async function generateStaticParams() {
   return [];
 }
