@@ -1,13 +1,14 @@
 /**
- * What `npm run purge -- --story` bans at the edge: the pages that show the story (lib/publish/story-pages.ts,
- * as publishing refreshes them), its photos and their resizes, as regular expressions over the edge's stored
- * paths with their query (deploy/varnish/default.vcl bans by them; docs/operations/caching.md).
+ * What `npm run purge -- --story` bans at the edge: every page a publish of the story refreshes
+ * (lib/publish/changes.ts, lib/publish/story-pages.ts), its photos and their resizes, as regular expressions
+ * over the edge's stored paths with their query (deploy/varnish/default.vcl bans by them).
  */
 import path from 'node:path';
-import { buildContent, isScheduled, newestFirst, relatedStories, type FullContent, type Story } from '@/lib/content';
+import { buildContent, isScheduled, newestFirst, type FullContent, type Story } from '@/lib/content';
 import { formatProblem } from '@/lib/content/model/validate';
 import { loadContentSources } from '@/lib/content-check/load-sources';
-import { pagesShowingStory, SITE_WIDE_PATHS } from '@/lib/publish/story-pages';
+import { contentChanges, type ChangedStory } from '@/lib/publish/changes';
+import { pagesShowingStory } from '@/lib/publish/story-pages';
 
 export interface PurgeTarget {
   /** Why: which page of the site this is. */
@@ -39,14 +40,24 @@ const photoTargets = (story: Story): PurgeTarget[] =>
     { label: `resized ${src}`, pattern: `^/_next/image\\?(.*&)?url=${escape(encodeURIComponent(src))}(&|$)` },
   ]);
 
-/** Other published stories that list this one at their foot (its headline and photo appear there). */
-function relatedTargets(story: Story, content: FullContent): PurgeTarget[] {
-  const published = content.stories.filter((other) => !other.draft && !isScheduled(other));
-  // Scored as if published: a story being unpublished still sits at the foot of the pages that listed it.
-  const pool = published.includes(story) ? published : [...published, story].sort(newestFirst);
-  return published
-    .filter((other) => other.slug !== story.slug && relatedStories(pool, other).some((r) => r.slug === story.slug))
-    .map((other) => onePage(`related: ${other.slug}`, other.path));
+/**
+ * Every path a publish of the story refreshes (lib/publish/changes.ts): the published content without it, then
+ * with it. Scored as if published: a story being unpublished still sits on the pages that listed it.
+ */
+function refreshedPaths(story: Story, content: FullContent): string[] {
+  const placed = (s: Story): ChangedStory => ({
+    slug: s.slug,
+    postedAt: s.postedAt,
+    section: s.section.id,
+    authors: s.authors.map((a) => a.id),
+    tags: s.tags.map((t) => t.id),
+    hash: '',
+  });
+  const others = content.stories.filter((o) => !o.draft && !isScheduled(o) && o.slug !== story.slug);
+  const records = { authors: content.authors, sections: content.sections, tags: content.tags, images: {} };
+  const before = { ...records, stories: others.map(placed) };
+  const after = { ...records, stories: [...others, story].sort(newestFirst).map(placed) };
+  return contentChanges(before, after).paths;
 }
 
 /** The purge targets for one story of the content; undefined when no story has that slug. */
@@ -59,14 +70,14 @@ export function storyPurgeTargets(content: FullContent, slug: string): PurgeTarg
     authors: story.authors.map((a) => a.id),
     tags: story.tags.map((t) => t.id),
   });
+  // Broad patterns first: a listing's every numbered page (as many as ever were), a month sitemap's parts.
   const targets = [
     { label: 'story page, card and crops', pattern: pageAndBelow(story.path) },
     ...pages.listings.map((p) => ({ label: `${p} and its numbered pages`, pattern: pageAndBelow(p) })),
-    ...[...pages.pages, ...SITE_WIDE_PATHS].map((p) => onePage(p, p)),
     { label: `${pages.monthSitemap} and its parts`, pattern: sitemapParts(pages.monthSitemap) },
     { label: 'search index', pattern: '^/pagefind/' },
+    ...refreshedPaths(story, content).map((p) => onePage(p, p)),
     ...photoTargets(story),
-    ...relatedTargets(story, content),
   ];
   // One ban per pattern, and none for a page a broader pattern already covers (a section's feed, the search entry).
   const covered = ({ path, pattern }: PurgeTarget) =>
