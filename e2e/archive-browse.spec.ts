@@ -277,6 +277,8 @@ test('feeds carry the latest 50 stories, the site-wide one and each section’s'
 test('a numbered listing page, a month of the archive and search results have no WCAG 2.2 AA violations', async ({
   page,
 }) => {
+  // Four full axe runs over long listing pages: 26–31 s on this 2-core machine, past the default 30 s.
+  test.setTimeout(90_000);
   const { url } = archiveSite();
   const story = published()[0]!;
   const { year, month } = kstYearMonth(story.postedAt);
