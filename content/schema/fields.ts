@@ -32,6 +32,16 @@ export function strayMarkup(value: string): string | undefined {
   return undefined;
 }
 
+/** Reports a TODO the scaffold left in the text; true when it did (nothing else is worth saying then). */
+function stillPlaceholder(value: string, ctx: z.RefinementCtx, what: string, example: string): boolean {
+  if (!new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) return false;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"`,
+  });
+  return true;
+}
+
 /**
  * Plain text: no HTML tags, entities or Markdown, and no TODO left by new-story. Content reaches pages as
  * text, never as markup. Missing or wrongly typed values get their messages in
@@ -42,13 +52,7 @@ export const plain = (what: string, example: string) =>
     .string()
     .trim()
     .superRefine((value, ctx) => {
-      if (new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"`,
-        });
-        return;
-      }
+      if (stillPlaceholder(value, ctx, what, example)) return;
       const markup = strayMarkup(value);
       if (markup) ctx.addIssue({ code: 'custom', message: `${what} ${markup}` });
     })
@@ -64,13 +68,7 @@ export const rich = (what: string, example: string, empty = `${what} is empty �
     .trim()
     .min(1, { error: empty })
     .superRefine((value, ctx) => {
-      if (new RegExp(`\\b${PLACEHOLDER}\\b`).test(value)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${what} still says ${PLACEHOLDER} — replace it with the real ${what}, e.g. "${example}"`,
-        });
-        return;
-      }
+      if (stillPlaceholder(value, ctx, what, example)) return;
       const html = strayHtml(value, `remove it; ${INLINE_HELP}`);
       if (html) {
         ctx.addIssue({ code: 'custom', message: `${what} ${html}` });
