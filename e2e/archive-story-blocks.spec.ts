@@ -233,7 +233,7 @@ test('search finds a story by the words of any block: a quotation source, a tabl
 test('search and archive pages have no axe findings, best practices and experimental rules included', async ({
   page,
 }) => {
-  // Five full axe runs with every rule: 14–22 s on this 2-core machine, near the default 30 s when loaded.
+  // Five full axe runs with every rule: 21–22 s on this 2-core machine, near the default 30 s when loaded.
   test.setTimeout(90_000);
   for (const path of ['/search', '/search?q=Pyongyang', '/archive', '/archive/2025', '/archive/2025/06']) {
     await page.goto(site().url + path);

@@ -104,7 +104,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`story, search and archive pages have no axe findings, best practices and experimental rules included (${colorScheme})`, async ({
     page,
   }) => {
-    // Six full axe runs with every rule: 21–31 s on this 2-core machine, near the default 30 s.
+    // Six full axe runs with every rule: 25–31 s on this 2-core machine, near the default 30 s.
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
     for (const path of [STORY, '/search', '/search?q=Putin', '/archive', '/archive/2024', '/archive/2024/06']) {
