@@ -131,14 +131,16 @@ async function checkMixedHeadlineCard(page: Page, request: APIRequestContext, or
  * `next dev` in the project, as on an editor's machine: SITE_URL is the production origin, which has no card for
  * a draft (and which this test cannot reach). The link card must show the card from this server.
  */
-async function startDevServer(page: Page, dir: string): Promise<Server> {
-  const server = await startServer(dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
-  // Only the draft's link-card image is drawn: rendering every card in dev would only cost time.
-  const draftCard = `${server.origin}/stories/${DRAFT.slug}/opengraph-image`;
+function startDevServer(dir: string): Promise<Server> {
+  return startServer(dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+}
+
+/** Only the draft's link-card image is drawn: rendering every card in dev would only cost time. */
+async function onlyDraftCards(page: Page, origin: string) {
+  const draftCard = `${origin}/stories/${DRAFT.slug}/opengraph-image`;
   await page.route('**/opengraph-image**', (route) =>
     route.request().url().startsWith(draftCard) ? route.fallback() : route.abort(),
   );
-  return server;
 }
 
 async function checkBanners(page: Page, origin: string) {
@@ -236,7 +238,7 @@ async function checkUnfinishedStory(page: Page, origin: string, dir: string) {
     storySource({ slug: unfinished, headline: 'Unfinished story', author: 'park-ung', section: 'north-korea', now }),
   );
   const summaryTodo = `content/stories/2024/06/${unfinished}.ts › summary: summary still says TODO`;
-  await expectHeadlineSoon(page, `${origin}/stories/${unfinished}`, 'This story cannot be shown yet', 60_000);
+  await expectHeadlineSoon(page, `${origin}/stories/${unfinished}`, 'This story cannot be shown yet', 90_000);
   await expect(page.locator('.story-problems')).toContainText(summaryTodo);
   await expect(page.locator('.story-problems')).toContainText(
     `${unfinished}.ts › leadPhoto.src: image file public/images/stories/${unfinished}.jpg was not found`,
@@ -270,6 +272,46 @@ async function checkEveryBlock(page: Page) {
   ]) {
     await expect(blocks.locator(selector).first(), selector).toBeVisible();
   }
+}
+
+/** One dev server for the steps an editor takes in turn; each step has its own time (next dev compiles on demand). */
+function describePreviewsUnderDev(projectDir: () => string) {
+  test.describe.serial('previewed under next dev', () => {
+    let dev: Server | undefined;
+    test.beforeAll(async () => {
+      test.setTimeout(120_000);
+      dev = await startDevServer(projectDir());
+    });
+    test.afterAll(async () => {
+      await dev?.stop();
+    });
+    test.beforeEach(async ({ page }) => {
+      test.setTimeout(120_000);
+      await onlyDraftCards(page, dev!.origin);
+    });
+
+    test('drafts and scheduled stories show their banners', async ({ page }) => {
+      await checkBanners(page, dev!.origin);
+    });
+
+    test('/dev/previews lists every story with its cards, and finds one by slug or headline', async ({ page }) => {
+      await checkPreviewsPage(page, dev!.origin);
+      await checkFindStory(page);
+    });
+
+    test('edits show live, and a new story file is found while the server runs', async ({ page }) => {
+      await checkLiveEdits(page, dev!.origin, projectDir());
+    });
+
+    test('an unfinished story shows its problems, and every other page keeps working', async ({ page }) => {
+      await checkUnfinishedStory(page, dev!.origin, projectDir());
+    });
+
+    test('the preview shows every body block', async ({ page }) => {
+      await page.goto(`${dev!.origin}/dev/previews`);
+      await checkEveryBlock(page);
+    });
+  });
 }
 
 test.describe.serial('editorial fields', () => {
@@ -331,20 +373,5 @@ test.describe.serial('editorial fields', () => {
     await expect(correction.locator('time')).toHaveAttribute('datetime', '2024-06-19T01:30:00Z');
   });
 
-  test('drafts and scheduled stories are previewed under next dev, with banners, on /dev/previews', async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    const server = await startDevServer(page, project.dir);
-    try {
-      await checkBanners(page, server.origin);
-      await checkPreviewsPage(page, server.origin);
-      await checkFindStory(page);
-      await checkLiveEdits(page, server.origin, project.dir);
-      await checkUnfinishedStory(page, server.origin, project.dir);
-      await checkEveryBlock(page);
-    } finally {
-      await server.stop();
-    }
-  });
+  describePreviewsUnderDev(() => project.dir);
 });

@@ -292,13 +292,14 @@ test.describe('with Redis', () => {
     for (const origin of shared) expect((await request(origin.url, '/')).body).toContain(REDIS_STORY.headline);
     const later = await Origin.start(site.release, { REDIS_URL: redisUrl, PUBLISH_SECRET: site.secret });
     shared.push(later);
+    // Its prerendered front page is the build's until its own start-up sync, a moment after it listens;
+    // until then it serves the build's content and takes nothing newer from Redis.
+    await expect
+      .poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 10_000 })
+      .toBe(true);
     const atLater = await request(later.url, story);
     expect(atLater.body).toContain(REDIS_STORY.headline);
     expect(atLater.headers['x-nextjs-cache'], 'an origin started later takes the page from Redis').toBe('HIT');
-    // Its prerendered front page is the build's until its own start-up sync, a moment after it listens.
-    await expect
-      .poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 5_000 })
-      .toBe(true);
 
     // A correction: once the publish reports done, no origin serves the old headline, from its memory or Redis.
     site.writeStory({ ...REDIS_STORY, headline: REDIS_CORRECTED });

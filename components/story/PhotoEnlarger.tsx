@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useHydrated } from '@/components/ui/browser-value';
 
 interface PhotoEnlargerProps {
@@ -23,11 +24,12 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-  }, [open]);
-
+  // Opened in the click itself: the figure renders first (its Close has autoFocus), then showModal, so no
+  // close event still queued from the last closing can land between the two and leave the dialog empty.
+  const show = () => {
+    flushSync(() => setOpen(true));
+    if (dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
+  };
   const close = () => dialogRef.current?.close();
   const icon = (
     <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
@@ -51,7 +53,7 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
         type="button"
         className="enlarge-button"
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={show}
       >
         {icon}
         <span>Enlarge image</span>
@@ -61,6 +63,8 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
         className="photo-dialog"
         aria-label="Enlarged image"
         onClose={() => {
+          // A close event queued before the reader opened it again is stale.
+          if (dialogRef.current?.open) return;
           setOpen(false);
           // Browsers put focus back on the opener when a modal closes; the close event comes a task later.
           // Move focus only if it was left nowhere, never pull it back from where the reader has tabbed on.
