@@ -48,13 +48,7 @@ export function PhotoEnlarger({ src, width, height, alt, caption, credit }: Phot
 
   return (
     <>
-      <button
-        ref={triggerRef}
-        type="button"
-        className="enlarge-button"
-        aria-haspopup="dialog"
-        onClick={show}
-      >
+      <button ref={triggerRef} type="button" className="enlarge-button" aria-haspopup="dialog" onClick={show}>
         {icon}
         <span>Enlarge image</span>
       </button>
