@@ -138,6 +138,10 @@ async function main() {
   process.env.NEXT_MANUAL_SIG_HANDLE = '1';
   process.on('SIGTERM', () => void stop(origin, 'SIGTERM'));
   process.on('SIGINT', () => void stop(origin, 'SIGINT'));
+  // A launcher killed outright (SIGKILL, OOM) cannot pass a signal on: an origin left behind would hold its
+  // port and serve a release nobody manages, so it stops by itself once its parent is gone.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(origin, 'its launcher exiting'), 1000).unref();
   origin.runDir = makeRunFolder(releaseDir, process.env.PORT ?? '3000');
   await import(pathToFileURL(path.join(origin.runDir, 'server.js')).href);
 }
