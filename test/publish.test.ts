@@ -4,6 +4,7 @@
  * (lib/content/storage/store.ts on disk, lib/content/storage/redis-store.ts against a real redis-server).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -265,6 +266,15 @@ async function storeContract(store: ContentStore) {
   await (
     await store.lock('third', 0)
   )();
+  // A publish of this machine that was killed holds no one up; one still running does.
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  await store.lock(`${os.hostname()} pid ${gone}`, 0);
+  const releaseFourth = await store.lock('fourth', 0);
+  await assert.rejects(store.lock('fifth', 0), PublishLockedError);
+  await releaseFourth();
+  const releaseLive = await store.lock(`${os.hostname()} pid ${process.pid}`, 0);
+  await assert.rejects(store.lock('sixth', 0), PublishLockedError);
+  await releaseLive();
 }
 
 test('DiskStore: versions, an atomic pointer, records written once, one lock', async () => {
@@ -281,6 +291,8 @@ test('RedisStore against a real redis-server; with Redis gone every call fails f
   const store = new RedisStore(server.url);
   try {
     await storeContract(store);
+    // Redis' clock, which embargoes lift by (lib/content/serving/content-clock.ts): the same machine, the same time.
+    assert.ok(Math.abs((await store.time()) - Date.now()) < 1000);
     await server.stop();
     const started = Date.now();
     await assert.rejects(store.write(buildSnapshot(content([['c', 'C']]))));

@@ -38,12 +38,14 @@ export class PublishSite {
   readonly storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-publish-store-'));
   private readonly files = new Map<string, string>();
 
-  private constructor(readonly project: TempProject) {}
+  private constructor(
+    readonly project: TempProject,
+    private readonly builtRelease?: string,
+  ) {}
 
   /** A copy of the project, built (about half a minute). */
   static async build(): Promise<PublishSite> {
-    const site = new PublishSite(createTempProject('aju-publish-'));
-    site.edgeUrl = `http://127.0.0.1:${await freePort()}`;
+    const site = await PublishSite.copy();
     execFileSync('npm', ['run', '--silent', 'build'], {
       cwd: site.project.dir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next' },
@@ -52,9 +54,16 @@ export class PublishSite {
     return site;
   }
 
-  /** The release `npm run build` made (scripts/lib/releases.mjs), which every origin runs. */
+  /** A copy of the project to publish from, unbuilt: its origins run `release` (a build of the same code). */
+  static async copy(release?: string): Promise<PublishSite> {
+    const site = new PublishSite(createTempProject('aju-publish-'), release);
+    site.edgeUrl = `http://127.0.0.1:${await freePort()}`;
+    return site;
+  }
+
+  /** The release every origin runs: the copy's own build (scripts/lib/releases.mjs), or the one given. */
   get release() {
-    return path.join(this.project.dir, '.next-releases', 'latest');
+    return this.builtRelease ?? path.join(this.project.dir, '.next-releases', 'latest');
   }
 
   /** What every origin is started with: the shared store, the secret, the edge for its embargo purges. */

@@ -1,5 +1,6 @@
 /** Each origin's embargo timer: at the next publishAt it syncs itself, which purges the edge (decision 0023). */
 import { nextEmbargo } from '@/lib/content/model/embargoes';
+import { contentNow } from '@/lib/content/serving/content-clock';
 import type { SnapshotListing } from '@/lib/content/storage/snapshot';
 import { processSingleton } from '@/lib/process-singleton.mjs';
 import { requestSelfSync } from './self-sync';
@@ -10,10 +11,11 @@ const timer = processSingleton('publish.embargo-timer', () => ({}) as { handle?:
 export function scheduleEmbargo(listing: SnapshotListing): void {
   if (timer.handle) clearTimeout(timer.handle);
   timer.handle = undefined;
-  const next = nextEmbargo(listing, new Date());
+  const now = contentNow();
+  const next = nextEmbargo(listing, now);
   if (!next) return;
   // setTimeout holds at most 2^31-1 ms (24.8 days): a later embargo re-arms then.
-  const wait = Math.min(Math.max(next.getTime() - Date.now() + 250, 0), 2 ** 31 - 1);
+  const wait = Math.min(Math.max(next.getTime() - now.getTime() + 250, 0), 2 ** 31 - 1);
   timer.handle = setTimeout(() => void requestSelfSync('embargo'), wait);
   timer.handle.unref?.();
 }

@@ -5,6 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { viewOf } from '@/lib/content';
 import { visibleAt } from '@/lib/content/model/embargoes';
+import { contentNow } from '@/lib/content/serving/content-clock';
 import { isMissingPath, pathViewAt } from '@/lib/content/read/known-paths';
 import { archiveYears, relatedStories } from '@/lib/content/read/listings';
 import { sync } from '@/lib/content/serving/served-content';
@@ -78,7 +79,7 @@ async function runSync(purgeEdge: boolean): Promise<SyncResult> {
   const before = state.reflected;
   const { next } = await sync();
   const read = lap();
-  const now = new Date();
+  const now = contentNow();
   const changes = contentChanges(before && changeView(before.listing, before.at), changeView(next, now));
   const changed = lap();
   buildIndexes(next, now);

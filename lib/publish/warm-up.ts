@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { visibleAt } from '@/lib/content/model/embargoes';
+import { contentNow } from '@/lib/content/serving/content-clock';
 import { liveListing } from '@/lib/content/serving/served-content';
 import { selfUrl } from './self-sync';
 
@@ -23,7 +24,7 @@ function draftModeCookie(): string | undefined {
 
 export async function warmUp(): Promise<void> {
   const cookie = draftModeCookie();
-  const story = visibleAt(await liveListing(), new Date())[0];
+  const story = visibleAt(await liveListing(), contentNow())[0];
   if (!cookie || !story) return;
   const done: string[] = [];
   for (const p of [`/stories/${story.slug}`, `/stories/${story.slug}/opengraph-image`]) {

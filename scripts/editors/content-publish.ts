@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openPublishedStore } from '@/lib/content/storage/open-store';
 import { buildSnapshot, type ContentSnapshot } from '@/lib/content/storage/snapshot';
-import { DiskStore, PUBLISH_LOCK_WAIT_S, type ContentStore } from '@/lib/content/storage/store';
+import { DiskStore, namingFullDisk, PUBLISH_LOCK_WAIT_S, type ContentStore } from '@/lib/content/storage/store';
 import { ensurePublishSecret } from '@/lib/publish/secret';
 import { checkForPublish } from '@/lib/publish/steps/check';
 import { purgeEdges } from '@/lib/publish/steps/edges';
@@ -29,15 +29,23 @@ async function main(): Promise<number> {
   const store = openPublishedStore(process.env, root)!;
   let release: (() => Promise<void>) | undefined;
   try {
-    release = await store.lock(`${os.hostname()} pid ${process.pid}`, PUBLISH_LOCK_WAIT_S * 1000);
+    release = await store
+      .lock(`${os.hostname()} pid ${process.pid}`, PUBLISH_LOCK_WAIT_S * 1000)
+      .catch((error: unknown) => Promise.reject(namingFullDisk(error, store.description, 'run content:publish again')));
     const secret = ensurePublishSecret(store instanceof DiskStore ? store.dir : undefined);
     const origins = publishOrigins();
     const refreshedBefore = await preflightOrigins(origins, secret);
     timer.step('origins reachable');
-    const photos = await storePhotos(root, store, snapshot);
-    timer.step('photos');
-    await storeSnapshot(store, snapshot, check.storyCount, photos);
+    try {
+      const photos = await storePhotos(root, store, snapshot);
+      timer.step('photos');
+      await storeSnapshot(store, snapshot, check.storyCount, photos);
+    } catch (error) {
+      throw namingFullDisk(error, store.description, 'run content:publish again');
+    }
     timer.step('store');
+    // A fault the tests and the fault run inject: the publish killed right after the switch (decision 0045).
+    if (process.env.PUBLISH_FAULT === 'kill-after-switch') process.kill(process.pid, 'SIGKILL');
     const synced = await syncOrigins(origins, secret, snapshot.listing.version);
     timer.step('origins');
     for (const p of refreshedBefore) synced.paths.add(p);
@@ -54,7 +62,7 @@ async function main(): Promise<number> {
     if (ok) console.log('✔ Published.');
     else
       console.error(
-        '✖ The store holds the new content, but the site above did not all follow: fix what is named and run content:publish again.',
+        '✖ The store holds the new content, but not all of the site above followed: an origin named catches up by itself once it answers; for anything else, fix what is named and run content:publish again.',
       );
     return ok ? 0 : 1;
   } finally {
@@ -83,7 +91,11 @@ async function publishSearch(store: ContentStore, snapshot: ContentSnapshot) {
 main().then(
   (code) => (process.exitCode = code),
   (error: Error) => {
-    console.error(`✖ ${error.message}\nNothing was published: the site is unchanged.`);
+    // Redis at maxmemory refuses writes: the pointer never moved, and the fix is Redis', not the content's.
+    const full = /\bOOM\b/.test(error.message)
+      ? '\nThe store is full (Redis maxmemory): raise maxmemory, or set maxmemory-policy volatile-lru so rendered pages make room.'
+      : '';
+    console.error(`✖ ${error.message}${full}\nNothing was published: the site is unchanged.`);
     process.exitCode = 1;
   },
 );

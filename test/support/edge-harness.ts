@@ -122,36 +122,52 @@ export class Origin {
     readonly url: string,
     /** `METHOD /path?query` of every request that reached this origin, probes included. */
     readonly seen: string[],
-    /** What the server has written to its standard output so far. */
+    /** What the server has written to its standard output and error so far. */
     readonly output: () => string,
     /** When set, every answer goes out with this Cache-Control: an origin that marks anything shareable. */
-    private readonly override: { cacheControl?: string },
+    private readonly override: { cacheControl?: string; cutOff?: boolean },
     private readonly server: ChildProcess,
     private readonly proxy: http.Server,
   ) {}
 
   /**
    * `release`: a release folder or a pointer to one (default: this project's last build, which the webServer made);
-   * `env`: more environment for the server (the publish tests' store, secret and edge).
+   * `env`: more environment for the server (the publish tests' store, secret and edge); `prefix`: a command the
+   * server runs under (`faketime -f +120s`: a machine whose clock runs ahead).
    */
-  static async start(release = LATEST_RELEASE, env: Record<string, string> = {}): Promise<Origin> {
+  static async start(
+    release = LATEST_RELEASE,
+    env: Record<string, string> = {},
+    prefix: string[] = [],
+  ): Promise<Origin> {
     if (!existsSync(path.join(release, 'server.js')))
       throw new Error(`no ${release}/server.js: build it first (npm run build)`);
     const releaseDir = realpathSync(release);
     const originPort = await freePort();
     const server = track(
-      spawn(process.execPath, [LAUNCHER, releaseDir], {
-        cwd: releaseDir,
-        env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
+      spawn(
+        prefix[0] ?? process.execPath,
+        [...prefix.slice(1), ...(prefix.length ? [process.execPath] : []), LAUNCHER, releaseDir],
+        {
+          cwd: releaseDir,
+          env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(originPort), HOSTNAME: '127.0.0.1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ),
     );
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Warnings too (they go on to this process's stderr, as before).
+    server.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stderr.write(chunk);
+    });
     const agent = new http.Agent({ keepAlive: true });
     const seen: string[] = [];
-    const override: { cacheControl?: string } = {};
+    const override: { cacheControl?: string; cutOff?: boolean } = {};
     const proxy = http.createServer((req, res) => {
+      // A network blip: the origin runs on, nothing reaches it.
+      if (override.cutOff) return req.socket.destroy();
       seen.push(`${req.method} ${req.url}`);
       const upstream = http.request(
         { host: '127.0.0.1', port: originPort, method: req.method, path: req.url, headers: req.headers, agent },
@@ -183,6 +199,11 @@ export class Origin {
   /** Make this origin mark every answer with `cacheControl` (undefined: as the site sends it). */
   markEverything(cacheControl: string | undefined): void {
     this.override.cacheControl = cacheControl;
+  }
+
+  /** Cut the origin off the network (true) or reconnect it: it keeps running, and nobody can reach it. */
+  cutOff(cut: boolean): void {
+    this.override.cutOff = cut;
   }
 
   get address(): string {

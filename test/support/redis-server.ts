@@ -9,14 +9,26 @@ export interface RedisServer {
 }
 
 /**
- * Debian's `redis-server` on a free loopback port, without persistence, for tests and benchmarks (.ci/run
- * installs it when missing). Resolves once it accepts connections.
+ * Debian's `redis-server` on a free loopback port (or `port`: a restart), without persistence, evicting only keys
+ * with a TTL when full, as publishing.md sets it up, for tests and benchmarks (.ci/run installs it when missing).
+ * Resolves once it accepts connections.
  */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const server = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'volatile-lru',
+    ],
     { stdio: 'ignore' },
   );
   let failed = false;

@@ -21,7 +21,7 @@ export async function POST(request: Request) {
     const result = await syncContent({ purgeEdge: auth.internal });
     return Response.json(result, { headers: noStore });
   } catch (error) {
-    console.error('content: sync failed:', error);
+    console.error(`content: sync failed: ${(error as Error).message}`);
     return new Response(`This origin could not read the published content: ${(error as Error).message}\n`, {
       status: 503,
       headers: noStore,

@@ -8,6 +8,7 @@ import type { Section } from '@/content/schema';
 import { site } from '@/lib/site';
 import type { Content, Story, StorySummary } from '../model/types';
 import { productionVisibility } from '../model/visibility';
+import { contentNow } from '../serving/content-clock';
 import { liveListing, liveRecord } from '../serving/served-content';
 import { buildContent, loadDefaultSources } from './build-content';
 import { viewOf } from './live-view';
@@ -15,7 +16,7 @@ import { resolveStory } from './resolve';
 
 const production = () => process.env.NODE_ENV === 'production';
 
-const liveView = async () => viewOf(await liveListing(), new Date());
+const liveView = async () => viewOf(await liveListing(), contentNow());
 
 /** Everything, validated, once per request under next dev (React's cache); once per call in scripts. */
 const loadEverything = cache(async () =>

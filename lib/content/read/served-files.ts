@@ -2,13 +2,14 @@
  * What requests ask of the served content outside pages: which paths exist (proxy.ts answers the rest 404
  * before rendering), published photo files and search index files.
  */
+import { contentNow } from '../serving/content-clock';
 import { photoContentType } from '../serving/photos';
 import { liveListing, livePhoto, liveSearchFile } from '../serving/served-content';
 import { isSearchFileName } from '../storage/store';
 import { isMissingPath, pathViewAt } from './known-paths';
 
 /** Under next dev, undefined: every path is there to preview. In production, what the served content has. */
-export async function servedPaths(now = new Date()) {
+export async function servedPaths(now = contentNow()) {
   if (process.env.NODE_ENV !== 'production') return undefined;
   const listing = await liveListing();
   const view = pathViewAt(listing, now);

@@ -6,6 +6,7 @@
 import type { StoryRecord } from '@/content/schema';
 import { processSingleton } from '@/lib/process-singleton.mjs';
 import { embargoesLifted } from '../model/embargoes';
+import { contentNow, measureClock } from './content-clock';
 import { openPublishedStore } from '../storage/open-store';
 import type { SnapshotListing } from '../storage/snapshot';
 import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from '../storage/store';
@@ -17,6 +18,8 @@ interface LiveState {
   loading?: Promise<SnapshotListing>;
   records: Map<string, StoryRecord>;
   stores?: { published?: ContentStore; build: ContentStore };
+  /** Whether the published store was found without a pointer (said once). */
+  emptyNoticed?: boolean;
   /** For Next's cache handler (lib/cache/render-cache-handler.mjs), which runs outside the app's bundles. */
   servedState?: () => ServedState | undefined;
 }
@@ -37,13 +40,23 @@ state.servedState ??= () =>
   state.listing && {
     version: state.listing.version,
     createdAt: Date.parse(state.listing.createdAt),
-    lifted: embargoesLifted(state.listing, new Date()),
+    lifted: embargoesLifted(state.listing, contentNow()),
   };
 
 /** The published store this server reads (none without REDIS_URL or CONTENT_STORE_DIR) and the build's. */
 function stores() {
   state.stores ??= { published: openPublishedStore(), build: new DiskStore(buildSnapshotDir()) };
   return state.stores;
+}
+
+/** Said once per process while the published store has no pointer (emptied, or never published to). */
+function emptyStoreNotice(store: ContentStore, empty: boolean) {
+  const noticed = state.emptyNoticed;
+  state.emptyNoticed = empty;
+  if (!empty || noticed) return;
+  console.error(
+    `content: ${store.description} holds no published content (emptied, or nothing published yet); serving ${state.listing ? 'what this origin has' : "the build's content"} until the next publish.`,
+  );
 }
 
 /**
@@ -61,8 +74,14 @@ async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from
       return undefined;
     });
     if (pointer) candidates.push({ store, ...pointer });
+    if (store === published) emptyStoreNotice(store, !pointer);
   }
   candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  // Never back to older content (a store emptied, Redis restarted without its data): keep what is served.
+  const served = state.listing;
+  if (served && state.from && Date.parse(served.createdAt) >= Date.parse(candidates[0]?.createdAt ?? '')) {
+    return { listing: served, from: state.from };
+  }
   for (const { store, version } of candidates) {
     // The version served already (a publish's first call, which checks the origin answers): not read again.
     if (state.listing?.version === version && state.from) return { listing: state.listing, from: state.from };
@@ -95,12 +114,33 @@ export async function liveListing(): Promise<SnapshotListing> {
  */
 export async function sync(): Promise<{ previous: SnapshotListing | undefined; next: SnapshotListing }> {
   const previous = state.listing;
+  await measureStoreClock();
   const { listing, from } = await newest(true);
   if (!previous || previous.version !== listing.version) {
     state.listing = listing;
     state.from = from;
   }
   return { previous, next: state.listing! };
+}
+
+/**
+ * Whether the published store points at a newer version than this process serves: one read of its pointer
+ * (lib/publish/store-watch.ts asks every few seconds). Throws when the store cannot be read.
+ */
+export async function publishedAhead(): Promise<boolean> {
+  const { published } = stores();
+  const served = state.listing;
+  if (!published || !served) return false;
+  await measureStoreClock();
+  const pointer = await published.current();
+  return (
+    !!pointer && pointer.version !== served.version && Date.parse(pointer.createdAt) > Date.parse(served.createdAt)
+  );
+}
+
+/** Measures this process's offset from the published store's clock, when it has one (content-clock.ts). */
+export function measureStoreClock(): Promise<void> {
+  return measureClock(stores().published);
 }
 
 const RECORD_CACHE_SIZE = 200;
@@ -154,7 +194,7 @@ export async function liveSearchFile(name: string): Promise<Buffer | undefined> 
   const { published, build } = stores();
   // The index made for the embargoes lifted now; else the build's index of this very version.
   for (const id of [
-    searchIndexId(listing.version, embargoesLifted(listing, new Date())),
+    searchIndexId(listing.version, embargoesLifted(listing, contentNow())),
     searchIndexId(listing.version),
   ]) {
     for (const store of new Set([state.from, published, build])) {

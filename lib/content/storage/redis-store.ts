@@ -10,6 +10,7 @@ import {
   isPhotoHash,
   isSearchFileName,
   isSearchIndexId,
+  lockHolderGone,
   PublishLockedError,
   type ContentStore,
   type CurrentPointer,
@@ -72,6 +73,11 @@ export class RedisStore implements ContentStore {
 
   current() {
     return this.getJson<CurrentPointer>('current');
+  }
+
+  async time(): Promise<number> {
+    const [seconds, microseconds] = await (await this.ready()).time();
+    return Number(seconds) * 1000 + Math.floor(Number(microseconds) / 1000);
   }
 
   listing(version: string) {
@@ -161,8 +167,12 @@ export class RedisStore implements ContentStore {
           await client.eval(RELEASE, { keys: [`${PREFIX}lock`], arguments: [token] }).catch(() => undefined);
         };
       }
+      const holder = (await client.get(`${PREFIX}lock`))?.toString();
+      if (holder && lockHolderGone(holder)) {
+        await client.eval(RELEASE, { keys: [`${PREFIX}lock`], arguments: [holder] });
+        continue;
+      }
       if (Date.now() >= deadline) {
-        const holder = await client.get(`${PREFIX}lock`);
         throw new PublishLockedError(
           `Another publish is running (${holder?.split(' ').slice(0, -2).join(' ') || 'lock held'}); nothing was changed. Run npm run content:publish again when it has finished.`,
         );

@@ -4,6 +4,7 @@
  * photos/, search/, publish.lock. The build's own snapshot is a disk store too (BUILD_SNAPSHOT_DIR).
  */
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
@@ -34,6 +35,8 @@ export interface ContentStore {
   writeSearch(id: string, files: Map<string, Buffer>): Promise<void>;
   /** One file of a search index, or undefined. */
   searchFile(id: string, name: string): Promise<Buffer | undefined>;
+  /** The store's clock (ms since the epoch) when every origin shares it (Redis' TIME); a disk store has none. */
+  time?(): Promise<number>;
   /** Takes the publish lock, waiting up to waitMs for another holder; the returned function releases it. */
   lock(owner: string, waitMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -66,6 +69,28 @@ const RECORD_WRITE_BATCH = 64;
 const LOCK_STALE_MS = 120_000;
 
 export class PublishLockedError extends Error {}
+
+/** An error for a full disk (ENOSPC, or a quota) that names the folder; other errors as they are. */
+export function namingFullDisk(error: unknown, folder: string, next: string): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new Error(`The disk under ${folder} is full (${code}): free some space there and ${next}.`);
+}
+
+/**
+ * Whether the publish holding the lock is gone: its owner (`<host> pid <pid>`, as content:publish names
+ * itself) ran on this machine and that process no longer exists. A killed publish then holds no one up.
+ */
+export function lockHolderGone(owner: string | undefined): boolean {
+  const match = owner?.match(/^(\S+) pid (\d+)\b/);
+  if (!match || match[1] !== os.hostname()) return false;
+  try {
+    process.kill(Number(match[2]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 /** A photo a publish may need to store: its content hash, and how to read it. */
 export interface PhotoUpload {
@@ -104,8 +129,14 @@ const exists = (file: string) =>
 /** Writes a file whole or not at all: a reader sees the old file or the new one. */
 async function writeAtomically(file: string, text: string | Buffer): Promise<void> {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error) {
+    // A full disk leaves no half-written file behind to fill it further.
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 export class DiskStore implements ContentStore {
@@ -196,19 +227,26 @@ export class DiskStore implements ContentStore {
     for (;;) {
       try {
         const handle = await open(file, 'wx');
-        await handle.writeFile(JSON.stringify({ owner, since: new Date().toISOString() }));
-        await handle.close();
+        try {
+          await handle.writeFile(JSON.stringify({ owner, since: new Date().toISOString() }));
+        } catch (error) {
+          // An empty lock (the disk full) would hold the next publish up: none at all.
+          await rm(file, { force: true });
+          throw error;
+        } finally {
+          await handle.close();
+        }
         return () => rm(file, { force: true });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const held = await stat(file).catch(() => undefined);
-      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) {
+      const holder = await readJson<{ owner: string; since: string }>(file).catch(() => undefined);
+      if ((held && Date.now() - held.mtimeMs > LOCK_STALE_MS) || lockHolderGone(holder?.owner)) {
         await rm(file, { force: true });
         continue;
       }
       if (Date.now() >= deadline) {
-        const holder = await readJson<{ owner: string; since: string }>(file).catch(() => undefined);
         throw new PublishLockedError(
           `Another publish is running (${holder ? `${holder.owner}, since ${holder.since}` : 'lock held'}); nothing was changed. Run npm run content:publish again when it has finished.`,
         );

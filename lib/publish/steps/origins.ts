@@ -16,16 +16,22 @@ export const publishOrigins = (env = process.env) =>
     .map((o) => o.trim())
     .filter(Boolean);
 
+/** An origin that could not be reached: it follows the store by itself once it can (lib/publish/store-watch.ts). */
+class OriginAway extends Error {}
+
+/** PUBLISH_ORIGIN_TIMEOUT_MS: how long one origin's sync may take (a first sync at 10,000 stories takes seconds). */
+const originTimeoutMs = (env = process.env) => Number(env.PUBLISH_ORIGIN_TIMEOUT_MS) || 120_000;
+
 export async function syncOrigin(origin: string, secret: string): Promise<OriginAnswer> {
   let answer: Response;
   try {
     answer = await fetch(new URL(PUBLISH_PATH, origin), {
       method: 'POST',
       headers: { Authorization: `Bearer ${secret}` },
-      signal: AbortSignal.timeout(120_000),
+      signal: AbortSignal.timeout(originTimeoutMs()),
     });
   } catch (error) {
-    throw new Error(`${origin} did not answer (${(error as Error).cause ?? (error as Error).message})`);
+    throw new OriginAway(`${origin} did not answer (${(error as Error).cause ?? (error as Error).message})`);
   }
   if (answer.status === 401)
     throw new Error(`${origin} refused the secret (401): set the same PUBLISH_SECRET here and on the origin`);
@@ -33,15 +39,20 @@ export async function syncOrigin(origin: string, secret: string): Promise<Origin
   return (await answer.json()) as OriginAnswer;
 }
 
+const AWAY_NOTE = 'it reads the store by itself and follows within seconds of answering again';
+
 /**
- * Before anything changes, every origin must answer and take the secret (a sync to the version it serves
- * changes nothing), so a wrong secret or an origin down leaves the site as it was. Returns the paths those
- * syncs refreshed (a publish that failed half-way before): they are purged too.
+ * Before anything changes, every origin that answers must take the secret and read the store (a sync to the
+ * version it serves changes nothing), so a wrong secret leaves the site as it was. An origin that does not
+ * answer holds nothing up: it is named, and catches up by itself. Returns the paths those syncs refreshed
+ * (a publish cut off before): they are purged too.
  */
 export async function preflightOrigins(origins: string[], secret: string): Promise<string[]> {
   const answers = await Promise.allSettled(origins.map((origin) => syncOrigin(origin, secret)));
-  const refused = answers.flatMap((a) => (a.status === 'rejected' ? [(a.reason as Error).message] : []));
-  if (refused.length) throw new Error(refused.map((m) => `origin ${m}`).join('\n✖ '));
+  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as Error] : []));
+  const refused = failures.filter((error) => !(error instanceof OriginAway));
+  if (refused.length) throw new Error(refused.map((error) => `origin ${error.message}`).join('\n✖ '));
+  for (const away of failures) console.error(`! origin ${away.message}: publishing anyway; ${AWAY_NOTE}.`);
   return answers.flatMap((a) => (a.status === 'fulfilled' ? a.value.paths : []));
 }
 
@@ -60,7 +71,8 @@ export async function syncOrigins(origins: string[], secret: string, version: st
   answers.forEach((answer, i) => {
     if (answer.status === 'rejected') {
       report.failed = true;
-      console.error(`✖ origin ${(answer.reason as Error).message}`);
+      const error = answer.reason as Error;
+      console.error(`✖ origin ${error.message}${error instanceof OriginAway ? `: ${AWAY_NOTE}` : ''}`);
       return;
     }
     const { value } = answer;
