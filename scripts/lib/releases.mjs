@@ -80,7 +80,13 @@ function addMissingFiles(from, to) {
     try {
       linkSync(path.join(from, file), target);
     } catch {
-      copyFileSync(path.join(from, file), target);
+      try {
+        copyFileSync(path.join(from, file), target);
+      } catch (error) {
+        // A full disk must not leave a truncated chunk in a release a rollback would serve.
+        rmSync(target, { force: true });
+        throw error;
+      }
     }
     added++;
   }
@@ -97,6 +103,37 @@ function snapshotVersion(root) {
   } catch {
     return 'none';
   }
+}
+
+/** Copies the standalone server and what it serves beside it into the release folder `partial`. */
+function fillRelease(partial, { root, distName, dist, standalone }) {
+  cpSync(standalone, partial, { recursive: true, verbatimSymlinks: true });
+  // server.js serves public/ and the static chunks itself once they sit beside it. The build's content
+  // snapshot (content:check --build) is read at run time until a publish brings a newer one, with the build's
+  // search index (scripts/operators/search-index.ts) as that version's, served by app/pagefind like a published one's.
+  for (const [from, to] of [
+    [path.join(root, 'public'), path.join(partial, 'public')],
+    [path.join(dist, 'static'), path.join(partial, distName, 'static')],
+    [path.join(root, BUILD_SNAPSHOT), path.join(partial, BUILD_SNAPSHOT)],
+    [path.join(dist, 'pagefind'), path.join(partial, BUILD_SNAPSHOT, 'search', snapshotVersion(root))],
+  ]) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  }
+}
+
+/** Gives the new release the static files of the kept ones, and them its own, for a rollback. */
+function shareStaticFiles(releases, partial, distName) {
+  const kept = listReleases(releases);
+  const ownStatic = path.join(partial, distName, 'static');
+  let inherited = 0;
+  for (const other of kept) {
+    const otherStatic = path.join(releases, other, distName, 'static');
+    inherited += addMissingFiles(otherStatic, ownStatic);
+    // Older releases gain this one's files too, for a rollback (an origin reads its static folder at start).
+    addMissingFiles(ownStatic, otherStatic);
+  }
+  return { inherited, kept: kept.length };
 }
 
 /**
@@ -130,32 +167,22 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
   const name = `${builtAt}-${buildId}`;
   const partial = path.join(releases, `.${name}.partial`);
   rmSync(partial, { recursive: true, force: true });
-  cpSync(standalone, partial, { recursive: true, verbatimSymlinks: true });
-  // server.js serves public/ and the static chunks itself once they sit beside it. The build's content
-  // snapshot (content:check --build) is read at run time until a publish brings a newer one, with the build's
-  // search index (scripts/operators/search-index.ts) as that version's, served by app/pagefind like a published one's.
-  for (const [from, to] of [
-    [path.join(root, 'public'), path.join(partial, 'public')],
-    [path.join(dist, 'static'), path.join(partial, distName, 'static')],
-    [path.join(root, BUILD_SNAPSHOT), path.join(partial, BUILD_SNAPSHOT)],
-    [path.join(dist, 'pagefind'), path.join(partial, BUILD_SNAPSHOT, 'search', snapshotVersion(root))],
-  ]) {
-    rmSync(to, { recursive: true, force: true });
-    if (existsSync(from)) cpSync(from, to, { recursive: true });
-  }
-  const kept = listReleases(releases);
-  const ownStatic = path.join(partial, distName, 'static');
-  let inherited = 0;
-  for (const other of kept) {
-    const otherStatic = path.join(releases, other, distName, 'static');
-    inherited += addMissingFiles(otherStatic, ownStatic);
-    // Older releases gain this one's files too, for a rollback (an origin reads its static folder at start).
-    addMissingFiles(path.join(partial, distName, 'static'), otherStatic);
+  let shared;
+  try {
+    fillRelease(partial, { root, distName, dist, standalone });
+    shared = shareStaticFiles(releases, partial, distName);
+  } catch (error) {
+    // Nothing half-made is left to fill the disk further; latest and the other releases are untouched.
+    rmSync(partial, { recursive: true, force: true });
+    if (error.code !== 'ENOSPC' && error.code !== 'EDQUOT') throw error;
+    throw new Error(
+      `The disk under ${releases} is full (${error.code}) making release ${name}: free some space there and run npm run build again; the releases there keep serving.`,
+    );
   }
   renameSync(partial, path.join(releases, name));
   setPointer(releases, 'latest', name);
   log(
-    `Release ${name} in ${path.relative(root, releases) || releases} (${inherited} static files shared from ${kept.length} earlier releases).`,
+    `Release ${name} in ${path.relative(root, releases) || releases} (${shared.inherited} static files shared from ${shared.kept} earlier releases).`,
   );
   pruneReleases(releases, Number(env.RELEASES_KEEP || 10), log);
   return name;
