@@ -3,7 +3,7 @@
  * pointer, and when the pointer has moved past what it serves it syncs itself, which purges the edge as a
  * publish does. A publish cut off after its switch, or an origin it could not reach, heals without anyone.
  */
-import { publishedAhead } from '@/lib/content/serving/served-content';
+import { publishedPointer } from '@/lib/content/serving/served-content';
 import { processSingleton } from '@/lib/process-singleton.mjs';
 import { requestSelfSync } from './self-sync';
 
@@ -22,6 +22,8 @@ const watch = processSingleton('publish.store-watch', () => ({
   handle: undefined as ReturnType<typeof setInterval> | undefined,
   checking: false,
   failing: false,
+  /** The pointer's version this origin last synced for: a sync runs once per move of the pointer. */
+  seen: undefined as string | undefined,
 }));
 
 /** One look at the pointer; a sync when it moved on. A store that cannot be read is logged once per outage. */
@@ -29,10 +31,14 @@ async function check(): Promise<void> {
   if (watch.checking) return;
   watch.checking = true;
   try {
-    const ahead = await publishedAhead();
+    const { pointer, served } = await publishedPointer();
     if (watch.failing) console.error('content: the published store answers again.');
     watch.failing = false;
-    if (ahead) await requestSelfSync('the store moved on', 1);
+    watch.seen ??= served;
+    // Which of the store's and the build's content to serve is the sync's to decide (served-content.ts).
+    if (pointer && served && pointer !== served && pointer !== watch.seen) {
+      if (await requestSelfSync('the store moved on', 1)) watch.seen = pointer;
+    }
   } catch (error) {
     if (!watch.failing)
       console.error(

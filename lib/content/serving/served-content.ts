@@ -77,11 +77,9 @@ async function newest(strict: boolean): Promise<{ listing: SnapshotListing; from
     if (store === published) emptyStoreNotice(store, !pointer);
   }
   candidates.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-  // Never back to older content (a store emptied, Redis restarted without its data): keep what is served.
-  const served = state.listing;
-  if (served && state.from && Date.parse(served.createdAt) >= Date.parse(candidates[0]?.createdAt ?? '')) {
-    return { listing: served, from: state.from };
-  }
+  // A store emptied (Redis restarted without its data) never takes an origin back to its build's content.
+  if (state.listing && state.from && state.from === published && !candidates.some((c) => c.store === published))
+    return { listing: state.listing, from: state.from };
   for (const { store, version } of candidates) {
     // The version served already (a publish's first call, which checks the origin answers): not read again.
     if (state.listing?.version === version && state.from) return { listing: state.listing, from: state.from };
@@ -124,18 +122,15 @@ export async function sync(): Promise<{ previous: SnapshotListing | undefined; n
 }
 
 /**
- * Whether the published store points at a newer version than this process serves: one read of its pointer
- * (lib/publish/store-watch.ts asks every few seconds). Throws when the store cannot be read.
+ * The version the published store points at, and the one this process serves (undefined before its first
+ * page): one read of the pointer (lib/publish/store-watch.ts asks every few seconds). Throws when the store
+ * cannot be read.
  */
-export async function publishedAhead(): Promise<boolean> {
+export async function publishedPointer(): Promise<{ pointer?: string; served?: string }> {
   const { published } = stores();
-  const served = state.listing;
-  if (!published || !served) return false;
+  if (!published) return {};
   await measureStoreClock();
-  const pointer = await published.current();
-  return (
-    !!pointer && pointer.version !== served.version && Date.parse(pointer.createdAt) > Date.parse(served.createdAt)
-  );
+  return { pointer: (await published.current())?.version, served: state.listing?.version };
 }
 
 /** Measures this process's offset from the published store's clock, when it has one (content-clock.ts). */
