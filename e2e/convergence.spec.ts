@@ -1,12 +1,13 @@
 /**
- * The site follows the store by itself (decision 0045): two origins on Redis behind real Varnish; a publish
- * killed right after its switch, and an origin cut off during a publish, both end with every origin and the
- * edge serving the store's content, nobody acting; an origin whose clock runs ahead lifts an embargo by
- * Redis' clock (decision 0046); Redis restarted empty or full loses nothing. The origins run the release the webServer built; stories are published from a copy.
+ * The site follows the store by itself (decision 0045), with two origins on Redis behind real Varnish: a publish
+ * killed after its switch, an origin cut off during one; an origin whose clock runs ahead lifts an embargo by
+ * Redis' clock (decision 0046); the edge restarted cold, Redis restarted empty or full lose nothing. Origins run
+ * the release the webServer built; stories are published from a copy of the project.
  */
 import { expect, test } from '@playwright/test';
 import { createClient } from 'redis';
 import { LATEST_RELEASE, Origin, request } from '../test/support/edge-harness';
+import { Readers } from '../test/support/readers';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server';
 import { PublishSite } from './support/publish-site';
 
@@ -39,11 +40,17 @@ async function expectEverywhere(page: string, headline: string) {
       .toBe(true);
 }
 
-test('a publish killed right after its switch: origins and the edge follow the store by themselves', async () => {
+test('a publish killed before its switch changes nothing; killed after it, origins and the edge follow by themselves', async () => {
   const story = { slug: 'convergence-killed-publish', headline: 'A publish cut off half-way still reaches readers' };
   // The front page in the edge's cache first: the killed publish purges nothing, the origins' own sync must.
   expect((await request(site.edge!.url, '/')).status).toBe(200);
   site.writeStory(story);
+  // Killed before the switch: nothing changes, and its lock holds the next publish up no longer than its life.
+  const before = await site.publish({ REDIS_URL: redis.url, PUBLISH_FAULT: 'kill-before-switch' });
+  expect(before.code, before.out).not.toBe(0);
+  expect(before.out).not.toContain('is current in Redis');
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  for (const origin of site.origins) expect((await request(origin.url, `/stories/${story.slug}`)).status).toBe(404);
   const killed = await site.publish({ REDIS_URL: redis.url, PUBLISH_FAULT: 'kill-after-switch' });
   expect(killed.code, killed.out).not.toBe(0);
   expect(killed.out).toContain(`is current in Redis at ${redis.url}`);
@@ -74,6 +81,22 @@ test('an origin cut off during a publish is named, holds nothing up, and catches
     away.cutOff(false);
   }
   await expectEverywhere(`/stories/${story.slug}`, story.headline);
+});
+
+test('the edge restarted cold under readers: no errors once it answers, each page fetched about once', async () => {
+  const pages = ['/', '/stories/convergence-killed-publish', '/stories/convergence-origin-away', '/feed.xml'];
+  for (const p of pages) expect((await request(site.edge!.url, p)).status).toBe(200);
+  await site.edge!.stop();
+  await site.startEdge();
+  const fetched = () => site.origins.reduce((n, o) => n + pages.reduce((m, p) => m + o.count(p), 0), 0);
+  const before = fetched();
+  const readers = new Readers(site.edge!.url, pages, { connections: 8, maxSeconds: 10 });
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  await readers.stop();
+  expect(readers.failures).toEqual([]);
+  expect(readers.answered).toBeGreaterThan(100);
+  // Coalesced: a cold page goes to an origin once however many readers ask at once.
+  expect(fetched() - before).toBeLessThanOrEqual(pages.length * 2);
 });
 
 test('an origin whose clock runs two minutes ahead lifts an embargo by the shared clock, never before its time', async () => {

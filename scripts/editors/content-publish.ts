@@ -19,6 +19,11 @@ import { stepTimer } from '@/lib/publish/steps/timings';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** Faults the tests and the fault run inject (PUBLISH_FAULT=kill-<point>): the publish killed there (decision 0045). */
+function killedHere(point: 'before-switch' | 'after-switch') {
+  if (process.env.PUBLISH_FAULT === `kill-${point}`) process.kill(process.pid, 'SIGKILL');
+}
+
 async function main(): Promise<number> {
   const timer = stepTimer();
   const check = await checkForPublish(root, timer.elapsed);
@@ -39,13 +44,13 @@ async function main(): Promise<number> {
     try {
       const photos = await storePhotos(root, store, snapshot);
       timer.step('photos');
+      killedHere('before-switch');
       await storeSnapshot(store, snapshot, check.storyCount, photos);
     } catch (error) {
       throw namingFullDisk(error, store.description, 'run content:publish again');
     }
     timer.step('store');
-    // A fault the tests and the fault run inject: the publish killed right after the switch (decision 0045).
-    if (process.env.PUBLISH_FAULT === 'kill-after-switch') process.kill(process.pid, 'SIGKILL');
+    killedHere('after-switch');
     const synced = await syncOrigins(origins, secret, snapshot.listing.version);
     timer.step('origins');
     for (const p of refreshedBefore) synced.paths.add(p);
