@@ -1,7 +1,7 @@
 /**
  * Every origin follows the store by itself (decision 0045): every few seconds it reads the store's current
- * pointer, and when the pointer has moved past what it serves it syncs itself, which purges the edge as a
- * publish does. A publish cut off after its switch, or an origin it could not reach, heals without anyone.
+ * pointer, and when the pointer has moved to a version it does not serve it syncs itself, which purges the
+ * edge as a publish does. A publish cut off after its switch, or an origin it could not reach, heals without anyone.
  */
 import { publishedPointer } from '@/lib/content/serving/served-content';
 import { processSingleton } from '@/lib/process-singleton.mjs';
@@ -35,8 +35,10 @@ async function check(): Promise<void> {
     if (watch.failing) console.error('content: the published store answers again.');
     watch.failing = false;
     watch.seen ??= served;
-    // Which of the store's and the build's content to serve is the sync's to decide (served-content.ts).
-    if (pointer && served && pointer !== served && pointer !== watch.seen) {
+    if (pointer && pointer === served) watch.seen = pointer;
+    // Which of the store's and the build's content to serve is the sync's to decide (served-content.ts): a
+    // pointer older than the build's content is synced for once, not every few seconds.
+    else if (pointer && served && pointer !== watch.seen) {
       if (await requestSelfSync('the store moved on', 1)) watch.seen = pointer;
     }
   } catch (error) {
