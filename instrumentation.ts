@@ -1,7 +1,7 @@
 /**
- * At server start: measure the store's clock, sync this origin with the current content (its prerendered pages are the build's; a
- * publish may have come since), arm the embargo timer, watch the store, then warm the on-demand rendering up
- * (lib/publish/self-sync.ts, lib/publish/store-watch.ts, lib/publish/warm-up.ts).
+ * At server start: measure the store's clock, sync this origin with the current content (its prerendered
+ * pages are the build's; a publish may have come since), arm the embargo timer, watch the store, then warm the
+ * on-demand rendering up (lib/publish/self-sync.ts, lib/publish/store-watch.ts, lib/publish/warm-up.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;

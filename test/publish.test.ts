@@ -12,6 +12,8 @@ import { test } from 'node:test';
 import type { StoryRecord } from '@/content/schema';
 import { contentChanges, type ChangeView } from '@/lib/publish/changes';
 import { SITE_WIDE_PATHS } from '@/lib/publish/story-pages';
+import { storeWatchInterval } from '@/lib/publish/store-watch';
+import { namingFullDisk } from '@/lib/full-disk.mjs';
 import { isMissingPath } from '@/lib/content/read/known-paths';
 import { embargoesLifted, nextEmbargo, visibleAt } from '@/lib/content/model/embargoes';
 import { RedisStore } from '@/lib/content/storage/redis-store';
@@ -327,4 +329,21 @@ test('embargoesLifted and nextEmbargo: scheduled stories counted at their publis
     assert.equal(nextEmbargo(listing, new Date(now))?.toISOString(), next, now);
     assert.equal(visibleAt(listing, new Date(now)).length, 1 + lifted, now);
   }
+});
+
+test('the store watch reads its interval (5 s by default, 0 turns it off) and refuses a bad one', () => {
+  assert.equal(storeWatchInterval({}), 5_000);
+  assert.equal(storeWatchInterval({ STORE_WATCH_INTERVAL_MS: '0' }), 0);
+  assert.equal(storeWatchInterval({ STORE_WATCH_INTERVAL_MS: '2000' }), 2_000);
+  assert.throws(() => storeWatchInterval({ STORE_WATCH_INTERVAL_MS: 'soon' }), /STORE_WATCH_INTERVAL_MS/);
+});
+
+test('a full disk is named by its folder; any other error passes as it is', () => {
+  const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  assert.equal(
+    (namingFullDisk(full, '/srv/store', 'run content:publish again') as Error).message,
+    'The disk under /srv/store is full (ENOSPC): free some space there and run content:publish again.',
+  );
+  const other = new Error('EACCES');
+  assert.equal(namingFullDisk(other, '/srv/store', 'x'), other);
 });

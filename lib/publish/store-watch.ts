@@ -10,7 +10,7 @@ import { requestSelfSync } from './self-sync';
 const DEFAULT_INTERVAL_MS = 5_000;
 
 /** STORE_WATCH_INTERVAL_MS: how often the pointer is read; 0 turns the watch off. */
-export function storeWatchInterval(env = process.env): number {
+export function storeWatchInterval(env: Record<string, string | undefined> = process.env): number {
   const raw = env.STORE_WATCH_INTERVAL_MS ?? String(DEFAULT_INTERVAL_MS);
   const ms = Number(raw);
   if (!Number.isFinite(ms) || ms < 0)

@@ -18,6 +18,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import path from 'node:path';
+import { namingFullDisk } from '../../lib/full-disk.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const RELEASE_NAME = /^\d{8}T\d{6}Z-[A-Za-z0-9_-]+$/;
@@ -174,10 +175,7 @@ export function prepareRelease(env = process.env, log = console.log, projectRoot
   } catch (error) {
     // Nothing half-made is left to fill the disk further; latest and the other releases are untouched.
     rmSync(partial, { recursive: true, force: true });
-    if (error.code !== 'ENOSPC' && error.code !== 'EDQUOT') throw error;
-    throw new Error(
-      `The disk under ${releases} is full (${error.code}) making release ${name}: free some space there and run npm run build again; the releases there keep serving.`,
-    );
+    throw namingFullDisk(error, releases, `run npm run build again; the releases there keep serving (release ${name})`);
   }
   renameSync(partial, path.join(releases, name));
   setPointer(releases, 'latest', name);

@@ -70,13 +70,6 @@ const LOCK_STALE_MS = 120_000;
 
 export class PublishLockedError extends Error {}
 
-/** An error for a full disk (ENOSPC, or a quota) that names the folder; other errors as they are. */
-export function namingFullDisk(error: unknown, folder: string, next: string): unknown {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
-  return new Error(`The disk under ${folder} is full (${code}): free some space there and ${next}.`);
-}
-
 /**
  * Whether the publish holding the lock is gone: its owner (`<host> pid <pid>`, as content:publish names
  * itself) ran on this machine and that process no longer exists. A killed publish then holds no one up.
