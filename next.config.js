@@ -36,6 +36,8 @@ export const cachePolicies = {
    * itself. Never shared: a cache that ignores Vary would serve it to the next reader of the page's URL.
    */
   notThePage: 'private, no-store',
+  /** The banner the edge includes in every page: 30 s at most (a publish purges it sooner), never in browsers. */
+  fragment: 'public, max-age=0, s-maxage=30',
 };
 
 /**
@@ -112,6 +114,7 @@ const nextConfig = {
         headers: [{ key: 'Cache-Control', value: cachePolicies.page }],
       },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
+      { source: '/fragments/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.fragment }] },
       // The publish channel (app/api/publish) answers one caller: never stored anywhere.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }] },
       { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },

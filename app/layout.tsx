@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { BreakingNewsSlot } from '@/components/site/BreakingNewsSlot';
 import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
+        <BreakingNewsSlot />
         <Masthead />
         <main id="main" tabIndex={-1}>
           {children}

@@ -183,6 +183,8 @@ const content = (stories: Array<[string, string]>, draft?: string): ValidContent
   ],
   authors: [],
   sections: [],
+  fronts: {},
+  breakingNews: null,
   tags: [],
   images: new Map([['/images/a.jpg', { width: 2400, height: 1600, bytes: 1000, sha256: 'a'.repeat(64) }]]),
 });

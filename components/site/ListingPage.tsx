@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
-import type { StorySummary } from '@/lib/content';
+import type { Placed, StorySummary } from '@/lib/content';
 import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
+import { TopStories } from './TopStories';
 
 interface ListingPageProps {
   label: string;
   title: string;
   intro: ReactNode;
+  /** The editors' placements atop a section's first page (content/fronts.ts). */
+  top?: Placed<StorySummary>[];
   /** This page's stories only (one page of the listing). */
   stories: StorySummary[];
   /** The listing's own URL and where this page sits in it. */
@@ -14,7 +17,7 @@ interface ListingPageProps {
 }
 
 /** An author, section, tag or month page: what it is, a short introduction, then one page of its stories, newest first. */
-export function ListingPage({ label, title, intro, stories, pagination }: ListingPageProps) {
+export function ListingPage({ label, title, intro, top = [], stories, pagination }: ListingPageProps) {
   const page = pagination && pagination.page > 1 ? pagination : undefined;
   return (
     <div className="listing">
@@ -31,10 +34,11 @@ export function ListingPage({ label, title, intro, stories, pagination }: Listin
         </h1>
         <p className="standfirst">{intro}</p>
       </header>
+      <TopStories placed={top} />
       {stories.length > 0 ? (
         <StoryList stories={stories} headingLevel={2} />
       ) : (
-        <p>No stories have been published here yet.</p>
+        top.length === 0 && <p>No stories have been published here yet.</p>
       )}
       {pagination && <Pagination {...pagination} />}
     </div>

@@ -8,6 +8,7 @@ import { JsonLd } from '@/components/seo/JsonLd';
 import {
   authorPath,
   getAuthor,
+  getFront,
   getSection,
   getTag,
   paginate,
@@ -82,6 +83,9 @@ export async function ListingRoute({ kind, id, rawPage }: { kind: ListingKind; i
   const page = parsePageNumber(rawPage);
   const shown = listing && page ? paginate(listing.stories, page) : undefined;
   if (!listing || !shown) notFound();
+  // A section's first page opens with the editors' placements (content/fronts.ts), each shown once.
+  const top = kind === 'section' && shown.page === 1 ? (await getFront(id, 0)).placed : [];
+  const placed = new Set(top.map((p) => p.story.slug));
   return (
     <>
       <JsonLd data={breadcrumbJsonLd([{ name: listing.title, path: listing.basePath }])} />
@@ -89,7 +93,8 @@ export async function ListingRoute({ kind, id, rawPage }: { kind: ListingKind; i
         label={listing.label}
         title={listing.title}
         intro={listing.intro}
-        stories={shown.items}
+        top={top}
+        stories={placed.size ? shown.items.filter((s) => !placed.has(s.slug)) : shown.items}
         pagination={{ basePath: listing.basePath, page: shown.page, pageCount: shown.pageCount }}
       />
     </>

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { blockSchema } from './blocks';
 import type { photoSchema } from './photo';
+import type { breakingNewsSchema, frontsSchema } from './placements';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
 import type { storySchema } from './story';
 
@@ -29,6 +30,7 @@ export {
 } from './blocks';
 export { correctionSchema, storySchema } from './story';
 export { authorSchema, sectionSchema, tagSchema } from './records';
+export { arrangementSchema, breakingNewsSchema, frontsSchema, placementSchema } from './placements';
 
 export type PhotoInput = z.input<typeof photoSchema>;
 export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
@@ -37,15 +39,23 @@ export type StoryInput = z.input<typeof storySchema>;
 export type AuthorInput = z.input<typeof authorSchema>;
 export type SectionInput = z.input<typeof sectionSchema>;
 export type TagInput = z.input<typeof tagSchema>;
+export type FrontsInput = z.input<typeof frontsSchema>;
+export type BreakingNewsInput = z.input<typeof breakingNewsSchema>;
 
 export type StoryRecord = z.output<typeof storySchema>;
 export type Block = z.output<typeof blockSchema>;
 export type Author = z.output<typeof authorSchema>;
 export type Section = z.output<typeof sectionSchema>;
 export type Tag = z.output<typeof tagSchema>;
+export type Fronts = z.output<typeof frontsSchema>;
+export type Arrangement = NonNullable<Fronts['home']>;
+export type Placement = NonNullable<Arrangement['top']>[number];
+export type BreakingNews = z.output<typeof breakingNewsSchema>;
 
 /** Identity functions that give editors type checking and autocompletion in content files. */
 export const defineStory = (story: StoryInput): StoryInput => story;
 export const defineAuthors = (authors: AuthorInput[]): AuthorInput[] => authors;
 export const defineSections = (sections: SectionInput[]): SectionInput[] => sections;
 export const defineTags = (tags: TagInput[]): TagInput[] => tags;
+export const defineFronts = (fronts: FrontsInput): FrontsInput => fronts;
+export const defineBreakingNews = (banner: BreakingNewsInput): BreakingNewsInput => banner;

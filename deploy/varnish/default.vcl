@@ -67,6 +67,19 @@ sub edge_tag_release {
 	}
 }
 
+# --- The breaking-news banner (docs/decisions/0050-breaking-news-by-edge-side-include.md) ---
+# Every page holds `<esi:include src="/fragments/breaking-news"/>`; the edge fills it from its own copy of the
+# fragment, which a publish purges (key /fragments/breaking-news) and which lives at most as long as the origin
+# says (30 s, less when the banner ends sooner). No grace for it: an ended banner is never served stale.
+sub edge_breaking_news {
+	if (bereq.url ~ "^/fragments/") {
+		set beresp.grace = 0s;
+		set beresp.keep = 0s;
+	} elsif (beresp.http.Content-Type ~ "(?i)^text/html") {
+		set beresp.do_esi = true;
+	}
+}
+
 # The origins' readiness path is the edge's probe's, not a reader's.
 sub edge_hide_origin_paths {
 	if (req.url ~ "^/_origin/") {
@@ -270,6 +283,9 @@ sub vcl_backend_response {
 		if (bereq.retries < 3 && beresp.status >= 502 && beresp.status <= 504) {
 			return (retry);
 		}
+		if (bereq.url ~ "^/fragments/") {
+			return (error(503));
+		}
 		set beresp.uncacheable = true;
 		set beresp.ttl = 1s;
 		set beresp.grace = 0s;
@@ -296,6 +312,7 @@ sub vcl_backend_response {
 	# longer for conditional refetches (If-None-Match: a 304 from the origin renews the copy).
 	set beresp.grace = 3d;
 	set beresp.keep = 1d;
+	call edge_breaking_news;
 	return (deliver);
 }
 
@@ -305,6 +322,15 @@ sub vcl_backend_error {
 	}
 	if (bereq.retries < 3) {
 		return (retry);
+	}
+	# A fragment no origin gave: pages go without it (an empty include), never with an error page inside.
+	if (bereq.url ~ "^/fragments/") {
+		set beresp.status = 200;
+		set beresp.http.Content-Type = "text/html; charset=utf-8";
+		set beresp.body = "";
+		set beresp.ttl = 5s;
+		set beresp.grace = 0s;
+		return (deliver);
 	}
 	# Nothing cached and no origin answered: a short page at once, never a hang.
 	set beresp.status = 503;

@@ -14,7 +14,14 @@ import {
   storyIndexSource,
   type StoryListing,
 } from '@/lib/content/model/story-index';
-import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/model/validate';
+import {
+  BREAKING_NEWS_FILE,
+  FRONTS_FILE,
+  type ContentProblem,
+  type ContentSource,
+  type ContentSources,
+  type ValidContent,
+} from '@/lib/content/model/validate';
 import type { CheckCache } from './check-cache';
 
 export const STORIES_DIR = 'content/stories';
@@ -99,6 +106,9 @@ export async function loadContentSources(
     authors: await load('content/authors.ts'),
     sections: await load('content/sections.ts'),
     tags: await load('content/tags.ts'),
+    // Optional: a project without them arranges nothing and shows no banner.
+    ...(existsSync(path.join(root, FRONTS_FILE)) ? { fronts: await load(FRONTS_FILE) } : {}),
+    ...(existsSync(path.join(root, BREAKING_NEWS_FILE)) ? { breakingNews: await load(BREAKING_NEWS_FILE) } : {}),
   };
   return { sources, problems };
 }

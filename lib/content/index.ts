@@ -5,19 +5,31 @@
  */
 export type { Author, FocalPoint, Section, Tag } from '@/content/schema';
 export { anchorOf } from '@/content/schema';
-export type { Inline } from './model/inline';
+export { escapeHtml, type Inline } from './model/inline';
 export { embedOf, type ResolvedEmbed } from './model/embeds';
 export { articleText, bodyHtml } from './model/body-text';
-export { authorPath, lastUpdated, newestFirst, sectionPath, storyPath, tagPath } from './model/paths';
+export {
+  authorPath,
+  BREAKING_NEWS_FRAGMENT_PATH,
+  lastUpdated,
+  newestFirst,
+  sectionPath,
+  storyPath,
+  tagPath,
+} from './model/paths';
 export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './model/types';
 // The editors' dev previews (app/dev/previews) show the checker's problems.
 export { formatProblem, validateContent, type ContentProblem } from './model/validate';
+export type { Front } from './read/content';
+export type { Placed, PlacementSize } from './model/placements';
 export { isScheduled, isVisible, productionVisibility, type VisibilityOptions } from './model/visibility';
 export { buildContent, ContentError, loadDefaultSources, type FullContent } from './read/build-content';
 export {
   getActiveSections,
   getAuthor,
+  getBreakingNews,
   getContent,
+  getFront,
   getSection,
   getStory,
   getTag,

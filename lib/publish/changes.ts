@@ -4,6 +4,7 @@
  * list it as related or no longer do. Origins revalidate these; the edge soft-purges them (decision 0021).
  */
 import { listingPageCounts, listingPagePath, relatedStories } from '@/lib/content/read/listings';
+import { placementChanges, type PlacementView } from './placement-changes';
 import { pagesShowingStory, SITE_WIDE_PATHS, type PlacedStory } from './story-pages';
 
 /** A story as a change set sees it: where it is placed, and the hash of its whole record. */
@@ -16,6 +17,8 @@ export interface ChangeView {
   sections: ReadonlyArray<{ id: string }>;
   tags: ReadonlyArray<{ id: string }>;
   images: Readonly<Record<string, unknown>>;
+  /** What the editors' fronts and banner show (./placement-changes.ts); absent: nothing placed. */
+  placements?: PlacementView;
 }
 
 export interface ContentChanges {
@@ -90,9 +93,10 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   );
   const everything = !previous || !sameRecords(previous, next);
   const changed = [...added, ...removed, ...updated];
-  if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: [] };
+  const placed = next.placements ? placementChanges(previous?.placements, next.placements) : [];
+  if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: placed.sort() };
 
-  const paths = new Set<string>(SITE_WIDE_PATHS);
+  const paths = new Set<string>([...SITE_WIDE_PATHS, ...placed]);
   const countsBefore = listingPageCounts(previous?.stories ?? []);
   const countsAfter = listingPageCounts(next.stories);
   const listing = (base: string) => {

@@ -16,6 +16,7 @@ import { processSingleton } from '@/lib/process-singleton.mjs';
 import { storySitemaps } from '@/lib/seo/sitemaps';
 import { contentChanges, type ChangeView, type ContentChanges } from './changes';
 import { scheduleEmbargo } from './embargo-timer';
+import { placementView } from './placement-changes';
 
 interface SyncState {
   /** What this origin's page cache reflects: a listing as it was visible at a moment. */
@@ -33,13 +34,17 @@ async function buildReflection(): Promise<SyncState['reflected']> {
   return listing ? { listing, at: new Date(listing.createdAt) } : undefined;
 }
 
-const changeView = (listing: SnapshotListing, at: Date): ChangeView => ({
-  stories: visibleAt(listing, at),
-  authors: listing.authors,
-  sections: listing.sections,
-  tags: listing.tags,
-  images: listing.images,
-});
+function changeView(listing: SnapshotListing, at: Date): ChangeView {
+  const stories = visibleAt(listing, at);
+  return {
+    stories,
+    authors: listing.authors,
+    sections: listing.sections,
+    tags: listing.tags,
+    images: listing.images,
+    placements: placementView(listing, new Set(stories.map((s) => s.slug)), at),
+  };
+}
 
 export interface SyncResult extends ContentChanges {
   version: string;

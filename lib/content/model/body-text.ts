@@ -4,7 +4,7 @@
  */
 import { anchorOf } from '@/content/schema';
 import { embedOf } from './embeds';
-import { inlineHtml, inlineText } from './inline';
+import { escapeHtml, inlineHtml, inlineText } from './inline';
 import type { StoryBlock } from './types';
 
 /** The words a reader sees in a block, one line per paragraph, item, row or event. */
@@ -44,9 +44,6 @@ export function articleText(body: readonly StoryBlock[]): string {
     .map(blockText)
     .join('\n\n');
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The body as HTML for a feed reader: every block, every link absolute, every word escaped. */
 export function bodyHtml(body: readonly StoryBlock[], absolute: (path: string) => string): string {

@@ -265,7 +265,8 @@ export function inlineLinks(nodes: readonly Inline[]): { href: string; text: str
   );
 }
 
-const escapeHtml = (s: string) =>
+/** Text made safe inside HTML elements and double-quoted attributes. */
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Inline text as escaped HTML, links made absolute with `absolute` (for RSS, where a reader has no React). */

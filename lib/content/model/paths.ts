@@ -3,6 +3,8 @@ export const storyPath = (slug: string) => `/stories/${slug}`;
 export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
 export const tagPath = (id: string) => `/tags/${id}`;
+/** The breaking-news banner every page has the edge include (app/fragments/breaking-news). */
+export const BREAKING_NEWS_FRAGMENT_PATH = '/fragments/breaking-news';
 
 /** Sort order of every story list: newest posted first. */
 export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>

@@ -2,7 +2,7 @@
  * The shapes of resolved content that pages, listings and the generated index share. Kept apart from the
  * modules that build them, so lib/content's modules depend one way: types <- listings <- story-index <- index.
  */
-import type { Author, Block, FocalPoint, Section, StoryRecord, Tag } from '@/content/schema';
+import type { Author, Block, BreakingNews, FocalPoint, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
 import type { ImageFile } from './validate';
 
 /** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
@@ -62,4 +62,7 @@ export interface Content {
   authors: Author[];
   sections: Section[];
   tags: Tag[];
+  /** The editors' placements (content/fronts.ts, content/breaking-news.ts), as written: ../model/placements.ts reads them. */
+  fronts: Fronts;
+  breakingNews: BreakingNews;
 }

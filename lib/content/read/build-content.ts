@@ -3,12 +3,20 @@
  * server reads from the snapshot instead (./live-view.ts).
  */
 import authorRecords from '@/content/authors';
+import breakingNewsRecord from '@/content/breaking-news';
+import frontsRecord from '@/content/fronts';
 import sectionRecords from '@/content/sections';
 import { storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
 import { newestFirst } from '../model/paths';
 import type { Content, Story } from '../model/types';
-import { formatProblem, validateContent, type ContentSources } from '../model/validate';
+import {
+  BREAKING_NEWS_FILE,
+  formatProblem,
+  FRONTS_FILE,
+  validateContent,
+  type ContentSources,
+} from '../model/validate';
 import { isVisible, type VisibilityOptions } from '../model/visibility';
 import { recordsOf, resolveStory, resolveSummary } from './resolve';
 
@@ -31,6 +39,8 @@ export async function loadDefaultSources(): Promise<ContentSources> {
     authors: { file: 'content/authors.ts', data: authorRecords },
     sections: { file: 'content/sections.ts', data: sectionRecords },
     tags: { file: 'content/tags.ts', data: tagRecords },
+    fronts: { file: FRONTS_FILE, data: frontsRecord },
+    breakingNews: { file: BREAKING_NEWS_FILE, data: breakingNewsRecord },
   };
 }
 
@@ -60,6 +70,6 @@ export async function buildContent(
   const stories = visible
     .map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug)))
     .sort(newestFirst);
-  const { authors, sections, tags } = content;
-  return { stories, authors, sections, tags, ...(invalid.size ? { invalid } : {}) };
+  const { authors, sections, tags, fronts, breakingNews } = content;
+  return { stories, authors, sections, tags, fronts, breakingNews, ...(invalid.size ? { invalid } : {}) };
 }

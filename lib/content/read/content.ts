@@ -6,6 +6,8 @@ import path from 'node:path';
 import { cache } from 'react';
 import type { Section } from '@/content/schema';
 import { site } from '@/lib/site';
+import { storyPath } from '../model/paths';
+import { activeBanner, arrange, type Placed } from '../model/placements';
 import type { Content, Story, StorySummary } from '../model/types';
 import { productionVisibility } from '../model/visibility';
 import { contentNow } from '../serving/content-clock';
@@ -80,4 +82,48 @@ export async function getTag(id: string) {
 export async function getActiveSections(): Promise<Section[]> {
   const content = await getContent();
   return content.sections.filter((section) => content.stories.some((s) => s.section.id === section.id));
+}
+
+/** "Now" for what placements show: the store's clock on a production server (decision 0046). */
+const placementNow = () => (production() ? contentNow() : new Date());
+
+// Slug lookups per list of stories: built once per published version, not per request.
+const slugMaps = new WeakMap<readonly StorySummary[], Map<string, StorySummary>>();
+function bySlugOf(stories: readonly StorySummary[]): Map<string, StorySummary> {
+  let map = slugMaps.get(stories);
+  if (!map) slugMaps.set(stories, (map = new Map(stories.map((s) => [s.slug, s]))));
+  return map;
+}
+
+export interface Front {
+  /** The editors' placements still showing, lead first (drafts, scheduled and ended ones left out). */
+  placed: Placed<StorySummary>[];
+  /** The newest stories not placed, at most `latest`. */
+  latest: StorySummary[];
+}
+
+/** The front page (no section id) or a section's front: its placed stories, then the newest of the rest. */
+export async function getFront(sectionId?: string, latest: number = site.listings.frontPageLatest): Promise<Front> {
+  const content = await getContent();
+  const arrangement = sectionId ? content.fronts.sections?.[sectionId] : content.fronts.home;
+  const bySlug = bySlugOf(content.stories);
+  const placed = arrange(arrangement, (slug) => bySlug.get(slug), placementNow());
+  const taken = new Set(placed.map((p) => p.story.slug));
+  const rest: StorySummary[] = [];
+  for (const story of content.stories) {
+    if (rest.length >= latest) break;
+    if (!taken.has(story.slug) && (!sectionId || story.section.id === sectionId)) rest.push(story);
+  }
+  return { placed, latest: rest };
+}
+
+/** The breaking-news banner showing now, with its story's path; undefined when there is none. */
+export async function getBreakingNews(): Promise<{ text: string; path: string; endsInMs?: number } | undefined> {
+  const content = await getContent();
+  const bySlug = bySlugOf(content.stories);
+  const now = placementNow();
+  const banner = activeBanner(content.breakingNews, (slug) => bySlug.has(slug), now);
+  if (!banner) return undefined;
+  const endsInMs = banner.until ? Date.parse(banner.until) - now.getTime() : undefined;
+  return { text: banner.text, path: storyPath(banner.story), ...(endsInMs !== undefined ? { endsInMs } : {}) };
 }

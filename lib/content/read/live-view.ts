@@ -25,7 +25,14 @@ export function viewOf(listing: SnapshotListing, now: Date): LiveView {
   const records = recordsOf(listing);
   const visible = visibleAt(listing, now);
   const stories = visible.map(({ file, hash: _hash, ...story }) => resolveSummary(story, file, records));
-  const content: Content = { stories, authors: listing.authors, sections: listing.sections, tags: listing.tags };
+  const content: Content = {
+    stories,
+    authors: listing.authors,
+    sections: listing.sections,
+    tags: listing.tags,
+    fronts: listing.fronts ?? {},
+    breakingNews: listing.breakingNews ?? null,
+  };
   const view = {
     key,
     content,

@@ -4,7 +4,7 @@
  * publish writes only what changed. Pure: the stores are ./store.ts and ./redis-store.ts.
  */
 import { createHash } from 'node:crypto';
-import type { Author, Section, StoryRecord, Tag } from '@/content/schema';
+import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
 import { frameOriginsOf } from '../model/embeds';
 import { listedRecord } from '../model/story-index';
 import type { ListedStoryRecord } from '../model/types';
@@ -31,6 +31,9 @@ export interface SnapshotListing {
   images: Record<string, ImageFile>;
   /** Newest posted first. */
   stories: SnapshotStory[];
+  /** The editors' fronts and banner (absent from snapshots made before they existed: nothing placed). */
+  fronts?: Fronts;
+  breakingNews?: BreakingNews;
 }
 
 /** A snapshot with its story records keyed by hash (what a store writes). */
@@ -43,8 +46,8 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The version id of a listing's content (createdAt and version left out). */
 export function snapshotVersion(listing: Omit<SnapshotListing, 'version' | 'createdAt'>): string {
-  const { format, authors, sections, tags, images, stories } = listing;
-  return sha(JSON.stringify({ format, authors, sections, tags, images, stories })).slice(0, 20);
+  const { format, authors, sections, tags, images, stories, fronts, breakingNews } = listing;
+  return sha(JSON.stringify({ format, authors, sections, tags, images, stories, fronts, breakingNews })).slice(0, 20);
 }
 
 /** A content version id as it may appear in a request: hex, bounded. */
@@ -77,6 +80,8 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
     tags: content.tags,
     images,
     stories,
+    fronts: content.fronts,
+    breakingNews: content.breakingNews,
   } as const;
   return { listing: { ...body, version: snapshotVersion(body), createdAt: createdAt.toISOString() }, records };
 }

@@ -6,6 +6,7 @@ import { authorSchema, sectionSchema, storySchema, tagSchema } from '@/content/s
 import { checkBlocks, checkPullQuotes } from './body-rules';
 import { checkLinks, collectLinks, type KnownIds, type StoryLinks } from './links';
 import { parseList, parseRecord, type StoryParseMemo } from './parse';
+import { checkPlacements } from './placements';
 import { checkPhotos, type PhotoFiles } from './photos';
 import { reportTo, type ContentProblem, type ContentSource, type ContentSources, type ValidContent } from './problems';
 import { checkFolder, checkLengths, checkReferences, checkSlug, checkTimes } from './story-rules';
@@ -27,6 +28,7 @@ export {
   type ValidContent,
 } from './problems';
 export { STORIES_FOLDER, storyFilePath } from './story-rules';
+export { BREAKING_NEWS_FILE, FRONTS_FILE } from './placements';
 
 /** One check's state, carried from story to story. */
 interface ContentRun extends PhotoFiles {
@@ -92,5 +94,10 @@ export async function validateContent(
   };
   for (const source of sources.stories) await checkStory(run, source);
   problems.push(...checkLinks(run.links, run.stories, run.ids));
-  return { problems, content: { stories: run.stories, authors, sections, tags, images: run.images } };
+  const placed = checkPlacements(
+    sources,
+    { slugs: new Set(run.slugs.keys()), sectionIds: run.ids.sections, now: new Date() },
+    problems,
+  );
+  return { problems, content: { stories: run.stories, authors, sections, tags, images: run.images, ...placed } };
 }

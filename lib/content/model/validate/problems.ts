@@ -1,5 +1,5 @@
 // What the content check reports, and how: problems as `file › field: message`, with "did you mean" guesses.
-import type { Author, Section, StoryRecord, Tag } from '@/content/schema';
+import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
 
 export type Severity = 'error' | 'warning';
 
@@ -22,6 +22,9 @@ export interface ContentSources {
   authors: ContentSource;
   sections: ContentSource;
   tags: ContentSource;
+  /** content/fronts.ts and content/breaking-news.ts; absent files arrange nothing. */
+  fronts?: ContentSource;
+  breakingNews?: ContentSource;
 }
 
 /** A photo file the content refers to: its pixel size, its length and its content hash (how a publish stores it). */
@@ -39,6 +42,8 @@ export interface ValidContent {
   tags: Tag[];
   /** Pixel size of every image the content refers to, keyed by its src. */
   images: Map<string, ImageFile>;
+  fronts: Fronts;
+  breakingNews: BreakingNews;
 }
 
 /** Reports problems of one file, by field. */
