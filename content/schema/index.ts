@@ -30,7 +30,7 @@ export {
 } from './blocks';
 export { correctionSchema, storySchema } from './story';
 export { authorSchema, sectionSchema, tagSchema } from './records';
-export { arrangementSchema, breakingNewsSchema, frontsSchema, placementSchema } from './placements';
+export { arrangementSchema, bannerSchema, breakingNewsSchema, frontsSchema, placementSchema } from './placements';
 
 export type PhotoInput = z.input<typeof photoSchema>;
 export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;

@@ -53,7 +53,7 @@ export const frontsSchema = z
   })
   .strict();
 
-export const breakingNewsSchema = z
+export const bannerSchema = z
   .object({
     text: text('breaking news text', 'Putin arrives in Pyongyang', 120)
       .describe('What happened, in a few words (at most 120 characters). Shown on every page, linked to the story.')
@@ -65,6 +65,8 @@ export const breakingNewsSchema = z
       .meta({ example: 'putin-heads-to-pyongyang' }),
     until: until('banner'),
   })
-  .strict()
+  .strict();
+
+export const breakingNewsSchema = bannerSchema
   .nullable()
   .describe('The breaking-news banner at the top of every page, or null for none.');

@@ -6,11 +6,15 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  arrangementSchema,
   authorSchema,
+  bannerSchema,
   blockSchema,
   correctionSchema,
+  frontsSchema,
   LENGTH_LIMITS,
   photoSchema,
+  placementSchema,
   RESERVED_SLUGS,
   sectionSchema,
   storySchema,
@@ -125,6 +129,26 @@ function fieldsSection(): string {
     '`content/tags.ts`:',
     '',
     fieldTable(tagSchema),
+    '',
+    '### Fronts',
+    '',
+    '`content/fronts.ts`:',
+    '',
+    fieldTable(frontsSchema),
+    '',
+    'Each front (`home`, or a section id under `sections`):',
+    '',
+    fieldTable(arrangementSchema),
+    '',
+    'Each placement (`lead`, and each of `top`):',
+    '',
+    fieldTable(placementSchema),
+    '',
+    '### Breaking news',
+    '',
+    '`content/breaking-news.ts`: `null` for no banner, or:',
+    '',
+    fieldTable(bannerSchema),
   ].join('\n');
 }
 

@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import authors from '@/content/authors';
+import breakingNews from '@/content/breaking-news';
+import fronts from '@/content/fronts';
 import type { StoryInput } from '@/content/schema';
 import sections from '@/content/sections';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import tags from '@/content/tags';
-import type { ContentSource, ContentSources } from '@/lib/content/model/validate';
+import { BREAKING_NEWS_FILE, FRONTS_FILE, type ContentSource, type ContentSources } from '@/lib/content/model/validate';
 import table from '@/test/fixtures/content-mistakes.json' with { type: 'json' };
 import { PROJECT_ROOT } from './temp-project';
 
@@ -30,6 +32,9 @@ export interface Mistake {
   stories(seed: Loose): ContentSource[];
   /** Every problem content:check must report, formatted, in order. */
   expected: string[];
+  /** content/fronts.ts and content/breaking-news.ts as the mistake writes them (absent: the real files). */
+  fronts?: unknown;
+  breakingNews?: unknown;
 }
 
 /** An edit of the seed story at a field path such as `leadPhoto.caption` or `body[2].text`. */
@@ -86,6 +91,11 @@ export function mistakeSources(mistake: Mistake): ContentSources {
     authors: { file: 'content/authors.ts', data: authors },
     sections: { file: 'content/sections.ts', data: sections },
     tags: { file: 'content/tags.ts', data: tags },
+    fronts: { file: FRONTS_FILE, data: mistake.fronts ?? fronts },
+    breakingNews: {
+      file: BREAKING_NEWS_FILE,
+      data: mistake.breakingNews === undefined ? breakingNews : mistake.breakingNews,
+    },
   };
 }
 
