@@ -1,7 +1,15 @@
 /** The publish section of BENCHMARKS.md: seconds until readers get each change through the edge, beside the build. */
 import os from 'node:os';
+import { WINDOW_S, type PlacementFigures } from './publish-placements';
 
-export const TARGETS = { seconds: 10, goalSeconds: 3, searchSeconds: 60, embargoSeconds: 60, buildSeconds10k: 120 };
+export const TARGETS = {
+  seconds: 10,
+  goalSeconds: 3,
+  searchSeconds: 60,
+  embargoSeconds: 60,
+  bannerSeconds: 30,
+  buildSeconds10k: 120,
+};
 export const POLL_MS = 50;
 export const SEARCH_POLL_MS = 250;
 
@@ -21,6 +29,7 @@ export interface Round {
   correctionCard?: number;
   takedown?: number;
   embargo?: number;
+  placements?: PlacementFigures;
   readerRequests: number;
   readerErrors: number;
 }
@@ -54,6 +63,15 @@ function roundRows(size: SizeResult, r: Round): string[] {
   row('a correction: its card', r.correctionCard, TARGETS.seconds);
   row('a takedown: 404', r.takedown, TARGETS.seconds);
   row('an embargo: its page, after its publishAt', r.embargo, TARGETS.embargoSeconds);
+  const p = r.placements;
+  if (p) {
+    row('a new front arrangement: the front page leads with it', p.front, TARGETS.seconds);
+    row('a banner: on a cached archive story page', p.banner, TARGETS.bannerSeconds);
+    row('the banner gone, after its `until` (nobody acting)', p.bannerEnd, TARGETS.bannerSeconds);
+    lines.push(
+      `| ${size.stories.toLocaleString('en-US')} | ${r.origins} (${r.store}) | origin requests in ${WINDOW_S} s under reader load: nothing published / the banner's publish / its end | ${p.quietRequests} / ${p.bannerRequests} / ${p.endRequests} (story pages among the publish's: ${p.bannerStoryRequests}) | – | ${p.bannerStoryRequests === 0 ? 'met' : '**not met**'} |`,
+    );
+  }
   lines.push(
     `| ${size.stories.toLocaleString('en-US')} | ${r.origins} (${r.store}) | reader errors during the publishes | ${r.readerErrors} of ${r.readerRequests} requests | – | ${r.readerErrors === 0 ? 'met' : '**not met**'} |`,
   );

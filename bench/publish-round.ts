@@ -11,6 +11,7 @@ import { freePort } from '../test/support/free-port';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server';
 import { publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
 import type { TempProject } from '../test/support/temp-project';
+import { placements } from './publish-placements';
 import { POLL_MS, s, SEARCH_POLL_MS, type Round } from './publish-report';
 
 /** The search index's one unhashed file: it changes through the edge when a publish's index is live. */
@@ -271,6 +272,12 @@ export async function round(
     const archivedData = storyData(readFileSync(path.join(project.dir, archived.file), 'utf8'));
     const corrected = await correction(rig, archived.file, archived.slug, archivedData);
     const takedownSeconds = await takedown(rig, added.file, added.slug);
+    const placed = await placements(
+      { project, origins: rig.origins, via: (p) => via(rig, p), publish: () => publishOrThrow(rig), until },
+      archived.slug,
+      newest.slug,
+    );
+    log(`    fronts and banner: ${JSON.stringify(placed)}`);
     await load.end();
     const embargoSeconds = await embargo(rig, template);
     // Put the archive back as it was built for the next round.
@@ -282,6 +289,7 @@ export async function round(
       ...corrected,
       takedown: takedownSeconds,
       embargo: embargoSeconds,
+      placements: placed,
       readerRequests: load.counts.requests,
       readerErrors: load.counts.errors,
     };
