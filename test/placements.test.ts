@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { breakingNewsMarkup } from '@/components/site/breaking-news-markup';
 import type { Fronts } from '@/content/schema';
 import { activeBanner, arrange, nextPlacementEnd, placementsEnded } from '@/lib/content/model/placements';
 import { contentChanges, type ChangeView } from '@/lib/publish/changes';
@@ -103,4 +104,12 @@ test('contentChanges: a banner publish changes the fragment alone, never a story
   const changes = contentChanges(view(''), view('["Now","/stories/a"]'));
   assert.equal(changes.everything, false);
   assert.deepEqual(changes.paths, ['/fragments/breaking-news']);
+});
+
+test('breakingNewsMarkup: a labelled landmark whose text and link are escaped', () => {
+  const html = breakingNewsMarkup({ text: 'Fish & chips <3 "quoted"', path: '/stories/a' });
+  assert.equal(
+    html,
+    '<aside class="breaking-news" aria-labelledby="breaking-news-label"><p class="breaking-news__text"><strong class="breaking-news__label" id="breaking-news-label">Breaking</strong> <a href="/stories/a">Fish &amp; chips &lt;3 &quot;quoted&quot;</a></p></aside>',
+  );
 });
