@@ -9,7 +9,7 @@ import type { photoSchema } from './photo';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
 import type { storySchema } from './story';
 
-export { LENGTH_LIMITS, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
+export { LENGTH_LIMITS, MEANINGFUL_UPDATE_MINUTES, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
 export { strayMarkup } from './fields';
 export { photoSchema } from './photo';
 export {
