@@ -55,8 +55,8 @@ const stringsIn = (value: unknown): string[] =>
 async function schemaTexts(): Promise<Array<{ where: string; text: string }>> {
   const out: Array<{ where: string; text: string }> = [];
   for (const file of readdirSync(SCHEMA_DIR).filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))) {
-    const module = (await import(path.join(SCHEMA_DIR, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exports = (await import(path.join(SCHEMA_DIR, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
       const where = `content/schema/${file} › ${name}`;
       if (!isSchema(value)) {
         for (const text of stringsIn(value)) out.push({ where, text });
