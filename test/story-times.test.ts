@@ -1,6 +1,7 @@
 // The meaningful update and the age notice (lib/content/model/story-times.ts, decision 0049), and that every
 // place showing or emitting a modified time uses the same rule.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -13,6 +14,7 @@ import { listedRecord } from '@/lib/content/model/story-index';
 import { newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 import { storySitemapEntries, storySitemaps } from '@/lib/seo/sitemaps';
+import { CONTENT_MD } from '@/scripts/lib/content-docs';
 
 const POSTED = '2024-06-18T08:25:00+09:00';
 const minutesAfter = (minutes: number) => new Date(Date.parse(POSTED) + minutes * 60_000).toISOString();
@@ -114,4 +116,9 @@ test('AgeNotice renders one paragraph near the headline, or nothing', () => {
     renderToStaticMarkup(createElement(AgeNotice, { postedAt: POSTED, now: new Date(now) }));
   assert.equal(render('2024-12-01T00:00:00Z'), '');
   assert.equal(render('2027-01-01T00:00:00Z'), '<p class="age-notice">This story is more than 2 years old</p>');
+});
+
+test("CONTENT.md's editorial fields give editors the same number of minutes", () => {
+  const guide = readFileSync(CONTENT_MD, 'utf8');
+  assert.match(guide, new RegExp(`"Updated …" only for a change at least ${MEANINGFUL_UPDATE_MINUTES} minutes after`));
 });
