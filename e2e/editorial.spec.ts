@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { TempProject } from '@/test/support/temp-project';
+import { DRAFT_BANNER, SCHEDULED_BANNER } from '@/components/story/editor-banners';
 import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
 import { freePort } from '@/test/support/free-port';
 import { storySource } from '@/scripts/lib/story-scaffold';
@@ -145,10 +146,10 @@ async function onlyDraftCards(page: Page, origin: string) {
 
 async function checkBanners(page: Page, origin: string) {
   await page.goto(`${origin}/stories/${DRAFT.slug}`);
-  await expect(page.getByRole('note')).toContainText('DRAFT — not published');
+  await expect(page.getByRole('note')).toHaveText(DRAFT_BANNER);
   await page.goto(`${origin}/stories/${SCHEDULED.slug}`);
-  await expect(page.getByRole('note')).toContainText(
-    'SCHEDULED — goes live at the first build after January 1, 2099, 09:00 KST',
+  await expect(page.getByRole('note')).toHaveText(
+    `${SCHEDULED_BANNER.before} January 1, 2099, 09:00 KST, ${SCHEDULED_BANNER.after}`,
   );
 }
 

@@ -15,7 +15,7 @@ function canonicalOrigin(raw: string | undefined): string {
 
 /**
  * How many of the newest stories a build prerenders (page, card and crops); older ones render on their first
- * request and are then cached until a publish changes them (docs/decisions/0002-prerender-window.md).
+ * request and are then cached until a publish changes them or for a day (docs/decisions/0002-prerender-window.md, 0049).
  * PRERENDER_STORIES overrides it at build time (the archive tests use a small window).
  */
 const DEFAULT_PRERENDER_STORIES = 200;

@@ -1,16 +1,20 @@
 import { KstTime } from '@/components/ui/KstTime';
+import { meaningfulUpdate, type Story } from '@/lib/content';
 
-/** Posted and updated times; "Updated" only when the story changed after it was posted. */
-export function StoryTimes({ postedAt, updatedAt }: { postedAt: string; updatedAt: string }) {
-  const updated = Date.parse(updatedAt) > Date.parse(postedAt);
+/**
+ * Posted and updated times; "Updated" only for a meaningful update (updatedAt at least MEANINGFUL_UPDATE_MINUTES
+ * after postedAt, or a correction: lib/content/model/story-times.ts, decision 0049).
+ */
+export function StoryTimes({ story }: { story: Pick<Story, 'postedAt' | 'updatedAt' | 'corrections'> }) {
+  const updated = meaningfulUpdate(story);
   return (
     <p className="story-times">
       <span>
-        Posted <KstTime instant={postedAt} />
+        Posted <KstTime instant={story.postedAt} />
       </span>
       {updated && (
         <span>
-          Updated <KstTime instant={updatedAt} />
+          Updated <KstTime instant={updated} />
         </span>
       )}
     </p>

@@ -48,3 +48,9 @@ export const LENGTH_LIMITS = {
 
 /** The word new-story leaves in fields the editor must fill. */
 export const PLACEHOLDER = 'TODO';
+
+/**
+ * How long after postedAt an updatedAt must be for the page to say "Updated" (and for dateModified, sitemaps and
+ * feeds to move): a typo fixed minutes after posting is not news. A correction always counts, whenever it was made.
+ */
+export const MEANINGFUL_UPDATE_MINUTES = 10;

@@ -10,7 +10,7 @@ import type { breakingNewsSchema, frontsSchema } from './placements';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
 import type { storySchema } from './story';
 
-export { LENGTH_LIMITS, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
+export { LENGTH_LIMITS, MEANINGFUL_UPDATE_MINUTES, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
 export { strayMarkup } from './fields';
 export { photoSchema } from './photo';
 export {

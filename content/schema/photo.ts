@@ -11,7 +11,7 @@ export const photoSchema = z
           `src "${String(issue.input)}" is not the path of an image under public/ — start it with "/" and end it in .jpg, .png, .webp or .avif, e.g. "/images/stories/my-photo.jpg"`,
       })
       .describe(
-        'Path of the image file under `public/`, starting with `/`. Width and height are read from the file at build time, never typed.',
+        'Path of the image file under `public/`, starting with `/`. Width and height are read from the file by content:check (and content:publish), never typed.',
       )
       .meta({ example: '/images/stories/putin-heads-to-pyongyang.jpg' }),
     alt: plain('alt text', 'Two leaders shake hands in front of their flags')

@@ -1,13 +1,15 @@
 // A story record: one file under content/stories/<year>/<month>/<slug>.ts.
 import { z } from 'zod';
 import { blockSchema } from './blocks';
-import { LENGTH_LIMITS, RESERVED_SLUGS } from './constants';
+import { LENGTH_LIMITS, MEANINGFUL_UPDATE_MINUTES, RESERVED_SLUGS } from './constants';
 import { instant, slug, text } from './fields';
 import { photoSchema } from './photo';
 
 export const correctionSchema = z
   .object({
-    date: instant('correction date').describe('When the correction was made, with offset.'),
+    date: instant('correction date').describe(
+      'When the correction was made, with offset. The page shows "Updated" at this time (the latest correction, or updatedAt if later).',
+    ),
     text: text('correction text', 'An earlier version misspelled the name of the academy.')
       .describe('What was wrong and what is right now.')
       .meta({ example: 'An earlier version of this story misspelled the name of the academy.' }),
@@ -91,18 +93,22 @@ export const storySchema = z
       )
       .meta({ example: '2024-06-18T08:25:00+09:00' }),
     updatedAt: instant('updatedAt')
-      .describe('When the story was last changed, with offset. Not before postedAt.')
+      .describe(
+        `When the story was last changed, with offset. Not before postedAt. The page shows "Updated" (and search engines, sitemaps and feeds see a change) only when it is at least ${MEANINGFUL_UPDATE_MINUTES} minutes after postedAt; a correction always counts.`,
+      )
       .meta({ example: '2024-06-18T17:17:00+09:00' }),
     publishAt: instant('publishAt')
       .optional()
       .describe(
-        'Schedules the story: it stays hidden everywhere until this time, and appears at the first build after it. postedAt must not be earlier.',
+        'Schedules the story: published like any other, it stays hidden everywhere until this time, then goes live by itself within a minute, with nobody running anything. postedAt must not be earlier.',
       )
       .meta({ example: '2024-06-19T06:00:00+09:00' }),
     draft: z
       .boolean()
       .optional()
-      .describe('true keeps the story out of production builds; `npm run dev` shows it with a DRAFT banner.')
+      .describe(
+        'true keeps the story off the site: `npm run content:publish` leaves it out (and takes it down if it was live); `npm run dev` shows it with a DRAFT banner.',
+      )
       .meta({ example: true }),
     leadPhoto: photoSchema.describe(
       'The photo at the top of the story, also used for the social card. At least 1200 px wide.',

@@ -17,6 +17,7 @@ export {
   storyPath,
   tagPath,
 } from './model/paths';
+export { ageNotice, meaningfulUpdate, modifiedAt, yearsOld } from './model/story-times';
 export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './model/types';
 // The editors' dev previews (app/dev/previews) show the checker's problems.
 export { formatProblem, validateContent, type ContentProblem } from './model/validate';
@@ -54,3 +55,5 @@ export {
 export { snapshotStories, viewOf } from './read/live-view';
 export { servedPaths, servedPhoto, servedSearchFile } from './read/served-files';
 export { photoBytes } from './serving/photos';
+// The story page's notion of now (its age notice): the clock embargoes lift by.
+export { contentNow } from './serving/content-clock';

@@ -3,7 +3,7 @@
  * Every URL is absolute on the canonical origin.
  */
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
-import { authorPath, sectionPath, type Story } from '@/lib/content';
+import { authorPath, modifiedAt, sectionPath, type Story } from '@/lib/content';
 import { articleText } from '@/lib/content/model/body-text';
 import { absoluteUrl, site } from '@/lib/site';
 import { CROP_RATIOS, photoCropPath } from './photo-crops';
@@ -55,7 +55,8 @@ export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: CROP_RATIOS.map((ratio) => absoluteUrl(photoCropPath(story.path, ratio))),
     datePublished: story.postedAt,
-    dateModified: story.updatedAt,
+    // The meaningful update (decision 0049), as the page's "Updated" says; else when it was posted.
+    dateModified: modifiedAt(story),
     author: story.authors.map((a) => ({
       '@type': 'Person',
       name: a.name,

@@ -4,7 +4,16 @@
  * layout's whole object), so each builder sets the shared parts too: feeds, site name, locale.
  */
 import type { Metadata } from 'next';
-import { authorPath, sectionPath, tagPath, type Author, type Section, type Story, type Tag } from '@/lib/content';
+import {
+  authorPath,
+  modifiedAt,
+  sectionPath,
+  tagPath,
+  type Author,
+  type Section,
+  type Story,
+  type Tag,
+} from '@/lib/content';
 import { listingPagePath } from '@/lib/content/read/listings';
 import { absoluteUrl, site } from '@/lib/site';
 
@@ -116,7 +125,7 @@ export function storyMetadata(story: Story): Metadata {
       title: socialTitle,
       description: socialDescription,
       publishedTime: story.postedAt,
-      modifiedTime: story.updatedAt,
+      modifiedTime: modifiedAt(story),
       authors: story.authors.map((a) => absoluteUrl(authorPath(a.id))),
       section: story.section.name,
       tags: story.tags.map((t) => t.name),

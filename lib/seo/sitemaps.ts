@@ -3,7 +3,15 @@
  * (syndicated copies) are left out of both: a sitemap lists only our canonical pages.
  */
 import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/read/listings';
-import { authorPath, lastUpdated, sectionPath, tagPath, type Content, type StorySummary } from '@/lib/content';
+import {
+  authorPath,
+  lastUpdated,
+  modifiedAt,
+  sectionPath,
+  tagPath,
+  type Content,
+  type StorySummary,
+} from '@/lib/content';
 import { sharedWeakMap } from '@/lib/process-singleton.mjs';
 import { absoluteUrl, site } from '@/lib/site';
 
@@ -56,7 +64,7 @@ export function storySitemaps(stories: StorySummary[]): Array<{ name: string; st
 export function storySitemapEntries(stories: StorySummary[], name: string): SitemapEntry[] | undefined {
   return storySitemaps(stories)
     .find((s) => s.name === name)
-    ?.stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(s.updatedAt) }));
+    ?.stories.map((s) => ({ url: absoluteUrl(s.path), lastModified: new Date(modifiedAt(s)) }));
 }
 
 /** Every page that is not a story: front page, the date archive, and the first page of every section, author and tag. */

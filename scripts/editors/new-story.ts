@@ -9,11 +9,11 @@ import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import authors from '@/content/authors';
-import { PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from '@/content/schema';
+import { RESERVED_SLUGS, SLUG_PATTERN } from '@/content/schema';
 import sections from '@/content/sections';
 import { closest, storyFilePath } from '@/lib/content/model/validate';
 import { storyFiles } from '../../lib/content-check/load-sources';
-import { nowInKst, slugFromHeadline, storySource } from '../lib/story-scaffold';
+import { createdMessage, nowInKst, slugFromHeadline, storySource } from '../lib/story-scaffold';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -89,9 +89,7 @@ async function main() {
 
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now }));
-  console.log(`✔ Created ${file} (a draft). Nothing else to edit: content:check and the build find it in its folder.
-Next: replace each ${PLACEHOLDER} in the file, add tags, put the photo at public/images/stories/${slug}.jpg,
-then run npm run content:check until it reports no errors. Preview it with npm run dev at /stories/${slug}.`);
+  console.log(createdMessage(file, slug));
 }
 
 await main();

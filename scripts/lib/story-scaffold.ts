@@ -63,7 +63,7 @@ export default defineStory({
   dateline: { place: 'SEOUL', publication: 'AJU PRESS' },
   postedAt: ${q(fields.now)},
   updatedAt: ${q(fields.now)},
-  // Delete this line to publish the story at the next build.
+  // Delete this line, then run npm run content:publish: the story is live within seconds.
   draft: true,
   leadPhoto: {
     // Put the photo (at least 1200 px wide) at public/images/stories/${fields.slug}.jpg.
@@ -82,4 +82,12 @@ ${BLOCK_EXAMPLES.map((line) => `    // ${line}`).join('\n')}
   ],
 });
 `;
+}
+
+/** What new-story prints once the file is written. */
+export function createdMessage(file: string, slug: string): string {
+  return `✔ Created ${file} (a draft). Nothing else to edit: content:check and content:publish find it in its folder.
+Next: replace each ${PLACEHOLDER} in the file, add tags, put the photo at public/images/stories/${slug}.jpg,
+then run npm run content:check until it reports no errors. Preview it with npm run dev at /stories/${slug}.
+Publish it: delete the draft line and run npm run content:publish.`;
 }

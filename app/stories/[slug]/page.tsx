@@ -3,14 +3,17 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { RelatedStories } from '@/components/story/RelatedStories';
 import { StoryArticle } from '@/components/story/StoryArticle';
-import { getStory, prerenderedStories, storyProblems } from '@/lib/content';
+import { contentNow, getStory, prerenderedStories, storyProblems } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 
 // The newest stories are prerendered; any other renders on its first request and is then served from the
-// server's cache until a publish changes it (POST /api/publish revalidates the paths that changed). Unknown
-// slugs never get here: proxy.ts answers them with an uncached 404.
+// server's cache until a publish changes it (POST /api/publish revalidates the paths that changed) or it is a
+// day old. Unknown slugs never get here: proxy.ts answers them with an uncached 404.
 export const dynamicParams = true;
+
+// At most a day old: a story that turns a year older shows its age notice within a day (decision 0049).
+export const revalidate = 86400;
 
 export async function generateStaticParams() {
   return (await prerenderedStories()).map((story) => ({ slug: story.slug }));
@@ -34,7 +37,7 @@ export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>
     <>
       <JsonLd data={newsArticleJsonLd(story)} />
       <JsonLd data={storyBreadcrumb(story)} />
-      <StoryArticle story={story} />
+      <StoryArticle story={story} now={contentNow()} />
       <RelatedStories story={story} />
     </>
   );

@@ -1,4 +1,6 @@
 /** Site paths of the content's pages, and the order of every story list. */
+import { modifiedAt, type StoryTimes } from './story-times';
+
 export const storyPath = (slug: string) => `/stories/${slug}`;
 export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
@@ -10,6 +12,6 @@ export const BREAKING_NEWS_FRAGMENT_PATH = '/fragments/breaking-news';
 export const newestFirst = (a: { postedAt: string }, b: { postedAt: string }) =>
   Date.parse(b.postedAt) - Date.parse(a.postedAt);
 
-/** The latest updatedAt among the stories: when a list of them last changed. */
-export const lastUpdated = (stories: Array<{ updatedAt: string }>): Date | undefined =>
-  stories.length ? new Date(Math.max(...stories.map((s) => Date.parse(s.updatedAt)))) : undefined;
+/** The latest modification among the stories (each its `modifiedAt`): when a list of them last changed. */
+export const lastUpdated = (stories: StoryTimes[]): Date | undefined =>
+  stories.length ? new Date(Math.max(...stories.map((s) => Date.parse(modifiedAt(s))))) : undefined;

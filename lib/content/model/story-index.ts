@@ -4,6 +4,7 @@
  * listings never load every body (docs/decisions/0009).
  */
 import type { StoryRecord } from '@/content/schema';
+import { latestCorrection } from './story-times';
 import type { ListedStoryRecord } from './types';
 import type { ImageFile } from './validate';
 
@@ -22,10 +23,11 @@ export const STORY_INDEX_FILE = 'content/stories/index.generated.ts';
 /** The index a production build compiles instead (no story: the server reads the content snapshot). */
 export const PRODUCTION_STORY_INDEX_FILE = 'content/stories/index.production.generated.ts';
 
-/** The listing record of a validated story: everything but the body and corrections. */
+/** The listing record of a validated story: everything but the body and corrections (of those, the latest date). */
 export function listedRecord(file: string, story: StoryRecord): ListedStoryRecord {
-  const { body: _body, corrections: _corrections, ...rest } = story;
-  return { ...rest, file };
+  const { body: _body, corrections, ...rest } = story;
+  const correctedAt = latestCorrection({ corrections });
+  return { ...rest, file, ...(correctedAt ? { correctedAt } : {}) };
 }
 
 /** Source of the generated index for these story files (relative to the root) and this listing. */

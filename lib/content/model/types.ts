@@ -9,6 +9,8 @@ import type { ImageFile } from './validate';
 export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
   /** Path from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
   file: string;
+  /** The latest correction's date, when the story has corrections: listings need it, not the corrections. */
+  correctedAt?: string;
 };
 
 export interface Photo extends ImageFile {

@@ -4,7 +4,7 @@ import { LENGTH_LIMITS } from '@/content/schema';
 import { kstYearMonth, monthName } from '@/lib/time';
 import type { KnownIds } from './links';
 import { unknownRef, type Report } from './problems';
-import { isSlug, isTime, textOf, type LooseStory } from './values';
+import { isRecord, isSlug, isTime, textOf, type LooseStory } from './values';
 
 /** Where story files live: content/stories/<year>/<month>/<slug>.ts, year and month of postedAt in Korea. */
 export const STORIES_FOLDER = 'content/stories';
@@ -44,7 +44,7 @@ export function checkFolder(file: string, story: LooseStory, report: Report): vo
   );
 }
 
-/** Posted no earlier than it goes live, updated no earlier than posted. */
+/** Posted no earlier than it goes live, updated and corrected no earlier than posted. */
 export function checkTimes(story: LooseStory, report: Report): void {
   const { postedAt, publishAt, updatedAt } = story;
   if (isTime(publishAt) && isTime(postedAt) && Date.parse(postedAt) < Date.parse(publishAt)) {
@@ -59,6 +59,16 @@ export function checkTimes(story: LooseStory, report: Report): void {
       `updatedAt (${updatedAt}) is before postedAt (${postedAt}) — a story cannot be updated before it is posted; set updatedAt to postedAt or later`,
     );
   }
+  // A correction shows "Updated" at its date (decision 0049): never before the story was posted.
+  const corrections: unknown[] = Array.isArray(story.corrections) ? story.corrections : [];
+  corrections.forEach((correction, i) => {
+    const date = isRecord(correction) ? correction.date : undefined;
+    if (isTime(date) && isTime(postedAt) && Date.parse(date) < Date.parse(postedAt))
+      report.error(
+        `corrections[${i}].date`,
+        `the correction's date (${date}) is before postedAt (${postedAt}) — a story cannot be corrected before it is posted; write when the correction was made`,
+      );
+  });
 }
 
 /** Warnings for text longer than search results and link cards show (the schema refuses the absurd). */
