@@ -5,15 +5,33 @@ import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
 import { StoryHeader } from './StoryHeader';
 
-export function StoryArticle({ story }: { story: Story }) {
+interface StoryArticleProps {
+  story: Story;
+  /** On a preview link (app/preview): when the link expires; its notice replaces the dev-only banners. */
+  previewExpires?: Date;
+}
+
+export function StoryArticle({ story, previewExpires }: StoryArticleProps) {
   return (
     <article className="story">
-      {story.draft && (
+      {previewExpires && (
+        <p className="draft-banner" role="note">
+          Preview — not published; this link expires <KstTime instant={previewExpires.toISOString()} />.
+          {story.draft ? ' The story is a draft.' : ''}
+          {isScheduled(story) ? (
+            <>
+              {' '}
+              Scheduled to go live at <KstTime instant={story.publishAt!} />.
+            </>
+          ) : null}
+        </p>
+      )}
+      {!previewExpires && story.draft && (
         <p className="draft-banner" role="note">
           DRAFT — not published. Only visible in development.
         </p>
       )}
-      {isScheduled(story) && (
+      {!previewExpires && isScheduled(story) && (
         <p className="draft-banner" role="note">
           SCHEDULED — goes live at the first build after <KstTime instant={story.publishAt!} />. Only visible in
           development.

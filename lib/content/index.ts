@@ -40,5 +40,6 @@ export {
   relatedStories,
 } from './read/listings';
 export { snapshotStories, viewOf } from './read/live-view';
+export { getPreview, previewPhoto, type Preview } from './read/preview';
 export { servedPaths, servedPhoto, servedSearchFile } from './read/served-files';
 export { photoBytes } from './serving/photos';
