@@ -117,6 +117,14 @@ const nextConfig = {
       { source: '/fragments/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.fragment }] },
       // The publish channel (app/api/publish) answers one caller: never stored anywhere.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }] },
+      // Preview links (decision 0047): one editor's link, never stored by the edge or a browser, never indexed.
+      {
+        source: '/preview/:path*',
+        headers: [
+          { key: 'Cache-Control', value: cachePolicies.notThePage },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
       { source: '/search', headers: [{ key: 'Content-Security-Policy', value: searchContentSecurityPolicy }] },
       {
         source: '/stories/:slug/:card(opengraph-image.*)',

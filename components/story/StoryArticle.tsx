@@ -6,16 +6,36 @@ import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
 import { StoryHeader } from './StoryHeader';
 
-/** The story, with editors' banners under `npm run dev`; `now` dates the age notice. */
-export function StoryArticle({ story, now }: { story: Story; now: Date }) {
+interface StoryArticleProps {
+  story: Story;
+  /** When the page is rendered: dates the age notice. */
+  now: Date;
+  /** On a preview link (app/preview): when the link expires; its notice replaces the dev-only banners. */
+  previewExpires?: Date;
+}
+
+/** The story, with editors' banners under `npm run dev` (or a preview link's notice). */
+export function StoryArticle({ story, now, previewExpires }: StoryArticleProps) {
   return (
     <article className="story">
-      {story.draft && (
+      {previewExpires && (
+        <p className="draft-banner" role="note">
+          Preview — not published; this link expires <KstTime instant={previewExpires.toISOString()} />.
+          {story.draft ? ' The story is a draft.' : ''}
+          {isScheduled(story) ? (
+            <>
+              {' '}
+              Scheduled to go live at <KstTime instant={story.publishAt!} />.
+            </>
+          ) : null}
+        </p>
+      )}
+      {!previewExpires && story.draft && (
         <p className="draft-banner" role="note">
           {DRAFT_BANNER}
         </p>
       )}
-      {isScheduled(story) && (
+      {!previewExpires && isScheduled(story) && (
         <p className="draft-banner" role="note">
           {SCHEDULED_BANNER.before} <KstTime instant={story.publishAt!} />, {SCHEDULED_BANNER.after}
         </p>

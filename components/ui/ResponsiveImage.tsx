@@ -1,5 +1,6 @@
 import { getImageProps } from 'next/image';
 import { preload } from 'react-dom';
+import { PREVIEW_PATH } from '@/lib/preview/path';
 
 interface ResponsiveImageProps {
   src: string;
@@ -68,6 +69,9 @@ export function ResponsiveImage({
     sizes: capDensity(sizes),
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
+    // A preview's unpublished photo (app/preview/[token]/photos) as it is: the optimizer would keep resized
+    // copies under the link, on the origin and at the edge, past its expiry.
+    unoptimized: src.startsWith(PREVIEW_PATH),
   });
   if (priority) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });

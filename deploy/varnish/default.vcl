@@ -8,7 +8,8 @@ vcl 4.1;
 #      Accept, forwarded-host headers are all removed, so the origin can only ever answer with the page;
 #   3. the key is the normalised path and query (not the Host: the origin gets one fixed Host), with one
 #      copy for clients that take gzip and one plain copy for those that do not;
-#   4. nothing but the page is stored: flight data, redirects into it, errors, private answers are not;
+#   4. nothing but the page is stored: flight data, redirects into it, errors, private answers, preview
+#      links are not;
 #   5. stale pages served for a day while refetching (the site's stale-while-revalidate), three days
 #      while no origin is healthy; a short 503 page when nothing is cached and no origin answers.
 
@@ -171,6 +172,11 @@ sub vcl_recv {
 	# The site sets no cookies and reads none: a reader's analytics cookies must not bypass the cache.
 	unset req.http.Cookie;
 	if (req.http.Authorization) {
+		return (pass);
+	}
+	# Preview links (docs/decisions/0047-preview-links.md): one editor's unpublished story, never stored here,
+	# whatever the origin's answer says; each request reaches an origin, which checks the link's expiry.
+	if (req.url ~ "^/preview/") {
 		return (pass);
 	}
 	# Resized photos are the one response that varies by Accept (AVIF, else WebP, else the source format:

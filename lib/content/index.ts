@@ -53,6 +53,7 @@ export {
   relatedStories,
 } from './read/listings';
 export { snapshotStories, viewOf } from './read/live-view';
+export { getPreview, previewPhoto, type Preview } from './read/preview';
 export { servedPaths, servedPhoto, servedSearchFile } from './read/served-files';
 export { photoBytes } from './serving/photos';
 // The story page's notion of now (its age notice): the clock embargoes lift by.

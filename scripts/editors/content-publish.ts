@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     const refreshedBefore = await preflightOrigins(origins, secret);
     timer.step('origins reachable');
     try {
-      const photos = await storePhotos(root, store, snapshot);
+      const photos = await storePhotos(root, store, snapshot.listing.images);
       timer.step('photos');
       killedHere('before-switch');
       await storeSnapshot(store, snapshot, check.storyCount, photos);

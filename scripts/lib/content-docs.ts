@@ -24,6 +24,7 @@ import { EMBED_PROVIDERS } from '@/lib/content/model/embeds';
 import { asSource, exampleOf, objectShape, unionOptions, unwrap } from '@/lib/content/model/schema-walk';
 import { formatProblem, validateContent } from '@/lib/content/model/validate';
 import { PUBLISH_LOCK_WAIT_S } from '@/lib/content/storage/store';
+import { DEFAULT_PREVIEW_HOURS, MAX_PREVIEW_HOURS } from '@/lib/preview/token';
 import { createMistakePublicDir, mistakes, mistakeSources } from '@/test/support/content-mistakes';
 import blockExamples from './content-docs-blocks.json' with { type: 'json' };
 
@@ -225,6 +226,13 @@ function publishingSection(): string {
     '',
     `If it prints \`✖ origin … refused the secret (401)\`, the machine you publish from does not have the site's`,
     '`PUBLISH_SECRET`: ask whoever runs the site. Nothing was changed.',
+    '',
+    `**Preview links:** \`npm run content:preview -- <slug>\` prints an address on the running site that shows that one`,
+    'story as its file stands now (a draft or a scheduled story too) to anyone who has the link, with a notice that',
+    `it is not published, for ${DEFAULT_PREVIEW_HOURS} hours (\`--hours N\`, at most ${MAX_PREVIEW_HOURS}). Readers see nothing of it, and search`,
+    "engines do not index it. Errors in the story's own file stop it with the usual messages; errors in other files",
+    'do not. The link shows the story as it was when you ran the command: after an edit, run it again for a new',
+    'link. When it expires, or the publish secret changes, the link answers "not found".',
   ].join('\n');
 }
 

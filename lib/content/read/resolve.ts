@@ -1,7 +1,7 @@
 /** Story records resolved for pages: author, section and tag records looked up, photo sizes attached. */
 import type { Author, PhotoInput, Section, StoryRecord, Tag } from '@/content/schema';
 import { storyPath } from '../model/paths';
-import type { ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from '../model/types';
+import type { LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from '../model/types';
 import type { ImageFile } from '../model/validate';
 
 export interface Records {
@@ -25,7 +25,7 @@ export const recordsOf = (content: {
   images: content.images,
 });
 
-function resolvePhoto(p: PhotoInput, images: Records['images']): Photo {
+export function resolvePhoto(p: PhotoInput, images: Records['images']): Photo {
   const size = images instanceof Map ? images.get(p.src) : (images as Record<string, ImageFile>)[p.src];
   return {
     src: p.src,
@@ -56,7 +56,7 @@ export function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: str
 function resolveBody(
   body: StoryRecord['body'],
   records: Records,
-  linked: (slug: string) => StorySummary | undefined,
+  linked: (slug: string) => LinkedStory | undefined,
 ): StoryBlock[] {
   return body.flatMap((block): StoryBlock[] => {
     if (block.type === 'photo') return [{ type: 'photo', photo: resolvePhoto(block.photo, records.images) }];
@@ -72,7 +72,7 @@ export function resolveStory(
   story: StoryRecord,
   file: string,
   records: Records,
-  linked: (slug: string) => StorySummary | undefined,
+  linked: (slug: string) => LinkedStory | undefined,
 ): Story {
   return { ...resolveSummary(story, file, records), body: resolveBody(story.body, records, linked) };
 }

@@ -6,6 +6,7 @@
 import type { StoryRecord } from '@/content/schema';
 import { processSingleton } from '@/lib/process-singleton.mjs';
 import { embargoesLifted } from '../model/embargoes';
+import type { PreviewRecord } from '../model/preview';
 import { contentNow, measureClock } from './content-clock';
 import { openPublishedStore } from '../storage/open-store';
 import type { SnapshotListing } from '../storage/snapshot';
@@ -164,6 +165,14 @@ export async function liveRecord(hash: string): Promise<StoryRecord> {
   // Bodies are read per story: keep only the most recent few in memory.
   if (state.records.size > RECORD_CACHE_SIZE) state.records.delete(state.records.keys().next().value!);
   return record;
+}
+
+/**
+ * A preview record (npm run content:preview) by its hash, from the published store, where the command wrote it;
+ * undefined when there is none. Throws when the store cannot be read.
+ */
+export async function livePreview(hash: string): Promise<PreviewRecord | undefined> {
+  return stores().published?.preview(hash);
 }
 
 /**

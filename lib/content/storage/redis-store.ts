@@ -1,10 +1,11 @@
 /**
  * The content store in Redis (REDIS_URL; docs/decisions/0024), shared by every origin. Keys under `aju:content:`:
- * listing:<version>, story:<hash>, photo:<sha256>, search files, `current` (one SET) and `lock` (SET NX with
- * expiry). Every command fails fast when Redis is away: a publish stops and changes nothing.
+ * listing:<version>, story:<hash>, photo:<sha256>, search files, preview:<hash> (with its link's expiry),
+ * `current` (one SET) and `lock` (SET NX with expiry). Every command fails fast when Redis is away: a publish stops and changes nothing.
  */
 import { createClient, RESP_TYPES } from 'redis';
 import type { StoryRecord } from '@/content/schema';
+import type { PreviewRecord } from '../model/preview';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
 import {
   isPhotoHash,
@@ -147,6 +148,23 @@ export class RedisStore implements ContentStore {
       client.get(`${PREFIX}search:${version}:${name}`),
     ]);
     return complete && bytes ? bytes : undefined;
+  }
+
+  async writePreview(hash: string, record: PreviewRecord, expires: Date): Promise<void> {
+    if (!isRecordHash(hash)) throw new Error(`not a preview hash: ${hash}`);
+    const client = await this.ready();
+    const key = `${PREFIX}preview:${hash}`;
+    const at = expires.getTime();
+    const set = await client.set(key, JSON.stringify(record), {
+      condition: 'NX',
+      expiration: { type: 'PXAT', value: at },
+    });
+    // Written before (the same story, unchanged): its expiry only ever moves later.
+    if (set !== 'OK') await client.pExpireAt(key, at, 'GT');
+  }
+
+  preview(hash: string) {
+    return isRecordHash(hash) ? this.getJson<PreviewRecord>(`preview:${hash}`) : Promise.resolve(undefined);
   }
 
   async setCurrent(pointer: CurrentPointer): Promise<void> {

@@ -1,12 +1,13 @@
 /**
  * The store interface, and the store on disk (docs/decisions/0020): versions plus an atomic pointer to the
  * current one, so readers see one whole version or the previous one. Layout: current.json, versions/, stories/,
- * photos/, search/, publish.lock. The build's own snapshot is a disk store too (BUILD_SNAPSHOT_DIR).
+ * photos/, search/, previews/, publish.lock. The build's own snapshot is a disk store too (BUILD_SNAPSHOT_DIR).
  */
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoryRecord } from '@/content/schema';
+import type { PreviewRecord } from '../model/preview';
 import { isRecordHash, isVersionId, type ContentSnapshot, type SnapshotListing } from './snapshot';
 
 export interface CurrentPointer {
@@ -35,6 +36,13 @@ export interface ContentStore {
   writeSearch(id: string, files: Map<string, Buffer>): Promise<void>;
   /** One file of a search index, or undefined. */
   searchFile(id: string, name: string): Promise<Buffer | undefined>;
+  /**
+   * Keeps a preview record (content:preview, decision 0047) under its hash until at least `expires`: a record
+   * written again keeps the later expiry. Never part of a version: readers see nothing of it.
+   */
+  writePreview(hash: string, record: PreviewRecord, expires: Date): Promise<void>;
+  /** A preview record by its hash, or undefined (never written, or gone after its expiry). */
+  preview(hash: string): Promise<PreviewRecord | undefined>;
   /** The store's clock (ms since the epoch) when every origin shares it (Redis' TIME); a disk store has none. */
   time?(): Promise<number>;
   /** Takes the publish lock, waiting up to waitMs for another holder; the returned function releases it. */
@@ -132,6 +140,11 @@ async function writeAtomically(file: string, text: string | Buffer): Promise<voi
   }
 }
 
+interface StoredPreview {
+  expires: string;
+  record: PreviewRecord;
+}
+
 export class DiskStore implements ContentStore {
   readonly description: string;
   constructor(readonly dir: string) {
@@ -206,6 +219,27 @@ export class DiskStore implements ContentStore {
   async searchFile(id: string, name: string): Promise<Buffer | undefined> {
     if (!isSearchIndexId(id) || !isSearchFileName(name)) return undefined;
     return readFile(inFolder(this.dir, 'search', id, name)).catch(() => undefined);
+  }
+
+  /** previews/<hash>.json, `{ expires, record }`; a write also removes the previews past their expiry. */
+  async writePreview(hash: string, record: PreviewRecord, expires: Date): Promise<void> {
+    if (!isRecordHash(hash)) throw new Error(`not a preview hash: ${hash}`);
+    const folder = inFolder(this.dir, 'previews');
+    await mkdir(folder, { recursive: true });
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith('.json')) continue;
+      const kept = await readJson<StoredPreview>(inFolder(folder, name)).catch(() => undefined);
+      if (kept && Date.parse(kept.expires) < Date.now()) await rm(inFolder(folder, name), { force: true });
+    }
+    const file = inFolder(folder, `${hash}.json`);
+    const before = await readJson<StoredPreview>(file).catch(() => undefined);
+    const later = before && Date.parse(before.expires) > expires.getTime() ? before.expires : expires.toISOString();
+    await writeAtomically(file, JSON.stringify({ expires: later, record } satisfies StoredPreview));
+  }
+
+  async preview(hash: string): Promise<PreviewRecord | undefined> {
+    if (!isRecordHash(hash)) return undefined;
+    return (await readJson<StoredPreview>(inFolder(this.dir, 'previews', `${hash}.json`)))?.record;
   }
 
   async setCurrent(pointer: CurrentPointer): Promise<void> {

@@ -1,13 +1,17 @@
 /** content:publish's store steps: photos first, then the snapshot, made current in one step (decision 0020). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ImageFile } from '@/lib/content/model/validate';
 import type { ContentSnapshot } from '@/lib/content/storage/snapshot';
 import type { ContentStore } from '@/lib/content/storage/store';
 
-/** Writes the photo files the store lacks (by content): a release's public/ may not have a new one. */
-export const storePhotos = (root: string, store: ContentStore, snapshot: ContentSnapshot) =>
+/**
+ * Writes the photo files the store lacks (by content): a release's public/ may not have a new one. `images`:
+ * a snapshot's listing's (content:publish) or a preview record's (content:preview).
+ */
+export const storePhotos = (root: string, store: ContentStore, images: Record<string, ImageFile>) =>
   store.writePhotos(
-    Object.entries(snapshot.listing.images).map(([src, file]) => ({
+    Object.entries(images).map(([src, file]) => ({
       sha256: file.sha256,
       read: () => readFile(path.join(root, 'public', src)),
     })),
