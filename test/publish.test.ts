@@ -184,6 +184,7 @@ const content = (stories: Array<[string, string]>, draft?: string): ValidContent
   authors: [],
   sections: [],
   tags: [],
+  takedowns: [],
   images: new Map([['/images/a.jpg', { width: 2400, height: 1600, bytes: 1000, sha256: 'a'.repeat(64) }]]),
 });
 

@@ -8,6 +8,7 @@ import type { blockSchema } from './blocks';
 import type { photoSchema } from './photo';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
 import type { storySchema } from './story';
+import type { takedownSchema } from './takedown';
 
 export { LENGTH_LIMITS, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
 export { strayMarkup } from './fields';
@@ -29,6 +30,7 @@ export {
 } from './blocks';
 export { correctionSchema, storySchema } from './story';
 export { authorSchema, sectionSchema, tagSchema } from './records';
+export { takedownSchema } from './takedown';
 
 export type PhotoInput = z.input<typeof photoSchema>;
 export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
@@ -37,15 +39,18 @@ export type StoryInput = z.input<typeof storySchema>;
 export type AuthorInput = z.input<typeof authorSchema>;
 export type SectionInput = z.input<typeof sectionSchema>;
 export type TagInput = z.input<typeof tagSchema>;
+export type TakedownInput = z.input<typeof takedownSchema>;
 
 export type StoryRecord = z.output<typeof storySchema>;
 export type Block = z.output<typeof blockSchema>;
 export type Author = z.output<typeof authorSchema>;
 export type Section = z.output<typeof sectionSchema>;
 export type Tag = z.output<typeof tagSchema>;
+export type Takedown = z.output<typeof takedownSchema>;
 
 /** Identity functions that give editors type checking and autocompletion in content files. */
 export const defineStory = (story: StoryInput): StoryInput => story;
 export const defineAuthors = (authors: AuthorInput[]): AuthorInput[] => authors;
 export const defineSections = (sections: SectionInput[]): SectionInput[] => sections;
 export const defineTags = (tags: TagInput[]): TagInput[] => tags;
+export const defineTakedowns = (takedowns: TakedownInput[]): TakedownInput[] => takedowns;

@@ -14,7 +14,14 @@ import {
   storyIndexSource,
   type StoryListing,
 } from '@/lib/content/model/story-index';
-import type { ContentProblem, ContentSource, ContentSources, ValidContent } from '@/lib/content/model/validate';
+import {
+  PUBLISHED_ADDRESSES_FILE,
+  TAKEDOWNS_FILE,
+  type ContentProblem,
+  type ContentSource,
+  type ContentSources,
+  type ValidContent,
+} from '@/lib/content/model/validate';
 import type { CheckCache } from './check-cache';
 
 export const STORIES_DIR = 'content/stories';
@@ -47,6 +54,23 @@ function describeFailure(root: string, error: unknown): string {
     .filter(Boolean)
     .slice(0, 3)
     .join(' ');
+}
+
+/** content/published-addresses.json as a source; undefined when the project has none. */
+export function readLedger(root: string, problems: ContentProblem[]): ContentSource | undefined {
+  const file = path.join(root, PUBLISHED_ADDRESSES_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return { file: PUBLISHED_ADDRESSES_FILE, data: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+  } catch (error) {
+    problems.push({
+      file: PUBLISHED_ADDRESSES_FILE,
+      field: '',
+      message: `cannot be read — ${error instanceof Error ? error.message : String(error)} — restore it from git (content:publish writes it)`,
+      severity: 'error',
+    });
+    return undefined;
+  }
 }
 
 export async function loadContentSources(
@@ -99,6 +123,9 @@ export async function loadContentSources(
     authors: await load('content/authors.ts'),
     sections: await load('content/sections.ts'),
     tags: await load('content/tags.ts'),
+    // Both optional (a fresh project, the test archives): no takedowns, nothing published yet.
+    takedowns: existsSync(path.join(root, TAKEDOWNS_FILE)) ? await load(TAKEDOWNS_FILE) : undefined,
+    published: readLedger(root, problems),
   };
   return { sources, problems };
 }

@@ -39,6 +39,7 @@ const changeView = (listing: SnapshotListing, at: Date): ChangeView => ({
   sections: listing.sections,
   tags: listing.tags,
   images: listing.images,
+  addresses: listing.addresses,
 });
 
 export interface SyncResult extends ContentChanges {

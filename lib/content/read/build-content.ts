@@ -6,11 +6,13 @@ import authorRecords from '@/content/authors';
 import sectionRecords from '@/content/sections';
 import { storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
+import takedownRecords from '@/content/takedowns';
 import { newestFirst } from '../model/paths';
 import type { Content, Story } from '../model/types';
 import { formatProblem, validateContent, type ContentSources } from '../model/validate';
 import { isVisible, type VisibilityOptions } from '../model/visibility';
-import { recordsOf, resolveStory, resolveSummary } from './resolve';
+import { addressesOf } from '../model/addresses';
+import { linkedThrough, recordsOf, resolveStory, resolveSummary } from './resolve';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -31,6 +33,8 @@ export async function loadDefaultSources(): Promise<ContentSources> {
     authors: { file: 'content/authors.ts', data: authorRecords },
     sections: { file: 'content/sections.ts', data: sectionRecords },
     tags: { file: 'content/tags.ts', data: tagRecords },
+    // The ledger is left out: next dev previews what is being written, and a publish checks it.
+    takedowns: { file: 'content/takedowns.ts', data: takedownRecords },
   };
 }
 
@@ -57,9 +61,14 @@ export async function buildContent(
   const records = recordsOf(content);
   const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
   const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
-  const stories = visible
-    .map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug)))
-    .sort(newestFirst);
+  const linked = linkedThrough(
+    summaries,
+    addressesOf(
+      visible.map(({ story }) => story),
+      [],
+    ).redirects,
+  );
+  const stories = visible.map(({ file, story }) => resolveStory(story, file, records, linked)).sort(newestFirst);
   const { authors, sections, tags } = content;
   return { stories, authors, sections, tags, ...(invalid.size ? { invalid } : {}) };
 }

@@ -3,6 +3,8 @@
  * fix it`, in plain English, never raw schema output. One module per rule family; CONTENT.md lists every message.
  */
 import { authorSchema, sectionSchema, storySchema, tagSchema } from '@/content/schema';
+import { addressesOf } from '../addresses';
+import { checkAddresses, parseLedger, parseTakedowns } from './addresses';
 import { checkBlocks, checkPullQuotes } from './body-rules';
 import { checkLinks, collectLinks, type KnownIds, type StoryLinks } from './links';
 import { parseList, parseRecord, type StoryParseMemo } from './parse';
@@ -11,6 +13,7 @@ import { reportTo, type ContentProblem, type ContentSource, type ContentSources,
 import { checkFolder, checkLengths, checkReferences, checkSlug, checkTimes } from './story-rules';
 import type { LooseStory } from './values';
 
+export { nextLedger, PUBLISHED_ADDRESSES_FILE, TAKEDOWNS_FILE } from './addresses';
 export { quoteAppearsIn } from './body-rules';
 export { parseRecord, type StoryParseMemo } from './parse';
 export { MIN_LEAD_PHOTO_WIDTH, publicPhotoFile } from './photos';
@@ -80,6 +83,8 @@ export async function validateContent(
   const authors = parseList(sources.authors, authorSchema, problems);
   const sections = parseList(sources.sections, sectionSchema, problems);
   const tags = parseList(sources.tags, tagSchema, problems);
+  const takedowns = parseTakedowns(sources.takedowns, problems);
+  const ledger = parseLedger(sources.published, problems);
   const run: ContentRun = {
     problems,
     ids: { authors: authors.map((a) => a.id), sections: sections.map((s) => s.id), tags: tags.map((t) => t.id) },
@@ -91,6 +96,11 @@ export async function validateContent(
     memo: options.memo,
   };
   for (const source of sources.stories) await checkStory(run, source);
-  problems.push(...checkLinks(run.links, run.stories, run.ids));
-  return { problems, content: { stories: run.stories, authors, sections, tags, images: run.images } };
+  problems.push(...checkAddresses(run.stories, takedowns, ledger));
+  const addresses = addressesOf(
+    run.stories.map(({ story }) => story),
+    takedowns,
+  );
+  problems.push(...checkLinks(run.links, run.stories, run.ids, addresses));
+  return { problems, content: { stories: run.stories, authors, sections, tags, takedowns, images: run.images } };
 }
