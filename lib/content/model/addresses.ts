@@ -69,9 +69,21 @@ export function relinked<T>(value: T, pathOf: (slug: string) => string | undefin
     return path ? [{ ...item, href: path + (story[2] ?? ''), children }] : children;
   };
   const map = (item: unknown): unknown => {
-    if (Array.isArray(item)) return item.flatMap(visit);
+    if (Array.isArray(item)) return mergeText(item.flatMap(visit));
     if (!item || typeof item !== 'object') return item;
     return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, map(child)]));
   };
   return map(value) as T;
+}
+
+/** Adjacent text nodes as one (a link's words between text render as one run of text). */
+function mergeText(items: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const item of items) {
+    const last = out.at(-1) as Inline | undefined;
+    if (last?.type === 'text' && (item as Inline | undefined)?.type === 'text')
+      out[out.length - 1] = { type: 'text', text: last.text + (item as { text: string }).text };
+    else out.push(item);
+  }
+  return out;
 }
