@@ -12,7 +12,12 @@ import type { StoryInput } from '@/content/schema';
 import sections from '@/content/sections';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import tags from '@/content/tags';
-import type { ContentSource, ContentSources } from '@/lib/content/model/validate';
+import {
+  PUBLISHED_ADDRESSES_FILE,
+  TAKEDOWNS_FILE,
+  type ContentSource,
+  type ContentSources,
+} from '@/lib/content/model/validate';
 import table from '@/test/fixtures/content-mistakes.json' with { type: 'json' };
 import { PROJECT_ROOT } from './temp-project';
 
@@ -30,6 +35,10 @@ export interface Mistake {
   stories(seed: Loose): ContentSource[];
   /** Every problem content:check must report, formatted, in order. */
   expected: string[];
+  /** content/takedowns.ts's entries, when the mistake needs some. */
+  takedowns?: unknown[];
+  /** The slugs of content/published-addresses.json, when the mistake needs a ledger. */
+  published?: string[];
 }
 
 /** An edit of the seed story at a field path such as `leadPhoto.caption` or `body[2].text`. */
@@ -86,6 +95,10 @@ export function mistakeSources(mistake: Mistake): ContentSources {
     authors: { file: 'content/authors.ts', data: authors },
     sections: { file: 'content/sections.ts', data: sections },
     tags: { file: 'content/tags.ts', data: tags },
+    ...(mistake.takedowns ? { takedowns: { file: TAKEDOWNS_FILE, data: mistake.takedowns } } : {}),
+    ...(mistake.published
+      ? { published: { file: PUBLISHED_ADDRESSES_FILE, data: { stories: mistake.published } } }
+      : {}),
   };
 }
 

@@ -31,6 +31,23 @@ export function storyAddress(path: string): { slug: string; rest: string } | und
   return match ? { slug: match[1]!, rest: match[2] ?? '' } : undefined;
 }
 
+/**
+ * Decision 0048: a renamed story's previous slug leads straight to its current address (the snapshot maps
+ * each old slug to the newest, so never a chain); a taken-down one is gone. A story at that slug now wins.
+ */
+export function oldAddress(
+  path: string,
+  addresses: Addresses | undefined,
+  isStory: (slug: string) => boolean,
+): { redirect: string } | { gone: true } | undefined {
+  const address = addresses && storyAddress(path);
+  if (!address || isStory(address.slug)) return undefined;
+  const target = Object.hasOwn(addresses.redirects, address.slug) ? addresses.redirects[address.slug]! : undefined;
+  if (target && isStory(target)) return { redirect: `/stories/${target}` + address.rest };
+  if (addresses.gone.includes(address.slug)) return { gone: true };
+  return undefined;
+}
+
 const STORY_HREF = /^\/stories\/([^/#?]+)(#.*)?$/;
 
 const isLink = (value: unknown): value is Extract<Inline, { type: 'link' }> =>

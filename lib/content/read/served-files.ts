@@ -2,7 +2,7 @@
  * What requests ask of the served content outside pages: which paths exist (proxy.ts answers the rest 404
  * before rendering), old story addresses (a redirect, or 410 Gone), published photo files and search index files.
  */
-import { storyAddress } from '../model/addresses';
+import { oldAddress } from '../model/addresses';
 import { storyPath } from '../model/paths';
 import { contentNow } from '../serving/content-clock';
 import { photoContentType } from '../serving/photos';
@@ -24,23 +24,6 @@ export async function servedPaths(now = contentNow()) {
     /** An old story address (page, card, crop): where it moved, or that it is gone; undefined for any other path. */
     oldAddress: (path: string) => oldAddress(path, listing.addresses, (slug) => !isMissingPath(storyPath(slug), view)),
   };
-}
-
-/**
- * Decision 0048: a renamed story's previous slug leads straight to its current address (the snapshot maps
- * each old slug to the newest, so never a chain); a taken-down one is gone. A story at that slug now wins.
- */
-function oldAddress(
-  path: string,
-  addresses: { redirects: Record<string, string>; gone: string[] } | undefined,
-  isStory: (slug: string) => boolean,
-): { redirect: string } | { gone: true } | undefined {
-  const address = addresses && storyAddress(path);
-  if (!address || isStory(address.slug)) return undefined;
-  const target = Object.hasOwn(addresses.redirects, address.slug) ? addresses.redirects[address.slug]! : undefined;
-  if (target && isStory(target)) return { redirect: storyPath(target) + address.rest };
-  if (addresses.gone.includes(address.slug)) return { gone: true };
-  return undefined;
 }
 
 /** A published photo by its site path, with its media type; undefined when no story uses it or no store has it. */

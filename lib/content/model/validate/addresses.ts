@@ -73,11 +73,13 @@ function checkPreviousSlugs(stories: Stories, gone: Set<string>, problems: Conte
         error(
           `"${old}" is a previous slug of ${claimed.get(old)} too — an old address redirects to one story; delete it from one of them`,
         );
-      else if (gone.has(old))
-        error(
-          `"${old}" is taken down in ${TAKEDOWNS_FILE} — an old address either redirects or is gone; delete it here or there`,
-        );
-      else claimed.set(old, file);
+      else {
+        claimed.set(old, file);
+        if (gone.has(old))
+          error(
+            `"${old}" is taken down in ${TAKEDOWNS_FILE} — an old address either redirects or is gone; delete it here or there`,
+          );
+      }
     });
   }
 }
