@@ -55,20 +55,19 @@ export async function proxy(request: NextRequest) {
   }
   // Undefined under next dev: every story is there to preview, drafts included.
   const served = await servedPaths();
-  // A renamed story's old address (page, card, crops): one permanent redirect to the current one; a story taken
-  // down: 410 Gone. Relative Location, with the query: the origin does not know the site's public host.
+  // A renamed story's old address (page, card, crops): one permanent redirect to the current one, query kept;
+  // a story taken down: 410 Gone. Next makes a Location on this host relative (the origin does not know the
+  // site's public host).
   const old = served?.oldAddress(path);
   if (old) {
-    const query = request.nextUrl.search;
-    return 'redirect' in old
-      ? new NextResponse(null, {
-          status: 301,
-          headers: { Location: encodeURI(old.redirect) + query, 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL },
-        })
-      : new NextResponse(GONE_HTML, {
-          status: 410,
-          headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL },
-        });
+    if ('gone' in old)
+      return new NextResponse(GONE_HTML, {
+        status: 410,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL },
+      });
+    const target = request.nextUrl.clone();
+    target.pathname = old.redirect;
+    return NextResponse.redirect(target, { status: 301, headers: { 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL } });
   }
   // A photo is served only if the content uses it (from public/ or, for one published after the build, from
   // the store: app/images): any other answer for a name a photo may be published under later is not kept.
