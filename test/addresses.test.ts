@@ -90,6 +90,10 @@ test('the refusal: a published address left answering 404, with the fix for a re
   assert.deepEqual(drafted.lines, [
     `error content/published-addresses.json › ${SEED}: /stories/${SEED} was published and would now answer 404 — ${SEED_FILE} is a draft now: take "${SEED}" down in content/takedowns.ts while it is one, or publish it again`,
   ]);
+  // A story with an error of its own still holds its address: only its own error is reported.
+  const broken = await check([story(SEED, { authors: ['park-un'] })], { published: [SEED] });
+  assert.equal(broken.lines.length, 1);
+  assert.match(broken.lines[0]!, /authors\[0\]: author "park-un" does not exist/);
   // Taken down: accepted. No ledger (nothing ever published from this tree): nothing to refuse.
   assert.deepEqual(
     (await check([story(SEED, { draft: true })], { published: [SEED], takedowns: [{ slug: SEED, ...TAKEDOWN }] }))

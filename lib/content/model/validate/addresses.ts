@@ -6,6 +6,7 @@
 import { takedownSchema, type StoryRecord, type Takedown } from '@/content/schema';
 import { parseRecord } from './parse';
 import type { ContentProblem, ContentSource, ValidContent } from './problems';
+import type { LooseStory } from './values';
 
 export const TAKEDOWNS_FILE = 'content/takedowns.ts';
 export const PUBLISHED_ADDRESSES_FILE = 'content/published-addresses.json';
@@ -55,6 +56,21 @@ export function parseLedger(source: ContentSource | undefined, problems: Content
 
 type Stories = ValidContent['stories'];
 
+/** A story file's addresses as written, whether or not the story passed its other rules. */
+export interface AddressedStory {
+  file: string;
+  slugs: string[];
+  draft: boolean;
+}
+
+export const addressedStory = (file: string, story: LooseStory): AddressedStory => ({
+  file,
+  slugs: [story.slug, ...(Array.isArray(story.previousSlugs) ? story.previousSlugs : [])].filter(
+    (s): s is string => typeof s === 'string',
+  ),
+  draft: story.draft === true,
+});
+
 /** Previous slugs: not a story's slug, not claimed by two stories, not taken down. */
 function checkPreviousSlugs(stories: Stories, gone: Set<string>, problems: ContentProblem[]) {
   const current = new Map(stories.map(({ file, story }) => [story.slug, file]));
@@ -99,14 +115,16 @@ function checkTakedowns(stories: Stories, takedowns: Takedown[], problems: Conte
   });
 }
 
-/** The ledger: each address ever published still answers (a story, a redirect) or is taken down. */
-function checkLedger(stories: Stories, takedowns: Takedown[], ledger: string[], problems: ContentProblem[]) {
+/**
+ * The ledger: each address ever published still answers (a story, a redirect) or is taken down. A story with
+ * errors still counts by what it says (its own errors are reported; its address is not lost).
+ */
+function checkLedger(stories: AddressedStory[], takedowns: Takedown[], ledger: string[], problems: ContentProblem[]) {
   const answered = new Set<string>(takedowns.map((t) => t.slug));
   const drafts = new Map<string, string>();
-  for (const { file, story } of stories) {
-    const slugs = [story.slug, ...(story.previousSlugs ?? [])];
+  for (const { file, slugs, draft } of stories) {
     for (const slug of slugs) {
-      if (story.draft) drafts.set(slug, file);
+      if (draft) drafts.set(slug, file);
       else answered.add(slug);
     }
   }
@@ -130,11 +148,12 @@ export function checkAddresses(
   stories: Stories,
   takedowns: Takedown[],
   ledger: string[] | undefined,
+  addressed: AddressedStory[],
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   checkPreviousSlugs(stories, new Set(takedowns.map((t) => t.slug)), problems);
   checkTakedowns(stories, takedowns, problems);
-  if (ledger) checkLedger(stories, takedowns, ledger, problems);
+  if (ledger) checkLedger(addressed, takedowns, ledger, problems);
   return problems;
 }
 

@@ -4,7 +4,7 @@
  */
 import { authorSchema, sectionSchema, storySchema, tagSchema } from '@/content/schema';
 import { addressesOf } from '../addresses';
-import { checkAddresses, parseLedger, parseTakedowns } from './addresses';
+import { addressedStory, checkAddresses, parseLedger, parseTakedowns, type AddressedStory } from './addresses';
 import { checkBlocks, checkPullQuotes } from './body-rules';
 import { checkLinks, collectLinks, type KnownIds, type StoryLinks } from './links';
 import { parseList, parseRecord, type StoryParseMemo } from './parse';
@@ -39,6 +39,8 @@ interface ContentRun extends PhotoFiles {
   /** The file of each slug seen so far. */
   slugs: Map<string, string>;
   links: StoryLinks;
+  /** Every story file's addresses as written, valid or not (a story with an error still holds its address). */
+  addressed: AddressedStory[];
   memo?: StoryParseMemo;
 }
 
@@ -71,6 +73,7 @@ async function checkStory(run: ContentRun, { file, data }: ContentSource): Promi
       : [];
   checkBlocks(rawBody, report);
   collectLinks(file, story, rawBody, run.links);
+  run.addressed.push(addressedStory(file, story));
   checkPullQuotes(Array.isArray(story.body) ? story.body : [], rawBody, report);
   if (parsed.data) run.stories.push({ file, story: parsed.data });
 }
@@ -91,12 +94,13 @@ export async function validateContent(
     stories: [],
     slugs: new Map(),
     links: { inline: [], blocks: [] },
+    addressed: [],
     publicDir: options.publicDir,
     images: new Map(),
     memo: options.memo,
   };
   for (const source of sources.stories) await checkStory(run, source);
-  problems.push(...checkAddresses(run.stories, takedowns, ledger));
+  problems.push(...checkAddresses(run.stories, takedowns, ledger, run.addressed));
   const addresses = addressesOf(
     run.stories.map(({ story }) => story),
     takedowns,
