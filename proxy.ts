@@ -6,6 +6,20 @@ import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
+/**
+ * An old address's redirect or 410 (decision 0048): kept at the edge like a page (next.config.js), since the
+ * publish that changes it soft-purges its path (lib/publish/changes.ts); browsers ask again each time.
+ */
+const OLD_ADDRESS_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400';
+
+/** What a taken-down story's address answers: 410 Gone, a short page in the site's words. */
+const GONE_HTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>This story has been removed — Aju Press</title></head>
+<body><main><h1>This story has been removed</h1>
+<p>Aju Press has taken this story down, and it will not come back at this address.</p>
+<p><a href="/">Go to the front page of Aju Press</a></p></main></body></html>
+`;
 
 let notFoundPage: Promise<string> | undefined;
 /** The site's 404 page (app/not-found.tsx) as the build prerendered it, read once. */
@@ -23,9 +37,10 @@ const notFoundHtml = () => {
 
 /**
  * Before any page renders (docs/development/routes.md): 400 for undecodable percent-encoding (Next 16.4
- * answers those 500: vercel/next.js#92527); an uncached 404 for any path the served content has no page
- * for (a cached 404 would hide a story published there later); a story's CSP opened to its embeds' frames;
- * a preview link (decision 0047) that is not valid now the same 404, a valid one its story's CSP.
+ * answers those 500: vercel/next.js#92527); 301 or 410 for old story addresses; an uncached 404 for any path
+ * the served content has no page for (a cached 404 would hide a story published there later); a story's CSP
+ * opened to its embeds' frames; a preview link (decision 0047) that is not valid now the same 404, a valid one
+ * its story's CSP.
  */
 export async function proxy(request: NextRequest) {
   const rawPath = request.url.slice(request.nextUrl.origin.length).split('?')[0] ?? '';
@@ -43,6 +58,20 @@ export async function proxy(request: NextRequest) {
   if (preview) return previewAnswer(preview[1]!, Boolean(preview[2]));
   // Undefined under next dev: every story is there to preview, drafts included.
   const served = await servedPaths();
+  // A renamed story's old address (page, card, crops): one permanent redirect to the current one, query kept;
+  // a story taken down: 410 Gone. Next makes a Location on this host relative (the origin does not know the
+  // site's public host).
+  const old = served?.oldAddress(path);
+  if (old) {
+    if ('gone' in old)
+      return new NextResponse(GONE_HTML, {
+        status: 410,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL },
+      });
+    const target = request.nextUrl.clone();
+    target.pathname = old.redirect;
+    return NextResponse.redirect(target, { status: 301, headers: { 'Cache-Control': OLD_ADDRESS_CACHE_CONTROL } });
+  }
   // A photo is served only if the content uses it (from public/ or, for one published after the build, from
   // the store: app/images): any other answer for a name a photo may be published under later is not kept.
   // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the

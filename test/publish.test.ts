@@ -186,6 +186,7 @@ const content = (stories: Array<[string, string]>, draft?: string): ValidContent
   fronts: {},
   breakingNews: null,
   tags: [],
+  takedowns: [],
   images: new Map([['/images/a.jpg', { width: 2400, height: 1600, bytes: 1000, sha256: 'a'.repeat(64) }]]),
 });
 

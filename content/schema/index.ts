@@ -9,6 +9,7 @@ import type { photoSchema } from './photo';
 import type { breakingNewsSchema, frontsSchema } from './placements';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
 import type { storySchema } from './story';
+import type { takedownSchema } from './takedown';
 
 export { LENGTH_LIMITS, MEANINGFUL_UPDATE_MINUTES, PLACEHOLDER, RESERVED_SLUGS, SLUG_PATTERN } from './constants';
 export { strayMarkup } from './fields';
@@ -31,6 +32,7 @@ export {
 export { correctionSchema, storySchema } from './story';
 export { authorSchema, sectionSchema, tagSchema } from './records';
 export { arrangementSchema, bannerSchema, breakingNewsSchema, frontsSchema, placementSchema } from './placements';
+export { takedownSchema } from './takedown';
 
 export type PhotoInput = z.input<typeof photoSchema>;
 export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
@@ -41,6 +43,7 @@ export type SectionInput = z.input<typeof sectionSchema>;
 export type TagInput = z.input<typeof tagSchema>;
 export type FrontsInput = z.input<typeof frontsSchema>;
 export type BreakingNewsInput = z.input<typeof breakingNewsSchema>;
+export type TakedownInput = z.input<typeof takedownSchema>;
 
 export type StoryRecord = z.output<typeof storySchema>;
 export type Block = z.output<typeof blockSchema>;
@@ -51,6 +54,7 @@ export type Fronts = z.output<typeof frontsSchema>;
 export type Arrangement = NonNullable<Fronts['home']>;
 export type Placement = NonNullable<Arrangement['top']>[number];
 export type BreakingNews = z.output<typeof breakingNewsSchema>;
+export type Takedown = z.output<typeof takedownSchema>;
 
 /** Identity functions that give editors type checking and autocompletion in content files. */
 export const defineStory = (story: StoryInput): StoryInput => story;
@@ -59,3 +63,4 @@ export const defineSections = (sections: SectionInput[]): SectionInput[] => sect
 export const defineTags = (tags: TagInput[]): TagInput[] => tags;
 export const defineFronts = (fronts: FrontsInput): FrontsInput => fronts;
 export const defineBreakingNews = (banner: BreakingNewsInput): BreakingNewsInput => banner;
+export const defineTakedowns = (takedowns: TakedownInput[]): TakedownInput[] => takedowns;

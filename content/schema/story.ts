@@ -29,6 +29,13 @@ export const storySchema = z
         'The story\'s address: /stories/<slug>. Must equal the file name without ".ts", and be unique across all years.',
       )
       .meta({ example: 'putin-heads-to-pyongyang' }),
+    previousSlugs: z
+      .array(slug('previous slug', 'putin-to-visit-pyongyang'))
+      .optional()
+      .describe(
+        'When you rename a story (its slug and file name), add its old slug here: its old address, card and photo crops then redirect to the new ones for good. Keep every earlier slug.',
+      )
+      .meta({ example: ['putin-to-visit-pyongyang'] }),
     headline: limited('headline', 'Putin heads to Pyongyang amid deepening military ties')
       .describe('The headline, as printed on the page.')
       .meta({ example: 'Putin heads to Pyongyang amid deepening military ties' }),

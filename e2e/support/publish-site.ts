@@ -37,6 +37,7 @@ export class PublishSite {
   readonly secret = randomBytes(24).toString('hex');
   readonly storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-publish-store-'));
   private readonly files = new Map<string, string>();
+  private readonly takedowns: { slug: string; date: string; reason: string }[] = [];
 
   private constructor(
     readonly project: TempProject,
@@ -150,6 +151,20 @@ export class PublishSite {
     const file = this.files.get(slug);
     if (file) rmSync(path.join(this.project.dir, file));
     this.files.delete(slug);
+  }
+
+  /** A takedown as an editor makes one: the story's file deleted, its slugs added to content/takedowns.ts. */
+  takeDown(slug: string, ...oldSlugs: string[]): void {
+    this.removeStory(slug);
+    const date = new Date().toISOString();
+    this.takedowns.push(...[slug, ...oldSlugs].map((s) => ({ slug: s, date, reason: 'A test of takedowns' })));
+    this.project.write(
+      'content/takedowns.ts',
+      `import { defineTakedowns } from './schema';
+
+export default defineTakedowns(${JSON.stringify(this.takedowns, null, 2)});
+`,
+    );
   }
 
   /** The store's current version (what origins started later serve). */

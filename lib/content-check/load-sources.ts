@@ -17,6 +17,8 @@ import {
 import {
   BREAKING_NEWS_FILE,
   FRONTS_FILE,
+  PUBLISHED_ADDRESSES_FILE,
+  TAKEDOWNS_FILE,
   type ContentProblem,
   type ContentSource,
   type ContentSources,
@@ -54,6 +56,23 @@ function describeFailure(root: string, error: unknown): string {
     .filter(Boolean)
     .slice(0, 3)
     .join(' ');
+}
+
+/** content/published-addresses.json as a source; undefined when the project has none. */
+export function readLedger(root: string, problems: ContentProblem[]): ContentSource | undefined {
+  const file = path.join(root, PUBLISHED_ADDRESSES_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return { file: PUBLISHED_ADDRESSES_FILE, data: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+  } catch (error) {
+    problems.push({
+      file: PUBLISHED_ADDRESSES_FILE,
+      field: '',
+      message: `cannot be read — ${error instanceof Error ? error.message : String(error)} — restore it from git (content:publish writes it)`,
+      severity: 'error',
+    });
+    return undefined;
+  }
 }
 
 export async function loadContentSources(
@@ -109,6 +128,9 @@ export async function loadContentSources(
     // Optional: a project without them arranges nothing and shows no banner.
     ...(existsSync(path.join(root, FRONTS_FILE)) ? { fronts: await load(FRONTS_FILE) } : {}),
     ...(existsSync(path.join(root, BREAKING_NEWS_FILE)) ? { breakingNews: await load(BREAKING_NEWS_FILE) } : {}),
+    // Both optional (a fresh project, the test archives): no takedowns, nothing published yet.
+    takedowns: existsSync(path.join(root, TAKEDOWNS_FILE)) ? await load(TAKEDOWNS_FILE) : undefined,
+    published: readLedger(root, problems),
   };
   return { sources, problems };
 }

@@ -1,14 +1,16 @@
 /**
  * What a publish (or an embargo lifting) changes: the stories added, updated and removed, and every path
- * whose page shows one of them (./story-pages.ts), every numbered page of its listings, and the stories that
- * list it as related or no longer do. Origins revalidate these; the edge soft-purges them (decision 0021).
+ * whose page shows one of them (./story-pages.ts), every numbered page of its listings, the stories that
+ * list it as related or no longer do, and those whose body links to it; and old addresses whose redirect or
+ * takedown changed (decision 0048). Origins revalidate these; the edge soft-purges them (decision 0021).
  */
+import type { Addresses } from '@/lib/content/model/addresses';
 import { listingPageCounts, listingPagePath, relatedStories } from '@/lib/content/read/listings';
 import { placementChanges, type PlacementView } from './placement-changes';
-import { pagesShowingStory, SITE_WIDE_PATHS, type PlacedStory } from './story-pages';
+import { pagesShowingStory, SITE_WIDE_PATHS, storyOwnPaths, type PlacedStory } from './story-pages';
 
-/** A story as a change set sees it: where it is placed, and the hash of its whole record. */
-export type ChangedStory = PlacedStory & { hash: string };
+/** A story as a change set sees it: where it is placed, the hash of its whole record, the stories it links to. */
+export type ChangedStory = PlacedStory & { hash: string; links?: readonly string[] };
 
 /** A view of the site's content: the visible stories (newest first) and the records. */
 export interface ChangeView {
@@ -19,6 +21,8 @@ export interface ChangeView {
   images: Readonly<Record<string, unknown>>;
   /** What the editors' fronts and banner show (./placement-changes.ts); absent: nothing placed. */
   placements?: PlacementView;
+  /** Old addresses: redirects and takedowns (absent: none). */
+  addresses?: Addresses;
 }
 
 export interface ContentChanges {
@@ -93,10 +97,11 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   );
   const everything = !previous || !sameRecords(previous, next);
   const changed = [...added, ...removed, ...updated];
+  const moved = movedAddresses(previous?.addresses, next.addresses);
   const placed = next.placements ? placementChanges(previous?.placements, next.placements) : [];
-  if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: placed.sort() };
-
-  const paths = new Set<string>([...SITE_WIDE_PATHS, ...placed]);
+  const paths = new Set<string>([...moved.flatMap(storyOwnPaths), ...placed]);
+  if (!everything && changed.length === 0) return { added, updated, removed, everything, paths: [...paths].sort() };
+  for (const path of SITE_WIDE_PATHS) paths.add(path);
   const countsBefore = listingPageCounts(previous?.stories ?? []);
   const countsAfter = listingPageCounts(next.stories);
   const listing = (base: string) => {
@@ -123,7 +128,28 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   )) {
     paths.add(`/stories/${slug}`);
   }
+  // A story whose body links to one that came, went or changed: its link or card follows (decision 0048).
+  const linkChanged = new Set([...changed, ...moved]);
+  for (const story of next.stories)
+    if (story.links?.some((slug) => linkChanged.has(slug))) paths.add(`/stories/${story.slug}`);
   return { added, updated, removed, everything, paths: [...paths].sort() };
+}
+
+/** The old slugs whose answer changed: redirected elsewhere, taken down, or no longer either. */
+function movedAddresses(before: Addresses | undefined, after: Addresses | undefined): string[] {
+  const answer = (addresses: Addresses | undefined, slug: string) =>
+    addresses?.gone.includes(slug)
+      ? 'gone'
+      : addresses && Object.hasOwn(addresses.redirects, slug)
+        ? `to ${addresses.redirects[slug]}`
+        : '';
+  const slugs = new Set([
+    ...Object.keys(before?.redirects ?? {}),
+    ...Object.keys(after?.redirects ?? {}),
+    ...(before?.gone ?? []),
+    ...(after?.gone ?? []),
+  ]);
+  return [...slugs].filter((slug) => answer(before, slug) !== answer(after, slug)).sort();
 }
 
 /**

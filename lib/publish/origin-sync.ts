@@ -42,6 +42,7 @@ function changeView(listing: SnapshotListing, at: Date): ChangeView {
     sections: listing.sections,
     tags: listing.tags,
     images: listing.images,
+    addresses: listing.addresses,
     placements: placementView(listing, new Set(stories.map((s) => s.slug)), at),
   };
 }

@@ -15,7 +15,7 @@ import { purgeEdges } from '@/lib/publish/steps/edges';
 import { preflightOrigins, publishOrigins, syncOrigins } from '@/lib/publish/steps/origins';
 import { printChanges } from '@/lib/publish/steps/report';
 import { searchIndexMissing, writeSearchIndexes } from '@/lib/publish/steps/search';
-import { storePhotos, storeSnapshot } from '@/lib/publish/steps/store';
+import { recordPublishedAddresses, storePhotos, storeSnapshot } from '@/lib/publish/steps/store';
 import { stepTimer } from '@/lib/publish/steps/timings';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -47,6 +47,7 @@ async function main(): Promise<number> {
       timer.step('photos');
       killedHere('before-switch');
       await storeSnapshot(store, snapshot, check.storyCount, photos);
+      recordPublishedAddresses(root, snapshot.listing);
     } catch (error) {
       throw namingFullDisk(error, store.description, 'run content:publish again');
     }

@@ -19,6 +19,7 @@ import {
   sectionSchema,
   storySchema,
   tagSchema,
+  takedownSchema,
 } from '@/content/schema';
 import { EMBED_PROVIDERS } from '@/lib/content/model/embeds';
 import { asSource, exampleOf, objectShape, unionOptions, unwrap } from '@/lib/content/model/schema-walk';
@@ -73,6 +74,31 @@ function blocksSection(): string[] {
     '',
     ...(fields ? [fieldTable(schemas.get(type)!, ['type']), ''] : []),
   ]);
+}
+
+/** The fronts and the banner: content/fronts.ts, content/breaking-news.ts. */
+function placementFields(): string {
+  return [
+    '### Fronts',
+    '',
+    '`content/fronts.ts`:',
+    '',
+    fieldTable(frontsSchema),
+    '',
+    'Each front (`home`, or a section id under `sections`):',
+    '',
+    fieldTable(arrangementSchema),
+    '',
+    'Each placement (`lead`, and each of `top`):',
+    '',
+    fieldTable(placementSchema),
+    '',
+    '### Breaking news',
+    '',
+    '`content/breaking-news.ts`: `null` for no banner, or:',
+    '',
+    fieldTable(bannerSchema),
+  ].join('\n');
 }
 
 function fieldsSection(): string {
@@ -131,25 +157,12 @@ function fieldsSection(): string {
     '',
     fieldTable(tagSchema),
     '',
-    '### Fronts',
+    placementFields(),
+    '### Takedowns',
     '',
-    '`content/fronts.ts`:',
+    '`content/takedowns.ts` is a list; each entry has these fields (see [Renames and takedowns](#renames-and-takedowns)).',
     '',
-    fieldTable(frontsSchema),
-    '',
-    'Each front (`home`, or a section id under `sections`):',
-    '',
-    fieldTable(arrangementSchema),
-    '',
-    'Each placement (`lead`, and each of `top`):',
-    '',
-    fieldTable(placementSchema),
-    '',
-    '### Breaking news',
-    '',
-    '`content/breaking-news.ts`: `null` for no banner, or:',
-    '',
-    fieldTable(bannerSchema),
+    fieldTable(takedownSchema),
   ].join('\n');
 }
 
@@ -210,8 +223,8 @@ function publishingSection(): string {
     '1. **Check first:** it runs every rule of `npm run content:check`. On any error (✖) **nothing on the site',
     '   changes**, and it prints the same `file › field: what is wrong — how to fix it` messages: fix them and run',
     '   it again. Warnings (⚠) do not stop it.',
-    `2. **Then publish:** new stories appear, changed ones update, stories you deleted or marked \`draft: true\``,
-    '   disappear (their address answers "not found"). Everywhere a story shows follows in the same publish: its',
+    `2. **Then publish:** new stories appear, changed ones update, stories you took down disappear (see`,
+    '   [Renames and takedowns](#renames-and-takedowns)). Everywhere a story shows follows in the same publish: its',
     '   page, social card and photo crops, the front page, every page of its section, authors and tags, the',
     '   archive, the related stories of other stories, the feeds, the sitemaps and the Google News sitemap, and',
     '   search (a little after the pages: its index is written last). New photo files under `public/` go with',
@@ -233,6 +246,22 @@ function publishingSection(): string {
     "engines do not index it. Errors in the story's own file stop it with the usual messages; errors in other files",
     'do not. The link shows the story as it was when you ran the command: after an edit, run it again for a new',
     'link. When it expires, or the publish secret changes, the link answers "not found".',
+    '',
+    '### Renames and takedowns',
+    '',
+    'A published address never breaks. After each publish, `content/published-addresses.json` lists every story',
+    'address ever published: **commit it with your change**. `content:check` refuses a change that would leave one',
+    'of them answering "not found":',
+    '',
+    '- **To rename a story**, change its `slug` and its file name, and add the old slug to `previousSlugs` (keep',
+    '  any already there). Its old page, social card and photo crops then redirect for good (301) to the new ones,',
+    '  straight to the newest however often it was renamed; feeds, sitemaps and search show only the new address.',
+    '  Links in other stories to the old address lead to the new one (content:check warns you to update them).',
+    '- **To take a story down** (a court order, a retraction), delete its file (or mark it `draft: true`) and add',
+    '  an entry for its slug, and for each of its `previousSlugs`, to `content/takedowns.ts` with the date and the',
+    '  reason (for the newsroom; readers never see it). Its addresses then answer "gone for good" (410). Stories',
+    '  that link to it do not stop the takedown: the link shows as plain words and a story card disappears;',
+    '  content:check warns, naming each linking file, so you can remove the link when you next edit it.',
   ].join('\n');
 }
 

@@ -14,7 +14,14 @@ import type { StoryInput } from '@/content/schema';
 import sections from '@/content/sections';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import tags from '@/content/tags';
-import { BREAKING_NEWS_FILE, FRONTS_FILE, type ContentSource, type ContentSources } from '@/lib/content/model/validate';
+import {
+  BREAKING_NEWS_FILE,
+  FRONTS_FILE,
+  PUBLISHED_ADDRESSES_FILE,
+  TAKEDOWNS_FILE,
+  type ContentSource,
+  type ContentSources,
+} from '@/lib/content/model/validate';
 import table from '@/test/fixtures/content-mistakes.json' with { type: 'json' };
 import { PROJECT_ROOT } from './temp-project';
 
@@ -35,6 +42,10 @@ export interface Mistake {
   /** content/fronts.ts and content/breaking-news.ts as the mistake writes them (absent: the real files). */
   fronts?: unknown;
   breakingNews?: unknown;
+  /** content/takedowns.ts's entries, when the mistake needs some. */
+  takedowns?: unknown[];
+  /** The slugs of content/published-addresses.json, when the mistake needs a ledger. */
+  published?: string[];
 }
 
 /** An edit of the seed story at a field path such as `leadPhoto.caption` or `body[2].text`. */
@@ -96,6 +107,10 @@ export function mistakeSources(mistake: Mistake): ContentSources {
       file: BREAKING_NEWS_FILE,
       data: mistake.breakingNews === undefined ? breakingNews : mistake.breakingNews,
     },
+    ...(mistake.takedowns ? { takedowns: { file: TAKEDOWNS_FILE, data: mistake.takedowns } } : {}),
+    ...(mistake.published
+      ? { published: { file: PUBLISHED_ADDRESSES_FILE, data: { stories: mistake.published } } }
+      : {}),
   };
 }
 

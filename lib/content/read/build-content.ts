@@ -8,6 +8,7 @@ import frontsRecord from '@/content/fronts';
 import sectionRecords from '@/content/sections';
 import { storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
+import takedownRecords from '@/content/takedowns';
 import { newestFirst } from '../model/paths';
 import type { Content, Story } from '../model/types';
 import {
@@ -18,7 +19,8 @@ import {
   type ContentSources,
 } from '../model/validate';
 import { isVisible, type VisibilityOptions } from '../model/visibility';
-import { recordsOf, resolveStory, resolveSummary } from './resolve';
+import { addressesOf } from '../model/addresses';
+import { linkedThrough, recordsOf, resolveStory, resolveSummary } from './resolve';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -41,6 +43,8 @@ export async function loadDefaultSources(): Promise<ContentSources> {
     tags: { file: 'content/tags.ts', data: tagRecords },
     fronts: { file: FRONTS_FILE, data: frontsRecord },
     breakingNews: { file: BREAKING_NEWS_FILE, data: breakingNewsRecord },
+    // The ledger is left out: next dev previews what is being written, and a publish checks it.
+    takedowns: { file: 'content/takedowns.ts', data: takedownRecords },
   };
 }
 
@@ -67,9 +71,14 @@ export async function buildContent(
   const records = recordsOf(content);
   const visible = content.stories.filter(({ story }) => isVisible(story, options.visibility));
   const summaries = new Map(visible.map(({ file, story }) => [story.slug, resolveSummary(story, file, records)]));
-  const stories = visible
-    .map(({ file, story }) => resolveStory(story, file, records, (slug) => summaries.get(slug)))
-    .sort(newestFirst);
+  const linked = linkedThrough(
+    summaries,
+    addressesOf(
+      visible.map(({ story }) => story),
+      [],
+    ).redirects,
+  );
+  const stories = visible.map(({ file, story }) => resolveStory(story, file, records, linked)).sort(newestFirst);
   const { authors, sections, tags, fronts, breakingNews } = content;
   return { stories, authors, sections, tags, fronts, breakingNews, ...(invalid.size ? { invalid } : {}) };
 }

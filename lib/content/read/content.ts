@@ -54,10 +54,10 @@ export async function prerenderedStories(): Promise<StorySummary[]> {
 /** One story in full, or undefined when no published story has this slug. */
 export const getStory = cache(async (slug: string): Promise<Story | undefined> => {
   if (!production()) return (await loadEverything()).stories.find((s) => s.slug === slug);
-  const { bySlug, records, hashes } = await liveView();
+  const { bySlug, records, hashes, linked } = await liveView();
   const summary = bySlug.get(slug);
   if (!summary) return undefined;
-  return resolveStory(await liveRecord(hashes.get(slug)!), summary.file, records, (linked) => bySlug.get(linked));
+  return resolveStory(await liveRecord(hashes.get(slug)!), summary.file, records, linked);
 });
 
 export async function getSection(id: string) {

@@ -5,7 +5,7 @@ import { embargoesLifted, visibleAt } from '../model/embargoes';
 import { newestFirst } from '../model/paths';
 import type { Content, Story, StorySummary } from '../model/types';
 import type { SnapshotListing } from '../storage/snapshot';
-import { recordsOf, resolveStory, resolveSummary, type Records } from './resolve';
+import { linkedThrough, recordsOf, resolveStory, resolveSummary, type Records } from './resolve';
 
 /** Resolved views of a snapshot listing, one per version and embargo state (stable between publishes). */
 export interface LiveView {
@@ -14,6 +14,8 @@ export interface LiveView {
   records: Records;
   bySlug: Map<string, StorySummary>;
   hashes: Map<string, string>;
+  /** The story a link to a slug leads to: the slug's, or the story renamed from it (decision 0048). */
+  linked: (slug: string) => StorySummary | undefined;
 }
 const liveViews = sharedWeakMap<SnapshotListing, LiveView>('live-views');
 
@@ -33,12 +35,15 @@ export function viewOf(listing: SnapshotListing, now: Date): LiveView {
     fronts: listing.fronts ?? {},
     breakingNews: listing.breakingNews ?? null,
   };
+  const bySlug = new Map(stories.map((s) => [s.slug, s]));
   const view = {
     key,
     content,
     records,
-    bySlug: new Map(stories.map((s) => [s.slug, s])),
+    bySlug,
     hashes: new Map(visible.map((s) => [s.slug, s.hash])),
+    // A snapshot from before addresses (format 1 without them) has none.
+    linked: linkedThrough(bySlug, listing.addresses?.redirects ?? {}),
   };
   liveViews.set(listing, view);
   return view;
@@ -53,7 +58,7 @@ export async function snapshotStories(
   now: Date,
   record: (hash: string) => Promise<StoryRecord | undefined>,
 ): Promise<Story[]> {
-  const { content, records, bySlug, hashes } = viewOf(listing, now);
+  const { content, records, linked, hashes } = viewOf(listing, now);
   const stories: Story[] = [];
   // In batches: 10,000 files read at once would hold as many descriptors open.
   const BATCH = 500;
@@ -63,7 +68,7 @@ export async function snapshotStories(
     batch.forEach((summary, j) => {
       const whole = read[j];
       if (!whole) throw new Error(`content: the snapshot has no record for ${summary.slug}`);
-      stories.push(resolveStory(whole, summary.file, records, (linked) => bySlug.get(linked)));
+      stories.push(resolveStory(whole, summary.file, records, linked));
     });
   }
   return stories.sort(newestFirst);

@@ -1,5 +1,6 @@
 /** Story records resolved for pages: author, section and tag records looked up, photo sizes attached. */
 import type { Author, PhotoInput, Section, StoryRecord, Tag } from '@/content/schema';
+import { relinked, type Addresses } from '../model/addresses';
 import { storyPath } from '../model/paths';
 import type { LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from '../model/types';
 import type { ImageFile } from '../model/validate';
@@ -50,8 +51,17 @@ export function resolveSummary(story: Omit<ListedStoryRecord, 'file'>, file: str
 }
 
 /**
+ * The story a link to `slug` leads to: the story with that slug, or the one renamed from it (decision 0048);
+ * undefined for one taken down or not visible here.
+ */
+export const linkedThrough =
+  (bySlug: ReadonlyMap<string, StorySummary>, redirects: Addresses['redirects']) => (slug: string) =>
+    bySlug.get(slug) ?? (Object.hasOwn(redirects, slug) ? bySlug.get(redirects[slug]!) : undefined);
+
+/**
  * Body blocks as pages render them: photos with their size, story links with their target (a link to a
- * story not published here, e.g. still scheduled, is left out: content:check refuses one that does not exist).
+ * story not published here, e.g. still scheduled or taken down, is left out: content:check refuses one that
+ * does not exist), inline links to stories at their current address or, to one not here, as plain words.
  */
 function resolveBody(
   body: StoryRecord['body'],
@@ -60,7 +70,8 @@ function resolveBody(
 ): StoryBlock[] {
   return body.flatMap((block): StoryBlock[] => {
     if (block.type === 'photo') return [{ type: 'photo', photo: resolvePhoto(block.photo, records.images) }];
-    if (block.type !== 'storyLink') return [block];
+    if (block.type === 'embed' || block.type === 'pullQuote' || block.type === 'subheading') return [block];
+    if (block.type !== 'storyLink') return [relinked(block, (slug) => linked(slug)?.path)];
     const target = linked(block.slug);
     if (!target) return [];
     const { headline, path, postedAt, leadPhoto } = target;

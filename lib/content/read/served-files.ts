@@ -1,7 +1,9 @@
 /**
  * What requests ask of the served content outside pages: which paths exist (proxy.ts answers the rest 404
- * before rendering), published photo files and search index files.
+ * before rendering), old story addresses (a redirect, or 410 Gone), published photo files and search index files.
  */
+import { oldAddress } from '../model/addresses';
+import { storyPath } from '../model/paths';
 import { contentNow } from '../serving/content-clock';
 import { photoContentType } from '../serving/photos';
 import { liveListing, livePhoto, liveSearchFile } from '../serving/served-content';
@@ -19,6 +21,8 @@ export async function servedPaths(now = contentNow()) {
       path.startsWith('/images/') ? !Object.hasOwn(listing.images, path) : isMissingPath(path, view),
     /** The frame origins a story's embeds need, for its page's CSP. */
     framesOf: (slug: string) => view.frames.get(slug),
+    /** An old story address (page, card, crop): where it moved, or that it is gone; undefined for any other path. */
+    oldAddress: (path: string) => oldAddress(path, listing.addresses, (slug) => !isMissingPath(storyPath(slug), view)),
   };
 }
 

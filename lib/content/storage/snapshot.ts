@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
+import { addressesOf, linkedSlugs, type Addresses } from '../model/addresses';
 import { frameOriginsOf } from '../model/embeds';
 import { listedRecord } from '../model/story-index';
 import type { ListedStoryRecord } from '../model/types';
@@ -13,10 +14,11 @@ import type { ImageFile, ValidContent } from '../model/validate';
 export const SNAPSHOT_FORMAT = 1;
 
 /**
- * A story in the snapshot's listing: its record without the body, the hash of its whole record, and the
- * origins its embeds frame (proxy.ts opens the page's CSP to exactly those).
+ * A story in the snapshot's listing: its record without the body, the hash of its whole record, the
+ * origins its embeds frame (proxy.ts opens the page's CSP to exactly those), and the stories its body links
+ * to (a publish re-renders it when one of them changes, is renamed or taken down: lib/publish/changes.ts).
  */
-export type SnapshotStory = ListedStoryRecord & { hash: string; frames?: string[] };
+export type SnapshotStory = ListedStoryRecord & { hash: string; frames?: string[]; links?: string[] };
 
 export interface SnapshotListing {
   format: typeof SNAPSHOT_FORMAT;
@@ -34,6 +36,11 @@ export interface SnapshotListing {
   /** The editors' fronts and banner (absent from snapshots made before they existed: nothing placed). */
   fronts?: Fronts;
   breakingNews?: BreakingNews;
+  /**
+   * Old addresses (decision 0048): renamed stories' previous slugs → current slug, and slugs taken down.
+   * Absent in a snapshot written before them: none.
+   */
+  addresses?: Addresses;
 }
 
 /** A snapshot with its story records keyed by hash (what a store writes). */
@@ -46,8 +53,10 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The version id of a listing's content (createdAt and version left out). */
 export function snapshotVersion(listing: Omit<SnapshotListing, 'version' | 'createdAt'>): string {
-  const { format, authors, sections, tags, images, stories, fronts, breakingNews } = listing;
-  return sha(JSON.stringify({ format, authors, sections, tags, images, stories, fronts, breakingNews })).slice(0, 20);
+  const { format, authors, sections, tags, images, stories, addresses, fronts, breakingNews } = listing;
+  return sha(
+    JSON.stringify({ format, authors, sections, tags, images, stories, addresses, fronts, breakingNews }),
+  ).slice(0, 20);
 }
 
 /** A content version id as it may appear in a request: hex, bounded. */
@@ -69,7 +78,13 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
       const hash = sha(JSON.stringify(story));
       records.set(hash, story);
       const frames = frameOriginsOf(story.body);
-      return { ...listedRecord(file, story), hash, ...(frames.length ? { frames } : {}) };
+      const links = linkedSlugs(story.body);
+      return {
+        ...listedRecord(file, story),
+        hash,
+        ...(frames.length ? { frames } : {}),
+        ...(links.length ? { links } : {}),
+      };
     })
     .sort(byPostedDesc);
   const images = Object.fromEntries([...content.images].sort(([a], [b]) => a.localeCompare(b)));
@@ -80,6 +95,10 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
     tags: content.tags,
     images,
     stories,
+    addresses: addressesOf(
+      content.stories.map(({ story }) => story),
+      content.takedowns,
+    ),
     fronts: content.fronts,
     breakingNews: content.breakingNews,
   } as const;

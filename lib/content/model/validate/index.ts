@@ -3,6 +3,8 @@
  * fix it`, in plain English, never raw schema output. One module per rule family; CONTENT.md lists every message.
  */
 import { authorSchema, sectionSchema, storySchema, tagSchema } from '@/content/schema';
+import { addressesOf } from '../addresses';
+import { addressedStory, checkAddresses, parseLedger, parseTakedowns, type AddressedStory } from './addresses';
 import { checkBlocks, checkPullQuotes } from './body-rules';
 import { checkLinks, collectLinks, type KnownIds, type StoryLinks } from './links';
 import { parseList, parseRecord, type StoryParseMemo } from './parse';
@@ -12,6 +14,7 @@ import { reportTo, type ContentProblem, type ContentSource, type ContentSources,
 import { checkFolder, checkLengths, checkReferences, checkSlug, checkTimes } from './story-rules';
 import type { LooseStory } from './values';
 
+export { nextLedger, PUBLISHED_ADDRESSES_FILE, TAKEDOWNS_FILE } from './addresses';
 export { quoteAppearsIn } from './body-rules';
 export { parseRecord, type StoryParseMemo } from './parse';
 export { MIN_LEAD_PHOTO_WIDTH, publicPhotoFile } from './photos';
@@ -38,6 +41,8 @@ interface ContentRun extends PhotoFiles {
   /** The file of each slug seen so far. */
   slugs: Map<string, string>;
   links: StoryLinks;
+  /** Every story file's addresses as written, valid or not (a story with an error still holds its address). */
+  addressed: AddressedStory[];
   memo?: StoryParseMemo;
 }
 
@@ -70,6 +75,7 @@ async function checkStory(run: ContentRun, { file, data }: ContentSource): Promi
       : [];
   checkBlocks(rawBody, report);
   collectLinks(file, story, rawBody, run.links);
+  run.addressed.push(addressedStory(file, story));
   checkPullQuotes(Array.isArray(story.body) ? story.body : [], rawBody, report);
   if (parsed.data) run.stories.push({ file, story: parsed.data });
 }
@@ -82,22 +88,38 @@ export async function validateContent(
   const authors = parseList(sources.authors, authorSchema, problems);
   const sections = parseList(sources.sections, sectionSchema, problems);
   const tags = parseList(sources.tags, tagSchema, problems);
+  const takedowns = parseTakedowns(sources.takedowns, problems);
+  const ledger = parseLedger(sources.published, problems);
   const run: ContentRun = {
     problems,
     ids: { authors: authors.map((a) => a.id), sections: sections.map((s) => s.id), tags: tags.map((t) => t.id) },
     stories: [],
     slugs: new Map(),
     links: { inline: [], blocks: [] },
+    addressed: [],
     publicDir: options.publicDir,
     images: new Map(),
     memo: options.memo,
   };
   for (const source of sources.stories) await checkStory(run, source);
-  problems.push(...checkLinks(run.links, run.stories, run.ids));
+  problems.push(...checkAddresses(run.stories, takedowns, ledger, run.addressed));
+  const addresses = addressesOf(
+    run.stories.map(({ story }) => story),
+    takedowns,
+  );
+  problems.push(...checkLinks(run.links, run.stories, run.ids, addresses));
   const placed = checkPlacements(
     sources,
-    { slugs: new Set(run.slugs.keys()), sectionIds: run.ids.sections, now: new Date() },
+    {
+      slugs: new Set(run.slugs.keys()),
+      takenDown: new Set(addresses.gone),
+      sectionIds: run.ids.sections,
+      now: new Date(),
+    },
     problems,
   );
-  return { problems, content: { stories: run.stories, authors, sections, tags, images: run.images, ...placed } };
+  return {
+    problems,
+    content: { stories: run.stories, authors, sections, tags, takedowns, images: run.images, ...placed },
+  };
 }

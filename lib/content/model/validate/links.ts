@@ -1,4 +1,6 @@
-// Link rules: inline links and story-link blocks point at records that exist, checked once every story is known.
+// Link rules: inline links and story-link blocks point at records that exist, checked once every story is known;
+// a link to a renamed story's old address or to one taken down is a warning (decision 0048).
+import type { Addresses } from '../addresses';
 import { inlineLinks, linkTarget, parseInline } from '../inline';
 import { closest, unknownRef, type ContentProblem, type ValidContent } from './problems';
 import { isRecord, isSlug, type LooseStory } from './values';
@@ -68,7 +70,24 @@ export function collectLinks(file: string, story: LooseStory, rawBody: unknown[]
   });
 }
 
-function checkInlineLinks(links: StoryLinks['inline'], known: Record<keyof typeof REGISTRIES, string[]>) {
+/** A link to a story no longer at that address: a warning saying what readers get, or undefined. */
+function movedStory(slug: string, addresses: Addresses, card: boolean): string | undefined {
+  const now = Object.hasOwn(addresses.redirects, slug) ? addresses.redirects[slug] : undefined;
+  if (now)
+    return card
+      ? `story "${slug}" was renamed "${now}" — the card shows it; write "${now}" when you next edit`
+      : `links to /stories/${slug}, the old address of /stories/${now} — it leads there; write /stories/${now} when you next edit`;
+  if (!addresses.gone.includes(slug)) return undefined;
+  return card
+    ? `story "${slug}" was taken down, so readers see no card — delete the block when you next edit`
+    : `links to /stories/${slug}, which was taken down — the link shows as plain text; remove it when you next edit`;
+}
+
+function checkInlineLinks(
+  links: StoryLinks['inline'],
+  known: Record<keyof typeof REGISTRIES, string[]>,
+  addresses: Addresses,
+) {
   const knownSets = {
     story: new Set(known.story),
     section: new Set(known.section),
@@ -82,6 +101,11 @@ function checkInlineLinks(links: StoryLinks['inline'], known: Record<keyof typeo
     for (const link of inlineLinks(nodes)) {
       const { target } = linkTarget(link.href);
       if (!target || target.kind === 'external' || knownSets[target.kind].has(target.id)) continue;
+      const moved = target.kind === 'story' ? movedStory(target.id, addresses, false) : undefined;
+      if (moved) {
+        problems.push({ file, field, message: moved, severity: 'warning' });
+        continue;
+      }
       const guess = closest(target.id, known[target.kind]);
       const fix = guess
         ? `did you mean "${guess}"? (${REGISTRIES[target.kind]} lists them all)`
@@ -97,27 +121,38 @@ function checkInlineLinks(links: StoryLinks['inline'], known: Record<keyof typeo
   return problems;
 }
 
-/** A story link's problem: to itself, to no story, or from a published story to a draft. */
+/** A story link's problem: to itself, to no story, or from a published story to a draft; to one moved, a warning. */
 function storyLinkProblem(
   { slug, from, draft }: StoryLinks['blocks'][number],
   storyDrafts: Map<string, boolean>,
   slugs: string[],
-) {
-  if (slug === from) return `story "${slug}" is this story itself — link to another story`;
-  if (!storyDrafts.has(slug)) return unknownRef('story', slug, slugs, REGISTRIES.story);
+  addresses: Addresses,
+): { message: string; severity: 'error' | 'warning' } | undefined {
+  const error = (message: string) => ({ message, severity: 'error' as const });
+  if (slug === from || addresses.redirects[slug] === from)
+    return error(`story "${slug}" is this story itself — link to another story`);
+  if (!storyDrafts.has(slug)) {
+    const moved = movedStory(slug, addresses, true);
+    return moved ? { message: moved, severity: 'warning' } : error(unknownRef('story', slug, slugs, REGISTRIES.story));
+  }
   if (storyDrafts.get(slug) && !draft)
-    return `story "${slug}" is a draft, so readers would see no card — publish it first, or delete the block`;
+    return error(`story "${slug}" is a draft, so readers would see no card — publish it first, or delete the block`);
   return undefined;
 }
 
 /** The link rules, once every story is known. */
-export function checkLinks(links: StoryLinks, stories: ValidContent['stories'], ids: KnownIds): ContentProblem[] {
+export function checkLinks(
+  links: StoryLinks,
+  stories: ValidContent['stories'],
+  ids: KnownIds,
+  addresses: Addresses,
+): ContentProblem[] {
   const storyDrafts = new Map(stories.map(({ story }) => [story.slug, story.draft === true]));
   const known = { story: [...storyDrafts.keys()], section: ids.sections, author: ids.authors, tag: ids.tags };
-  const problems = checkInlineLinks(links.inline, known);
+  const problems = checkInlineLinks(links.inline, known, addresses);
   for (const block of links.blocks) {
-    const message = storyLinkProblem(block, storyDrafts, known.story);
-    if (message) problems.push({ file: block.file, field: block.field, message, severity: 'error' });
+    const problem = storyLinkProblem(block, storyDrafts, known.story, addresses);
+    if (problem) problems.push({ file: block.file, field: block.field, ...problem });
   }
   return problems;
 }

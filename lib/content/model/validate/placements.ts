@@ -12,6 +12,8 @@ export const BREAKING_NEWS_FILE = 'content/breaking-news.ts';
 interface PlacementRun {
   /** Every story file's slug: drafts and scheduled stories may be placed (they show once published). */
   slugs: ReadonlySet<string>;
+  /** Slugs taken down (content/takedowns.ts): placing one is a warning, never a refusal that blocks a takedown. */
+  takenDown: ReadonlySet<string>;
   sectionIds: readonly string[];
   now: Date;
 }
@@ -19,6 +21,10 @@ interface PlacementRun {
 /** The story a placement or banner names: an error when no story file has that slug. */
 function checkStoryRef(slugValue: string, at: PropertyKey[], run: PlacementRun, report: Report): void {
   if (run.slugs.has(slugValue)) return;
+  if (run.takenDown.has(slugValue)) {
+    report.warning(formatPath(at), `"${slugValue}" was taken down, so it no longer shows here — remove it`);
+    return;
+  }
   const guess = closest(slugValue, [...run.slugs]);
   report.error(
     formatPath(at),

@@ -1,5 +1,5 @@
 // What the content check reports, and how: problems as `file › field: message`, with "did you mean" guesses.
-import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
+import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag, Takedown } from '@/content/schema';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,6 +25,10 @@ export interface ContentSources {
   /** content/fronts.ts and content/breaking-news.ts; absent files arrange nothing. */
   fronts?: ContentSource;
   breakingNews?: ContentSource;
+  /** content/takedowns.ts; absent or undefined data: no takedowns. */
+  takedowns?: ContentSource;
+  /** content/published-addresses.json, parsed; absent or undefined data: nothing was ever published. */
+  published?: ContentSource;
 }
 
 /** A photo file the content refers to: its pixel size, its length and its content hash (how a publish stores it). */
@@ -40,6 +44,8 @@ export interface ValidContent {
   authors: Author[];
   sections: Section[];
   tags: Tag[];
+  /** content/takedowns.ts: the addresses that answer 410 Gone. */
+  takedowns: Takedown[];
   /** Pixel size of every image the content refers to, keyed by its src. */
   images: Map<string, ImageFile>;
   fronts: Fronts;
