@@ -19,8 +19,13 @@ const BANNER_TEXT = 'Breaking test: a banner on every page';
 const viaEdge = (p: string): Promise<Answer> => request(site.edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const leadHeadline = (html: string) => /class="lead-story__headline"><a href="[^"]*">([^<]*)</.exec(html)?.[1];
-const topStories = (html: string) =>
-  /<section class="top-stories"[\s\S]*?<\/section>/.exec(html)?.[0].match(/\/stories\/[a-z0-9-]+/g) ?? [];
+/** The story paths a section of the page links to, in order (photo and headline link to the same story). */
+const linkedIn = (html: string, className: string) => [
+  ...new Set(
+    new RegExp(`<section class="${className}"[\\s\\S]*?</section>`).exec(html)?.[0].match(/\/stories\/[a-z0-9-]+/g),
+  ),
+];
+const topStories = (html: string) => linkedIn(html, 'top-stories');
 
 const writeFronts = (fronts: object) =>
   site.writeRaw(
@@ -69,7 +74,8 @@ test('the front page and a section follow the editors’ arrangement; the newest
   expect(topStories(front)).toEqual([`/stories/${NEWER.slug}`, `/stories/${seed.slug}`]);
   expect(front).toContain('story-list__item story-list__item--large');
   // Each story once: the placed ones are not repeated under "Latest".
-  expect(front.split(`href="/stories/${OLDER.slug}"`).length - 1).toBe(1);
+  expect(linkedIn(front, 'latest')).not.toContain(`/stories/${OLDER.slug}`);
+  expect(linkedIn(front, 'latest')).not.toContain(`/stories/${NEWER.slug}`);
   const section = (await viaEdge(`/sections/${seed.section}`)).body;
   expect(topStories(section)).toEqual([`/stories/${seed.slug}`]);
 });
