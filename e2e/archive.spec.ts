@@ -9,6 +9,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
 import { focalRegion } from '@/lib/images/focal-point';
 import { publishedStories, SYNTHETIC_PHOTOS } from '@/test/support/synthetic-archive';
+import { expectedAgeNotices } from './support/age-notice';
 import { archiveSite } from './support/archive-site';
 
 const site = () => archiveSite();
@@ -129,4 +130,18 @@ test("the focal point moves the card's crop: an off-centre subject stays in the 
   expect(await yellowInPanel(story.slug)).toBeGreaterThan(20_000);
   // Control: a centred subject with no focal point is in the card too (the count is not an artefact).
   expect(await yellowInPanel(centred.slug)).toBeGreaterThan(20_000);
+});
+
+test('archive stories, prerendered or rendered on request, say how old they are under the headline', async ({
+  request,
+}) => {
+  const stories = [archiveStories()[3]!, archiveStories().at(-1)!, publishedStories(site().manifest)[0]!];
+  const shown: Array<string | undefined> = [];
+  for (const story of stories) {
+    const html = await (await request.get(`${site().url}/stories/${story.slug}`)).text();
+    shown.push(/<h1 class="headline">[^<]*<\/h1><p class="age-notice">([^<]*)<\/p>/.exec(html)?.[1]);
+    expect(expectedAgeNotices(story.postedAt), `${story.slug}, posted ${story.postedAt}`).toContain(shown.at(-1));
+  }
+  // The synthetic archive begins in 2015: its oldest stories are years old, whatever today is.
+  expect(shown[0]).toMatch(/^This story is more than \d+ years old$/);
 });

@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SCHEMA_DIR = path.join(ROOT, 'content/schema');
 
 /** Words that promise a build or a deploy: since publishing (docs/operations/publishing.md), content needs neither. */
-const BUILD_WORDS = /\b(?:re)?build(?:s|ing)?\b|\b(?:re)?built\b|\b(?:re)?deploy(?:s|ed|ing|ment)?\b|\brelease\b/i;
+const BUILD_WORDS = /\b(?:re)?build(?:s|ing)?\b|\b(?:re)?built\b|\b(?:re)?deploy(?:s|ed|ing|ment)?\b/i;
 
 /**
  * Descriptions where a build really is what happens, each with the reason (a fragment of the description → why).
