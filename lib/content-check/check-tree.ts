@@ -61,7 +61,9 @@ export const problemLines = (result: CheckResult) =>
 
 /** content:check's report: what was checked, every problem, and the verdict. */
 export function checkReport(result: CheckResult, seconds: string, stopsWhat = 'a publish and a build'): string[] {
-  const lines = [`Checked ${plural(result.storyCount, 'story file')}, authors, sections, tags, fronts, the banner and takedowns in ${seconds} s.`];
+  const lines = [
+    `Checked ${plural(result.storyCount, 'story file')}, authors, sections, tags, fronts, the banner and takedowns in ${seconds} s.`,
+  ];
   if (result.problems.length > 0) lines.push('', ...problemLines(result));
   lines.push(
     '',
