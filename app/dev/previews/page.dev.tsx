@@ -1,7 +1,7 @@
 /**
  * /dev/previews, for editors under `npm run dev` only (a `.dev.tsx` page: production builds never see it): the
  * drafts, the scheduled and the newest stories (or, with ?q=, those matching) with their social card, link card
- * and content:check's problems; at the foot, every body block as a story page renders it.
+ * and content:check's problems; what the fronts and the banner show; at the foot, every body block.
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
@@ -10,6 +10,7 @@ import { renderBlock } from '@/components/story/StoryBody';
 import { getContent, isScheduled, loadDefaultSources, storyPath, validateContent } from '@/lib/content';
 import { sampleBlocks } from '@/lib/dev/block-samples';
 import { readLinkCard, type LinkCard } from '@/lib/dev/link-card';
+import { PlacementsPreview } from './PlacementsPreview';
 import { PreviewSearch } from './PreviewSearch';
 import { Problems, StoryPreview, type CheckedStory } from './StoryPreview';
 
@@ -71,6 +72,12 @@ export default async function StoryPreviewsPage({
         {content.stories.length} in all. Only under <code>npm run dev</code>; run <code>npm run content:check</code> for
         the full report.
       </p>
+      <p>
+        To show a story to someone before it is published, <code>npm run content:preview -- &lt;slug&gt;</code> prints a
+        link to it on the running site. To rename a published story, keep its old slug in <code>previousSlugs</code>; to
+        take one down, list it in <code>content/takedowns.ts</code> (CONTENT.md, “Renames and takedowns”).
+      </p>
+      <PlacementsPreview problems={problems} />
       <PreviewSearch query={query} found={found} shown={listed.length} />
       {invalid.length > 0 && (
         <section aria-labelledby="invalid-heading">
