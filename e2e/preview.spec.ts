@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signPreviewToken } from '@/lib/preview/token';
 import { request } from '../test/support/edge-harness';
@@ -116,6 +117,41 @@ test('through the edge: every request reaches the origin (never stored), with no
     expect(answer.headers['cache-control']).toBe('private, no-store');
   }
   expect(reached() - before).toBe(2);
+});
+
+test('in Chromium through the edge: the notice, the new photo shown, no WCAG 2.2 AA violation', async ({ page }) => {
+  const made = await preview(DRAFT.slug);
+  await page.goto(`${site.edge!.url}${made.path}`);
+  await expect(page.getByRole('note')).toContainText('Preview — not published; this link expires');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DRAFT.headline);
+  const lead = page.locator('.photo--lead img');
+  await expect
+    .poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('a scheduled story: its link shows it before its time, with the time; its own address stays a 404', async () => {
+  const publishAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const scheduled = {
+    slug: 'preview-test-scheduled',
+    headline: 'An embargoed story its link shows early',
+    postedAt: publishAt,
+    publishAt,
+  };
+  site.writeStory(scheduled);
+  const made = await preview(scheduled.slug);
+  site.removeStory(scheduled.slug);
+  expect(made.code, made.out).toBe(0);
+  expect(made.out).toMatch(/\(scheduled for [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}, [0-9]{2}:[0-9]{2} KST\)/);
+  const answer = await direct(made.path!);
+  expect(answer.status).toBe(200);
+  expect(answer.body).toContain(scheduled.headline);
+  expect(answer.body).toMatch(/Scheduled to go live at <time dateTime="[^"]+">[^<]+ KST<\/time>/);
+  expect((await direct(`/stories/${scheduled.slug}`)).status).toBe(404);
 });
 
 test('an altered link, one signed with another secret, and one for a story not stored are the plain 404', async () => {
