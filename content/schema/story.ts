@@ -114,7 +114,7 @@ export const storySchema = z
       .boolean()
       .optional()
       .describe(
-        'true keeps the story off the site: `npm run content:publish` leaves it out (and takes it down if it was live); `npm run dev` shows it with a DRAFT banner.',
+        'true keeps the story off the site: `npm run content:publish` leaves it out (a story already published needs a takedown in content/takedowns.ts too). `npm run dev` shows it with a DRAFT banner; `npm run content:preview -- <slug>` makes a link to show it to someone.',
       )
       .meta({ example: true }),
     leadPhoto: photoSchema.describe(
