@@ -59,8 +59,8 @@ async function main(): Promise<number> {
     let ok = !synced.failed;
     if (synced.paths.size > 0) ok = (await purgeEdges(synced.paths, synced.everything)) && ok;
     timer.step('edge');
-    // Search last: pages are live first.
-    if (synced.paths.size > 0 || (await searchIndexMissing(store, snapshot))) {
+    // Search last: pages are live first. Only when what it indexes changed (not for fronts or the banner alone).
+    if (await searchIndexMissing(store, snapshot)) {
       ok = (await publishSearch(store, snapshot)) && ok;
       timer.step('search');
     }

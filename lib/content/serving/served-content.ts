@@ -9,7 +9,7 @@ import { embargoesLifted } from '../model/embargoes';
 import type { PreviewRecord } from '../model/preview';
 import { contentNow, measureClock } from './content-clock';
 import { openPublishedStore } from '../storage/open-store';
-import type { SnapshotListing } from '../storage/snapshot';
+import { searchVersion, type SnapshotListing } from '../storage/snapshot';
 import { buildSnapshotDir, DiskStore, searchIndexId, type ContentStore } from '../storage/store';
 
 interface LiveState {
@@ -197,8 +197,9 @@ export async function liveSearchFile(name: string): Promise<Buffer | undefined> 
   const listing = await liveListing();
   const { published, build } = stores();
   // The index made for the embargoes lifted now; else the build's index of this very version.
+  // (Published indexes are keyed by what they index, searchVersion; the build's by its snapshot's version.)
   for (const id of [
-    searchIndexId(listing.version, embargoesLifted(listing, contentNow())),
+    searchIndexId(searchVersion(listing), embargoesLifted(listing, contentNow())),
     searchIndexId(listing.version),
   ]) {
     for (const store of new Set([state.from, published, build])) {

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { embargoesAfter, embargoesLifted } from '@/lib/content/model/embargoes';
-import type { ContentSnapshot } from '@/lib/content/storage/snapshot';
+import { searchVersion, type ContentSnapshot } from '@/lib/content/storage/snapshot';
 import { DiskStore, searchIndexId, type ContentStore } from '@/lib/content/storage/store';
 import { configuredEdges, softPurgeKeys } from '@/lib/edge/xkey';
 import { lowerPriority } from '@/lib/search/priority.mjs';
@@ -51,7 +51,7 @@ async function buildSearchIndex(root: string, snapshotDir: string, at?: Date): P
 
 /** Whether the store lacks this version's index for now (then it is written even if no page changed). */
 export async function searchIndexMissing(store: ContentStore, snapshot: ContentSnapshot): Promise<boolean> {
-  const id = searchIndexId(snapshot.listing.version, embargoesLifted(snapshot.listing, new Date()));
+  const id = searchIndexId(searchVersion(snapshot.listing), embargoesLifted(snapshot.listing, new Date()));
   return !(await store.searchFile(id, 'pagefind-entry.json'));
 }
 
@@ -67,7 +67,7 @@ export async function writeSearchIndexes(root: string, store: ContentStore, snap
     await checked.setCurrent({ version: listing.version, createdAt: listing.createdAt });
     for (const at of times) {
       const files = await buildSearchIndex(root, snapshotDir, at);
-      await store.writeSearch(searchIndexId(listing.version, embargoesLifted(listing, at ?? new Date())), files);
+      await store.writeSearch(searchIndexId(searchVersion(listing), embargoesLifted(listing, at ?? new Date())), files);
       if (at) continue;
       const entryFiles = [...files.keys()].filter((name) => !name.includes('/')).map((name) => `/pagefind/${name}`);
       for (const edge of configuredEdges().edges) await softPurgeKeys(edge, entryFiles).catch(() => undefined);
