@@ -61,7 +61,7 @@ function roundRows(size: SizeResult, r: Round): string[] {
   row('(e) search finds it', r.search, TARGETS.searchSeconds);
   row("a correction: the archive story's page", r.correctionPage, TARGETS.seconds);
   row('a correction: its card', r.correctionCard, TARGETS.seconds);
-  row('a takedown: 404', r.takedown, TARGETS.seconds);
+  row('a takedown: 410 Gone', r.takedown, TARGETS.seconds);
   row('an embargo: its page, after its publishAt', r.embargo, TARGETS.embargoSeconds);
   const p = r.placements;
   if (p) {

@@ -124,6 +124,8 @@ interface Rig {
   edge?: Edge;
   publisher?: Publisher;
   written: string[];
+  /** ROUND_FILES as they were before the round. */
+  restore?: string[];
 }
 
 /** A path through the edge, as a browser asks for it. */
@@ -148,8 +150,12 @@ async function startRig(rig: Rig): Promise<void> {
   });
 }
 
+/** Files a round's publishes change in the project (the ledger, the takedowns): put back as built after it. */
+const ROUND_FILES = ['content/published-addresses.json', 'content/takedowns.ts'];
+
 async function stopRig(rig: Rig): Promise<void> {
   for (const file of rig.written) rmSync(path.join(rig.project.dir, file), { force: true });
+  rig.restore?.forEach((text, i) => rig.project.write(ROUND_FILES[i]!, text));
   await rig.edge?.stop();
   await Promise.all(rig.origins.map((o) => o.stop()));
   await rig.redis?.stop();
@@ -223,13 +229,18 @@ async function correction(rig: Rig, archivedFile: string, archivedSlug: string, 
   return { correctionPage, correctionCard };
 }
 
-/** A takedown of the new story: until its page answers 404. */
+/** A takedown of the new story, as an editor makes one (its file deleted, its slug in content/takedowns.ts). */
 async function takedown(rig: Rig, file: string, slug: string) {
   rmSync(path.join(rig.project.dir, file));
   rig.written.splice(rig.written.indexOf(file), 1);
+  const entry = { slug, date: new Date().toISOString(), reason: 'bench:publish takes its new story down' };
+  rig.project.write(
+    'content/takedowns.ts',
+    `import { defineTakedowns } from './schema';\nexport default defineTakedowns(${JSON.stringify([entry])});\n`,
+  );
   const t0 = performance.now();
   const takingDown = rig.publisher!.run();
-  const seconds = await until(t0, async () => (await via(rig, `/stories/${slug}`)).status === 404);
+  const seconds = await until(t0, async () => (await via(rig, `/stories/${slug}`)).status === 410);
   await takingDown;
   return seconds;
 }
@@ -252,7 +263,8 @@ export async function round(
   builtAt: number,
 ): Promise<Round> {
   const storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-store-'));
-  const rig: Rig = { project, originCount, storeDir, origins: [], written: [] };
+  const restore = ROUND_FILES.map((file) => readFileSync(path.join(project.dir, file), 'utf8'));
+  const rig: Rig = { project, originCount, storeDir, origins: [], written: [], restore };
   try {
     await startRig(rig);
     const published = publishedStories(manifest, new Date(builtAt));
