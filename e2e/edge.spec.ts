@@ -8,16 +8,18 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CACHE_CONTROL, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './support/promised-headers';
 import { Edge, Origin, request, type Answer } from '../test/support/edge-harness';
+import { BREAKING_NEWS_FRAGMENT_PATH } from '@/lib/content/model/paths';
 
 test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const GZIP = { 'Accept-Encoding': 'gzip, deflate, br' };
+const ESI_TAG = `<esi:include src="${BREAKING_NEWS_FRAGMENT_PATH}"/>`;
 
 let origins: Origin[] = [];
 let edge: Edge | undefined;
 const pages: Record<'story' | 'section' | 'author' | 'tag' | 'otherTag' | 'photo', string> = {} as never;
-/** Each page as the origin serves it to a plain request: what every reader must get from the edge. */
+/** Each page as the origin serves it to a plain request, its include filled: what every reader must get from the edge. */
 const originals = new Map<string, Answer>();
 
 const hits = (pathname: string) => origins.reduce((sum, o) => sum + o.count(pathname), 0);
@@ -51,8 +53,13 @@ test.beforeAll(async () => {
   pages.tag = tags[0]!;
   pages.otherTag = tags.find((t) => t !== pages.tag)!;
   pages.photo = story.body.match(/<img[^>]*src="(\/_next\/image\?[^"]+)"/)![1]!.replaceAll('&amp;', '&');
-  for (const p of ['/', pages.story, pages.section, pages.author, pages.tag, pages.otherTag])
-    originals.set(p, await direct(p));
+  // A reader gets the page with its one edge-side include filled from the origin's fragment (decision 0050).
+  const banner = (await direct(BREAKING_NEWS_FRAGMENT_PATH)).body;
+  for (const p of ['/', pages.story, pages.section, pages.author, pages.tag, pages.otherTag]) {
+    const page = await direct(p);
+    expect(page.body).toContain(ESI_TAG);
+    originals.set(p, { ...page, body: page.body.replace(ESI_TAG, banner) });
+  }
 });
 
 test.afterAll(async () => {

@@ -10,7 +10,7 @@ const PLACEMENT_FILES = ['content/fronts.ts', 'content/breaking-news.ts'];
 export async function PlacementsPreview({ problems }: { problems: ContentProblem[] }) {
   const [front, banner] = await Promise.all([getFront(), getBreakingNews()]);
   return (
-    <section aria-labelledby="placements-heading" className="preview">
+    <section aria-labelledby="placements-heading" className="placements-preview">
       <h2 id="placements-heading">The front page and the banner</h2>
       <p>
         Arranged in <code>content/fronts.ts</code>; the banner is <code>content/breaking-news.ts</code>. Publish them
