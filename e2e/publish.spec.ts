@@ -295,6 +295,8 @@ test.describe('with Redis', () => {
     await expect
       .poll(async () => (await request(later.url, '/')).body.includes(REDIS_STORY.headline), { timeout: 10_000 })
       .toBe(true);
+    // Its start-up sync is over, revalidations included, once it has warmed up (which reads and writes no cache).
+    await expect.poll(later.output, { timeout: 30_000 }).toContain('content: warmed up on-demand rendering');
     const atLater = await request(later.url, story);
     expect(atLater.body).toContain(REDIS_STORY.headline);
     expect(atLater.headers['x-nextjs-cache'], 'an origin started later takes the page from Redis').toBe('HIT');
