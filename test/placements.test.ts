@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { breakingNewsMarkup } from '@/components/site/breaking-news-markup';
 import type { Fronts } from '@/content/schema';
-import { activeBanner, arrange, nextPlacementEnd, placementsEnded } from '@/lib/content/model/placements';
+import { activeBanner, arrange, nextPlacementEnd } from '@/lib/content/model/placements';
 import { contentChanges, type ChangeView } from '@/lib/publish/changes';
 import { nextTimedChange } from '@/lib/publish/embargo-timer';
 import { placementChanges, placementView } from '@/lib/publish/placement-changes';
@@ -48,14 +48,14 @@ test('activeBanner: shows until its end, and waits while its story is not visibl
   );
 });
 
-test('placement ends: counted and the next found, fronts and banner alike', () => {
+test('placement ends: the next found, fronts and banner alike, in time order', () => {
   const fronts: Fronts = {
     home: { lead: { story: 'a', until: TWO } },
     sections: { s: { top: [{ story: 'b', until: ONE }] } },
   };
   const placed = { fronts, breakingNews: { text: 'x', story: 'a', until: NOON } };
-  assert.equal(placementsEnded(placed, at('2026-12-02T11:00:00+09:00')), 0);
-  assert.equal(placementsEnded(placed, at(ONE)), 2);
+  assert.equal(nextPlacementEnd(placed, at('2026-12-02T11:00:00+09:00'))?.toISOString(), at(NOON).toISOString());
+  assert.equal(nextPlacementEnd(placed, at(ONE))?.toISOString(), at(TWO).toISOString());
   assert.equal(nextPlacementEnd(placed, at(NOON))?.toISOString(), at(ONE).toISOString());
   assert.equal(nextPlacementEnd(placed, at(TWO)), undefined);
 });

@@ -49,7 +49,7 @@ export function arrangedFronts(fronts: Fronts): Array<{ path: string; arrangemen
 }
 
 /** Every `until` of the placements and the banner (ms), ascending. */
-export function placementEnds(placed: { fronts: Fronts; breakingNews: BreakingNews }): number[] {
+function placementEnds(placed: { fronts: Fronts; breakingNews: BreakingNews }): number[] {
   const ends = arrangedFronts(placed.fronts).flatMap(({ arrangement }) =>
     [...(arrangement.lead ? [arrangement.lead] : []), ...(arrangement.top ?? [])].map((p) => p.until),
   );
@@ -59,10 +59,6 @@ export function placementEnds(placed: { fronts: Fronts; breakingNews: BreakingNe
     .filter((at) => !Number.isNaN(at))
     .sort((a, b) => a - b);
 }
-
-/** How many placements have ended by `now`: what fronts show changes only when this (or visibility) does. */
-export const placementsEnded = (placed: { fronts: Fronts; breakingNews: BreakingNews }, now: Date): number =>
-  placementEnds(placed).filter((at) => at <= now.getTime()).length;
 
 /** The next `until` after `now`, or undefined. */
 export function nextPlacementEnd(placed: { fronts: Fronts; breakingNews: BreakingNews }, now: Date): Date | undefined {
