@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Edge, Origin, request } from '../test/support/edge-harness';
 import { freePort } from '../test/support/free-port';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server';
-import type { TempProject } from '../test/support/temp-project';
+import { CONTENT_PUBLISH_ARGS, type TempProject } from '../test/support/temp-project';
 
 export const log = (message: string) =>
   console.log(`[bench:faults ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -75,22 +75,18 @@ export class FaultRig {
 
   /** Runs content:publish in the project (`env`: PUBLISH_FAULT and the like). */
   publish(env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-    const child = spawn(
-      process.execPath,
-      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
-      {
-        cwd: this.project.dir,
-        env: {
-          ...process.env,
-          REDIS_URL: this.redis!.url,
-          PUBLISH_SECRET: this.secret,
-          PUBLISH_ORIGINS: this.origins.map((o) => o.url).join(','),
-          EDGE_URL: this.edge?.url ?? '',
-          PUBLISH_ORIGIN_TIMEOUT_MS: '10000',
-          ...env,
-        },
+    const child = spawn(process.execPath, CONTENT_PUBLISH_ARGS, {
+      cwd: this.project.dir,
+      env: {
+        ...process.env,
+        REDIS_URL: this.redis!.url,
+        PUBLISH_SECRET: this.secret,
+        PUBLISH_ORIGINS: this.origins.map((o) => o.url).join(','),
+        EDGE_URL: this.edge?.url ?? '',
+        PUBLISH_ORIGIN_TIMEOUT_MS: '10000',
+        ...env,
       },
-    );
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c));
     child.stderr.on('data', (c: Buffer) => (out += c));

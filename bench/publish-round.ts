@@ -10,7 +10,7 @@ import { Edge, Origin, request } from '../test/support/edge-harness';
 import { freePort } from '../test/support/free-port';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server';
 import { publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
-import type { TempProject } from '../test/support/temp-project';
+import { CONTENT_PUBLISH_ARGS, type TempProject } from '../test/support/temp-project';
 import { placements } from './publish-placements';
 import { POLL_MS, s, SEARCH_POLL_MS, type Round } from './publish-report';
 
@@ -46,11 +46,11 @@ class Publisher {
     const started = performance.now();
     let purged: number | undefined;
     let out = '';
-    const child = spawn(
-      process.execPath,
-      [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
-      { cwd: this.project.dir, env: { ...process.env, ...this.env }, timeout: 300_000 },
-    );
+    const child = spawn(process.execPath, CONTENT_PUBLISH_ARGS, {
+      cwd: this.project.dir,
+      env: { ...process.env, ...this.env },
+      timeout: 300_000,
+    });
     const take = (chunk: Buffer) => {
       out += chunk.toString();
       if (purged === undefined && /✔ edge|no edge at/.test(out)) purged = (performance.now() - started) / 1000;

@@ -14,7 +14,7 @@ import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } 
 import { Edge, request } from '../test/support/edge-harness';
 import { Readers, staticFilesOf } from '../test/support/readers';
 import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../test/support/synthetic-archive';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '../test/support/temp-project';
+import { CONTENT_PUBLISH_ARGS, createTempProject, PROJECT_ROOT, type TempProject } from '../test/support/temp-project';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 
@@ -22,20 +22,16 @@ type Store = Record<'CONTENT_STORE_DIR' | 'PUBLISH_SECRET', string>;
 
 /** Runs `npm run content:publish` in the project copy, to the origins and the edge. */
 function publishFrom(project: TempProject, origins: Origins, edge: Edge, store: Store) {
-  execFileSync(
-    process.execPath,
-    [path.join(project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
-    {
-      cwd: project.dir,
-      env: {
-        ...process.env,
-        ...store,
-        PUBLISH_ORIGINS: origins.ports.map((port) => `http://127.0.0.1:${port}`).join(','),
-        EDGE_URL: edge.url,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  execFileSync(process.execPath, CONTENT_PUBLISH_ARGS, {
+    cwd: project.dir,
+    env: {
+      ...process.env,
+      ...store,
+      PUBLISH_ORIGINS: origins.ports.map((port) => `http://127.0.0.1:${port}`).join(','),
+      EDGE_URL: edge.url,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Readers of cached pages, and readers whose every request reaches an origin (Authorization: passed on). */

@@ -1,8 +1,9 @@
 /**
  * content:check's cache (lib/content-check/check-cache.ts): from an empty cache, a first run remembers every story
- * and a second answers from what it remembered; a changed file is loaded and checked again.
+ * and a second answers from what it remembered, by each file's stat; a changed file is loaded and checked again.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -27,8 +28,10 @@ test('only a story file whose one import is the schema is remembered by its text
 const cacheDir = path.join(project.dir, 'node_modules/.cache/aju-content-check');
 const cacheFile = path.join(cacheDir, 'check-cache.json');
 interface CacheFile {
+  at: number;
+  files: Record<string, { stat: string; source: string }>;
   sources: Record<string, unknown>;
-  parses: Record<string, unknown>;
+  checks: Record<string, unknown>;
 }
 const readCache = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
 const editCache = (edit: (cache: CacheFile) => void) => {
@@ -37,16 +40,19 @@ const editCache = (edit: (cache: CacheFile) => void) => {
   writeFileSync(cacheFile, JSON.stringify(cache));
 };
 const seedOf = (result: CheckResult) => result.content.stories.find((s) => s.file === SEED)!.story;
+/** The key of a story's remembered check: its file and its source text's key. */
+const checkKey = (file: string, source: string) =>
+  createHash('sha256').update(`${file}\0source:${source}`).digest('base64url');
 
 /** Every `headline` in the cached entries set to `marker`: a run that shows it took its story from there. */
-const marked = (entries: Record<string, unknown>, marker: string): Record<string, unknown> => {
+const marked = <T>(entries: T, marker: string): T => {
   const mark = (value: unknown): unknown =>
     typeof value !== 'object' || value === null
       ? value
       : Array.isArray(value)
         ? value.map(mark)
         : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'headline' ? marker : mark(v)]));
-  return mark(entries) as Record<string, unknown>;
+  return mark(entries) as T;
 };
 
 test('from an empty cache, a first run remembers every story and a second answers from what it remembered', async () => {
@@ -56,22 +62,38 @@ test('from an empty cache, a first run remembers every story and a second answer
   assert.equal(first.errors, 0);
   assert.ok(existsSync(cacheFile), 'the first run leaves its cache');
   const cached = readCache();
-  assert.equal(Object.keys(cached.sources).length, first.storyCount, 'every (plain) story file’s export');
-  assert.equal(Object.keys(cached.parses).length, first.storyCount, 'every story’s parse');
+  assert.equal(Object.keys(cached.files).length, first.storyCount, 'every story file’s stat and source key');
+  assert.equal(Object.keys(cached.checks).length, first.storyCount, 'every story’s check');
+  // A story that passed the schema keeps no export: its check is all a later run needs.
+  assert.deepEqual(Object.values(cached.sources), Array(first.storyCount).fill(null));
 
   const second = await checkContentTree(project.dir);
   assert.deepEqual(second.problems, first.problems);
   assert.equal(buildSnapshot(second.content).listing.version, buildSnapshot(first.content).listing.version);
 
-  // The files are unchanged, so a run takes each story's export from the cache, not from loading the file…
+  // The files are unchanged, so a run takes each story's check from the cache, not from loading the file…
+  editCache((cache) => (cache.checks = marked(cache.checks, 'From the cached check')));
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the cached check');
+  // …and with no check remembered, it loads the file again (its export was not kept).
+  editCache((cache) => (cache.checks = {}));
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, seedOf(first).headline);
+});
+
+test('a file whose stat is unchanged since an earlier run is not read again', async () => {
+  await checkContentTree(project.dir);
   editCache((cache) => {
-    cache.sources = marked(cache.sources, 'From the cached export');
-    cache.parses = {};
+    // As if the run had started well after every file was last written, and the seed then had other text.
+    cache.at = Date.now() + 60_000;
+    const { source } = cache.files[SEED]!;
+    cache.checks[checkKey(SEED, 'other-text')] = marked(cache.checks[checkKey(SEED, source)], 'From the stat');
+    cache.sources['other-text'] = null;
+    cache.files[SEED]!.source = 'other-text';
   });
-  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the cached export');
-  // …and its schema parse too.
-  editCache((cache) => (cache.parses = marked(cache.parses, 'From the cached parse')));
-  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the cached parse');
+  assert.equal(seedOf(await checkContentTree(project.dir)).headline, 'From the stat');
+  // Written again (the stat changes), the file is read, and its own text's check answers.
+  const file = path.join(project.dir, SEED);
+  writeFileSync(file, readFileSync(file, 'utf8'));
+  assert.notEqual(seedOf(await checkContentTree(project.dir)).headline, 'From the stat');
 });
 
 test('a changed file is loaded and checked again, whatever the cache holds', async () => {

@@ -14,7 +14,7 @@ import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { storyFilePath } from '@/lib/content/model/validate';
 import { Edge, Origin } from '@/test/support/edge-harness';
 import { freePort } from '@/test/support/free-port';
-import { createTempProject, type TempProject } from '@/test/support/temp-project';
+import { CONTENT_PUBLISH_ARGS, createTempProject, type TempProject } from '@/test/support/temp-project';
 
 export { seed };
 
@@ -88,7 +88,7 @@ export class PublishSite {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        [path.join(this.project.dir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/editors/content-publish.ts'],
+        CONTENT_PUBLISH_ARGS,
         {
           cwd: this.project.dir,
           env: {

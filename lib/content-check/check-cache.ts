@@ -1,12 +1,12 @@
 /**
- * What content:check reuses from its last run (node_modules/.cache/aju-content-check/): a story file's export by
- * its source text, and a story's schema parse by its file and data; a change to the code that computes them starts
- * afresh (docs/decisions/0014-content-check-cache.md).
+ * What content:check reuses from its last run (node_modules/.cache/aju-content-check/): a story file's source key
+ * by its file's stat, its export by its source text, and what checking it found from its file and data alone; a
+ * change to the code that computes them starts afresh (docs/decisions/0014-content-check-cache.md).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { StoryParseMemo } from '@/lib/content/model/validate';
+import type { RememberedStoryCheck, StoryCheckMemo } from '@/lib/content/model/validate';
 
 /** The code whose results the cache holds: files, and folders (every file in them, at any depth). */
 const CODE = [
@@ -75,9 +75,24 @@ function sameData(a: unknown, b: unknown): boolean {
 
 interface CacheFile {
   code: string;
+  /** When the run that wrote it started (ms): a stat taken then is trusted only for a file older than that. */
+  at: number;
+  /** Each story file's stat (size, times, inode) and its source text's key when that stat was taken. */
+  files: Record<string, { stat: string; source: string }>;
+  /** A plain story file's export by its source key; null when not kept because its check is remembered. */
   sources: Record<string, unknown>;
-  parses: Record<string, unknown>;
+  checks: Record<string, RememberedStoryCheck>;
 }
+
+/** Stands in for the data of a story whose check is remembered whole: no rule reads it (decision 0014). */
+const REMEMBERED = Object.freeze({});
+/** A file changed within this of a stat may change again with the same mtime (coarse clocks): read it again. */
+const RACY_MS = 2000;
+
+const statOf = (file: string) => {
+  const s = statSync(file);
+  return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: Math.max(s.mtimeMs, s.ctimeMs) };
+};
 
 export class CheckCache {
   private readonly used: CacheFile;
@@ -85,80 +100,109 @@ export class CheckCache {
   /** Results not kept (not plain data): each costs the next run a load or a parse. */
   declined = 0;
   /**
-   * The source text's hash of data a plain story file exports (a function of that text): its parse is keyed by
-   * file and that hash, which costs far less than serialising the data for the key.
+   * The source key of data a plain story file exports (a function of that text): its check is keyed by file and
+   * that key, which costs far less than serialising the data for the key.
    */
   private readonly sourceKeys = new WeakMap<object, string>();
 
   private constructor(
+    private readonly root: string,
     private readonly file: string,
     private readonly stored: CacheFile,
   ) {
-    this.used = { code: stored.code, sources: {}, parses: {} };
+    this.used = { code: stored.code, at: Date.now(), files: {}, sources: {}, checks: {} };
   }
 
   static open(root: string): CheckCache {
     const code = sha(codeText(root));
     const file = path.join(root, 'node_modules/.cache/aju-content-check/check-cache.json');
-    let stored: CacheFile = { code, sources: {}, parses: {} };
+    let stored: CacheFile = { code, at: 0, files: {}, sources: {}, checks: {} };
     try {
       const read = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (read.code === code) stored = read;
+      if (read.code === code && read.files && read.checks) stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
-    return new CheckCache(file, stored);
+    return new CheckCache(root, file, stored);
   }
 
-  /** The data a story file's source exports, if a run has loaded this very text before. */
-  sourceData(source: string): { data: unknown } | undefined {
-    const key = sha(source);
+  /** A story file's source key: from its stat when unchanged since a run stored it, else from its text. */
+  private sourceKey(file: string): string {
+    const full = path.join(this.root, file);
+    const { stamp, changedAt } = statOf(full);
+    const known = this.stored.files[file];
+    const source =
+      known && known.stat === stamp && changedAt < this.stored.at - RACY_MS
+        ? known.source
+        : sha(readFileSync(full, 'utf8'));
+    if (known?.stat !== stamp || known.source !== source) this.changed = true;
+    this.used.files[file] = { stat: stamp, source };
+    return source;
+  }
+
+  /** The data a story file exports, if a run has loaded this very text before (a stand-in if not needed). */
+  sourceData(file: string): { data: unknown } | undefined {
+    const key = this.sourceKey(file);
     if (!Object.hasOwn(this.stored.sources, key)) return undefined;
-    const data = (this.used.sources[key] = this.stored.sources[key]);
+    const kept = this.stored.sources[key];
+    if (kept === null && !Object.hasOwn(this.stored.checks, this.checkKey(file, key))) return undefined;
+    const data = kept === null ? Object.create(REMEMBERED) : kept;
+    this.used.sources[key] = kept;
     if (typeof data === 'object' && data !== null) this.sourceKeys.set(data, key);
     return { data };
   }
 
-  rememberSource(source: string, data: unknown): void {
+  rememberSource(file: string, source: string, data: unknown): void {
     if (!isPlainStorySource(source) || !survivesJson(data)) {
       this.declined++;
       return;
     }
-    const key = sha(source);
+    const key = this.used.files[file]?.source ?? sha(source);
     this.used.sources[key] = data;
     if (typeof data === 'object' && data !== null) this.sourceKeys.set(data, key);
     this.changed = true;
   }
 
-  /** The parse memo's key: by the file and its source's hash, else by the file and the data itself. */
-  private parseKey(file: string, data: unknown): string {
-    const source = typeof data === 'object' && data !== null ? this.sourceKeys.get(data) : undefined;
-    return sha(source ? `${file}\0source:${source}` : `${file}\0${JSON.stringify(data)}`);
+  private checkKey(file: string, source: string) {
+    return sha(`${file}\0source:${source}`);
   }
 
-  readonly memo: StoryParseMemo = {
+  /** The memo's key: by the file and its source key, else by the file and the data itself. */
+  private memoKey(file: string, data: unknown): string {
+    const source = typeof data === 'object' && data !== null ? this.sourceKeys.get(data) : undefined;
+    return source ? this.checkKey(file, source) : sha(`${file}\0${JSON.stringify(data)}`);
+  }
+
+  readonly memo: StoryCheckMemo = {
     get: (file, data) => {
-      const key = this.parseKey(file, data);
-      if (!Object.hasOwn(this.stored.parses, key)) return undefined;
-      this.used.parses[key] = this.stored.parses[key];
-      return this.stored.parses[key] as ReturnType<StoryParseMemo['get']>;
+      const key = this.memoKey(file, data);
+      if (!Object.hasOwn(this.stored.checks, key)) return undefined;
+      return (this.used.checks[key] = this.stored.checks[key]!);
     },
-    set: (file, data, parsed) => {
-      if (!survivesJson(parsed)) {
+    set: (file, data, check) => {
+      if (!survivesJson(check)) {
         this.declined++;
         return;
       }
-      this.used.parses[this.parseKey(file, data)] = parsed;
+      this.used.checks[this.memoKey(file, data)] = check;
       this.changed = true;
     },
   };
 
-  /** Keeps what this run used (entries of files gone or changed are dropped); written whole or not at all. */
+  /**
+   * Keeps what this run used (entries of files gone or changed are dropped); written whole or not at all. A story
+   * whose check passed the schema keeps no export: a later run with the same text needs only the check.
+   */
   save(): void {
     const dropped =
       Object.keys(this.stored.sources).length !== Object.keys(this.used.sources).length ||
-      Object.keys(this.stored.parses).length !== Object.keys(this.used.parses).length;
+      Object.keys(this.stored.checks).length !== Object.keys(this.used.checks).length ||
+      Object.keys(this.stored.files).length !== Object.keys(this.used.files).length;
     if (!this.changed && !dropped) return;
+    for (const [file, { source }] of Object.entries(this.used.files)) {
+      if (this.used.checks[this.checkKey(file, source)]?.parsed.data && Object.hasOwn(this.used.sources, source))
+        this.used.sources[source] = null;
+    }
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(this.used));

@@ -106,8 +106,7 @@ export async function loadContentSources(
   };
 
   // Files a run has loaded before, as they are now, come from the cache; the others are loaded.
-  const texts = cache ? files.map((file) => readFileSync(path.join(root, file), 'utf8')) : [];
-  const remembered = files.map((_, i) => cache?.sourceData(texts[i]!));
+  const remembered = files.map((file) => cache?.sourceData(file));
   const toLoad = files.filter((_, i) => !remembered[i]);
   const fresh = toLoad.length
     ? ((await loadStoriesBundled(root, toLoad)) ?? (await Promise.all(toLoad.map(load))))
@@ -117,7 +116,8 @@ export async function loadContentSources(
     const hit = remembered[i];
     if (hit) return { file, data: hit.data };
     const source = freshByFile.get(file)!;
-    if (source.data !== undefined) cache?.rememberSource(texts[i]!, source.data);
+    if (source.data !== undefined && cache)
+      cache.rememberSource(file, readFileSync(path.join(root, file), 'utf8'), source.data);
     return source;
   });
   const sources: ContentSources = {

@@ -10,7 +10,7 @@ import { buildSnapshot, type ContentSnapshot } from '@/lib/content/storage/snaps
 import { DiskStore, PUBLISH_LOCK_WAIT_S, type ContentStore } from '@/lib/content/storage/store';
 import { namingFullDisk } from '@/lib/full-disk.mjs';
 import { ensurePublishSecret } from '@/lib/publish/secret';
-import { checkForPublish } from '@/lib/publish/steps/check';
+import { checkForPublish, writeCheckedStoryIndex } from '@/lib/publish/steps/check';
 import { purgeEdges } from '@/lib/publish/steps/edges';
 import { preflightOrigins, publishOrigins, syncOrigins } from '@/lib/publish/steps/origins';
 import { printChanges } from '@/lib/publish/steps/report';
@@ -59,6 +59,7 @@ async function main(): Promise<number> {
     let ok = !synced.failed;
     if (synced.paths.size > 0) ok = (await purgeEdges(synced.paths, synced.everything)) && ok;
     timer.step('edge');
+    writeCheckedStoryIndex(root, check);
     // Search last: pages are live first. Only when what it indexes changed (not for fronts or the banner alone).
     if (await searchIndexMissing(store, snapshot)) {
       ok = (await publishSearch(store, snapshot)) && ok;

@@ -24,6 +24,12 @@ const COPIED = [
   'package.json',
 ];
 
+/**
+ * Node's arguments for `npm run content:publish`, run in a project folder (the cwd), as package.json runs it:
+ * through tsx's loader in one process, not tsx's CLI (which starts a second Node process first).
+ */
+export const CONTENT_PUBLISH_ARGS = ['--import', 'tsx', 'scripts/editors/content-publish.ts'];
+
 export interface TempProject {
   dir: string;
   /** Writes a file relative to the copy's root, creating folders as needed. */

@@ -91,9 +91,16 @@ export class RedisStore implements ContentStore {
 
   async write({ listing, records }: ContentSnapshot): Promise<number> {
     const client = await this.ready();
-    // Records the current version lists are stored (records never change): sent are only the others.
-    const current = await this.current();
-    const stored = new Set((current && (await this.listing(current.version)))?.stories.map((s) => s.hash));
+    // Records never change: sent are only those not stored (asked by key, which costs far less than reading the
+    // current listing, megabytes at 10,000 stories).
+    const hashes = [...records.keys()];
+    const stored = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 1000) {
+      const batch = client.multi();
+      const chunk = hashes.slice(i, i + 1000);
+      for (const hash of chunk) batch.exists(`${PREFIX}story:${hash}`);
+      (await batch.exec(true)).forEach((reply, j) => Number(reply) > 0 && stored.add(chunk[j]!));
+    }
     const entries = [...records].filter(([hash]) => !stored.has(hash));
     let written = 0;
     for (let i = 0; i < entries.length; i += 500) {

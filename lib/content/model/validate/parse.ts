@@ -1,6 +1,5 @@
 // Parses records against the schema and words each zod issue for editors (zod's own wording never reaches them).
 import type { z } from 'zod';
-import type { StoryRecord } from '@/content/schema';
 import { exampleOf, objectShape, schemaAt, valueAt, type FieldMeta } from '../schema-walk';
 import { closest, didYouMean, formatPath, quoteList, type ContentProblem, type ContentSource } from './problems';
 
@@ -168,13 +167,4 @@ export function parseList<T extends { id: string }>(
     } else out.push(result.data);
   });
   return out;
-}
-
-/**
- * Remembers a story's schema parse by its file and data (the parse reads nothing else), so a caller that keeps
- * it between runs (lib/content-check/check-cache.ts) parses only the stories that changed.
- */
-export interface StoryParseMemo {
-  get(file: string, data: unknown): ReturnType<typeof parseRecord<StoryRecord>> | undefined;
-  set(file: string, data: unknown, parsed: ReturnType<typeof parseRecord<StoryRecord>>): void;
 }
