@@ -10,8 +10,9 @@ export const MIN_LEAD_PHOTO_WIDTH = 1200;
 
 /** The file for a photo's src in public/ (the running site's, or `publicDir`), if the src stays inside it. */
 export function publicPhotoFile(src: string, publicDir = path.join(process.cwd(), 'public')): string | undefined {
-  const dir = path.resolve(publicDir);
-  const file = path.resolve(dir, `.${src}`);
+  // Not a file the server needs traced into its output (Turbopack would trace the whole project).
+  const dir = path.resolve(/* turbopackIgnore: true */ publicDir);
+  const file = path.resolve(/* turbopackIgnore: true */ dir, `.${src}`);
   return file.startsWith(dir + path.sep) ? file : undefined;
 }
 
