@@ -6,7 +6,7 @@
  * Serial: each test publishes on top of the one before.
  */
 import { expect, test } from '@playwright/test';
-import { request, type Answer } from '../test/support/edge-harness';
+import { LATEST_RELEASE, request, type Answer } from '../test/support/edge-harness';
 import { PublishSite, seed } from './support/publish-site';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -39,9 +39,8 @@ const soon = (p: string, check: (answer: Answer) => boolean, timeout = 15_000) =
 const redirectsTo = (to: string) => (a: Answer) => a.status === 301 && a.headers.location === to;
 
 test.beforeAll(async () => {
-  // The copy's build: minutes on a loaded 2-core machine.
-  test.setTimeout(900_000);
-  site = await PublishSite.build();
+  test.setTimeout(300_000);
+  site = await PublishSite.copy(LATEST_RELEASE);
   await site.startOrigin();
   await site.startEdge();
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signPreviewToken } from '@/lib/preview/token';
-import { request } from '../test/support/edge-harness';
+import { LATEST_RELEASE, request } from '../test/support/edge-harness';
 import { PublishSite, seed } from './support/publish-site';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -55,7 +55,7 @@ const viaEdge = (p: string) => request(site.edge!.url, p, { headers: { 'Accept-E
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  site = await PublishSite.build();
+  site = await PublishSite.copy(LATEST_RELEASE);
   await site.writePhoto(NEW_PHOTO);
   await site.startOrigin();
   await site.startEdge();

@@ -5,7 +5,7 @@
  * point). Serial: each test publishes on top of the one before.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { Origin, request, type Answer } from '../test/support/edge-harness';
+import { LATEST_RELEASE, Origin, request, type Answer } from '../test/support/edge-harness';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server';
 import { PublishSite, seed } from './support/publish-site';
 
@@ -41,7 +41,7 @@ const soon = (p: string, check: (answer: Answer) => boolean, timeout = 10_000) =
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  site = await PublishSite.build();
+  site = await PublishSite.copy(LATEST_RELEASE);
   newPhotoBytes = await site.writePhoto(NEW_PHOTO);
   await site.startOrigin();
   await site.startOrigin();

@@ -1,10 +1,10 @@
 /**
- * A site to publish to, for real (e2e/publish.spec.ts): a temp copy of the project, built once; origins
- * started from its release, each behind a counting proxy (test/support/edge-harness.ts), sharing one
+ * A site to publish to, for real (e2e/publish.spec.ts): a temp copy of the project to publish from; origins
+ * started from a release of the same code and content (the suite's own build, LATEST_RELEASE), each behind a counting proxy (test/support/edge-harness.ts), sharing one
  * store (a folder, or Redis when given); real Varnish (`npm run edge`) in front; `content:publish` run in the
  * copy as an editor runs it. Loopback only, free ports, every process stopped by `stop()`.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -44,17 +44,6 @@ export class PublishSite {
     private readonly builtRelease?: string,
   ) {}
 
-  /** A copy of the project, built (about half a minute). */
-  static async build(): Promise<PublishSite> {
-    const site = await PublishSite.copy();
-    execFileSync('npm', ['run', '--silent', 'build'], {
-      cwd: site.project.dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    return site;
-  }
-
   /** A copy of the project to publish from, unbuilt: its origins run `release` (a build of the same code). */
   static async copy(release?: string): Promise<PublishSite> {
     const site = new PublishSite(createTempProject('aju-publish-'), release);
@@ -62,7 +51,7 @@ export class PublishSite {
     return site;
   }
 
-  /** The release every origin runs: the copy's own build (scripts/lib/releases.mjs), or the one given. */
+  /** The release every origin runs: the one given, else the copy's own (if it was built). */
   get release() {
     return this.builtRelease ?? path.join(this.project.dir, '.next-releases', 'latest');
   }
