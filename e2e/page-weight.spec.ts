@@ -9,14 +9,14 @@ import { discoverPages, PAGE_TYPES, type PageType } from './support/site-pages';
 
 /** Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 5 %. */
 const CEILINGS: Record<PageType, { raw: number; gzip: number }> = {
-  front: { raw: 50_000, gzip: 10_500 },
-  story: { raw: 87_000, gzip: 16_200 },
-  section: { raw: 47_000, gzip: 10_200 },
-  author: { raw: 47_000, gzip: 10_200 },
-  tag: { raw: 47_000, gzip: 10_200 },
-  archive: { raw: 48_000, gzip: 10_300 },
-  search: { raw: 41_500, gzip: 9_700 },
-  'not-found': { raw: 43_000, gzip: 9_500 },
+  front: { raw: 47_000, gzip: 10_300 },
+  story: { raw: 84_000, gzip: 15_800 },
+  section: { raw: 43_500, gzip: 10_000 },
+  author: { raw: 43_000, gzip: 10_000 },
+  tag: { raw: 43_000, gzip: 10_000 },
+  archive: { raw: 44_000, gzip: 10_100 },
+  search: { raw: 38_500, gzip: 9_000 },
+  'not-found': { raw: 36_500, gzip: 8_500 },
 };
 
 const STORY = '/stories/putin-heads-to-pyongyang';
