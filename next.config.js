@@ -97,6 +97,9 @@ const nextConfig = {
     formats: ['image/avif', 'image/webp'],
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
+    // Resized photos kept by the cache handler, in memory (lib/cache/resized-photos.mjs): Next keeps them on disk
+    // only with isrFlushToDisk, which is off, so every request re-encoded its AVIF (decision 0052).
+    customCacheHandler: true,
   },
   async redirects() {
     // Page 1 of a listing lives only at the listing's own URL: …/page/1 moves there for good.

@@ -1,6 +1,7 @@
 /**
- * What keeps pages light (docs/decisions/0052): card photos list only the renditions their slot needs, and
- * the inlined stylesheet is the source without comments or layout whitespace, its strings untouched.
+ * What keeps pages light (docs/decisions/0052): card photos list only the renditions their slot needs, the
+ * inlined stylesheet is the source without comments or layout whitespace (its strings untouched), and an
+ * origin keeps resized photos within a byte budget.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { StoryList } from '@/components/site/StoryList';
 import { getStory } from '@/lib/content';
+import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
 import { minifyCss } from '@/lib/minify-css';
 
 const srcsetWidths = (img: string) =>
@@ -39,4 +41,24 @@ test('the inlined stylesheet: no comments, no layout whitespace, strings as writ
   const css = minifyCss(readFileSync('app/globals.css', 'utf8'));
   assert.doesNotMatch(css, /\/\*|\n|<\/style/i);
   assert.ok(css.length < readFileSync('app/globals.css', 'utf8').length * 0.8);
+});
+
+test('resized photos are kept until the budget is spent, least recently used out first', () => {
+  process.env.RESIZED_PHOTO_CACHE_MB = String(3000 / 2 ** 20);
+  const photo = (bytes: number) => ({ kind: 'IMAGE', buffer: Buffer.alloc(bytes), extension: 'avif' });
+  try {
+    setResizedPhoto('a', photo(1000));
+    setResizedPhoto('b', photo(1000));
+    assert.equal(getResizedPhoto('a')?.value.buffer.byteLength, 1000);
+    // Over budget: b, the least recently used, goes; a (just read) and c stay.
+    setResizedPhoto('c', photo(1500));
+    assert.equal(getResizedPhoto('b'), null);
+    assert.ok(getResizedPhoto('a') && getResizedPhoto('c'));
+    // A photo larger than the whole budget is not kept, and evicts nothing.
+    setResizedPhoto('huge', photo(4000));
+    assert.equal(getResizedPhoto('huge'), null);
+    assert.ok(getResizedPhoto('a'));
+  } finally {
+    delete process.env.RESIZED_PHOTO_CACHE_MB;
+  }
 });
