@@ -70,6 +70,8 @@ const nextConfig = {
   // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
   // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
   outputFileTracingIncludes: {
+    // The stylesheet the root layout reads and inlines (app/stylesheet.ts, decision 0052).
+    '/**': ['./app/globals.css'],
     '/stories/**': [
       './node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf',
     ],
@@ -83,7 +85,8 @@ const nextConfig = {
   // every build: at 10,000 stories it was 18 s of the build's 2 minutes (docs/decisions/0013).
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // The stylesheet is small: shipped inside the HTML, it costs no render-blocking round trip.
+    // What CSS still goes through Next (next/font's @font-face rules) is inlined: no render-blocking round
+    // trip. The site's stylesheet is inlined by the root layout instead, once (decision 0052).
     inlineCss: true,
     // Pages rendered on demand stay in memory, not on disk: after a restart the disk holds only the build's
     // prerendered pages, which the server then brings up to the published content (docs/decisions/0021).
@@ -94,6 +97,9 @@ const nextConfig = {
     formats: ['image/avif', 'image/webp'],
     // Resized photos keep their URL for a given source; a month is safe and spares the optimizer.
     minimumCacheTTL: 2_678_400,
+    // Resized photos kept by the cache handler, in memory (lib/cache/resized-photos.mjs): Next keeps them on disk
+    // only with isrFlushToDisk, which is off, so every request re-encoded its AVIF (decision 0052).
+    customCacheHandler: true,
   },
   async redirects() {
     // Page 1 of a listing lives only at the listing's own URL: …/page/1 moves there for good.

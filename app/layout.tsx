@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { BreakingNewsSlot } from '@/components/site/BreakingNewsSlot';
+import { InlineStylesheet } from '@/components/site/InlineStylesheet';
 import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { textFace, textFaceExtra, textFaceItalic } from './fonts';
-import './globals.css';
+import { provideStylesheet } from './stylesheet';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.origin),
@@ -29,9 +30,11 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  provideStylesheet();
   return (
     <html lang={site.language} className={`${textFaceExtra.variable} ${textFace.variable} ${textFaceItalic.variable}`}>
       <body>
+        <InlineStylesheet />
         <a className="skip-link" href="#main">
           Skip to main content
         </a>

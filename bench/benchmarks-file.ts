@@ -9,12 +9,12 @@ import { PROJECT_ROOT } from '../test/support/temp-project';
 export const BENCHMARKS_FILE = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 
 /** The order sections appear in, whatever order they were written in. */
-export const BENCH_PARTS = ['core', 'edge', 'archive', 'deploy', 'publish', 'faults'] as const;
+export const BENCH_PARTS = ['core', 'weight', 'edge', 'archive', 'deploy', 'publish', 'faults'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 const HEADER = `# Benchmarks
 
-Written by \`npm run bench\` (bench/), one section per part (\`npm run bench:core\`, \`bench:edge\`,
+Written by \`npm run bench\` (bench/), one section per part (\`npm run bench:core\`, \`bench:weight\`, \`bench:edge\`,
 \`bench:archive\`, \`bench:deploy\`, \`bench:publish\`, \`bench:faults\` re-run one part and rewrite only its section); do not edit by hand. Every figure is set
 beside a baseline measured in the same run, and the ratio is site ÷ baseline.
 `;

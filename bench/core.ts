@@ -4,7 +4,7 @@
  * (`-- --quick`: no synthetic builds, printed only). Why: docs/decisions/0012-benchmarks-against-same-run-baselines.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -28,6 +28,7 @@ import { writeBenchSection } from './benchmarks-file';
 import { renderReport, type Figures } from './report';
 import { freePort } from '../test/support/free-port';
 import { startFloor, startSite, startStaticFileServer, type RunningServer } from './servers';
+import { copyFloor, FLOOR_DIR } from './floor-photo';
 
 // The site's own dist folder stays untouched (tsconfig.json already lists .next-bench's types, so
 // Next does not rewrite it); the floor has its own folder, so its default name is free.
@@ -35,7 +36,6 @@ const DIST = '.next-bench';
 const FLOOR_DIST = '.next';
 // Chosen free at start (the site is built with its URL, so its port must be known before the build).
 const PORTS = { site: await freePort(), floor: await freePort(), static: await freePort() };
-const FLOOR_DIR = path.join(PROJECT_ROOT, 'bench/floor');
 const SITE_URL = `http://127.0.0.1:${PORTS.site}`;
 /** `npm run bench:core -- --quick`: everything but the synthetic builds, printed only (for trying a change). */
 const QUICK = process.argv.includes('--quick');
@@ -81,12 +81,8 @@ async function findPages(): Promise<Record<(typeof PAGE_TYPES)[number], string |
  * outside the repository: inside it, Turbopack also compiles the site's proxy.ts (it looks for one at the
  * workspace root), which the floor must not have and cannot resolve.
  */
-function buildFloorAndSite(floorCopy: string, siteDir: string): number {
-  cpSync(FLOOR_DIR, floorCopy, {
-    recursive: true,
-    filter: (source) => !/(^|[/\\])\.next/.test(path.relative(FLOOR_DIR, source)),
-  });
-  execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
+async function buildFloorAndSite(floorCopy: string, siteDir: string): Promise<number> {
+  await copyFloor(floorCopy);
   const floorBuild = timeBuild(floorCopy, { NEXT_DIST_DIR: FLOOR_DIST });
   timeBuild(siteDir, { NEXT_DIST_DIR: DIST, SITE_URL });
   execFileSync(process.execPath, [path.join(siteDir, 'scripts/operators/standalone.mjs'), 'prepare'], {
@@ -210,7 +206,7 @@ async function main() {
     // A fixture story using every body block: added to the copy only, as content/ holds real stories only.
     addEveryBlockStory(siteProject);
     log('building the floor app and the site');
-    const floorBuild = buildFloorAndSite(floorCopy, siteProject.dir);
+    const floorBuild = await buildFloorAndSite(floorCopy, siteProject.dir);
     const figures = await measureServed(siteProject.dir, floorCopy, floorBuild);
     if (QUICK) log('--quick: no synthetic builds, BENCHMARKS.md left as it is');
     else figures.builds!.byCount = measureBuilds();

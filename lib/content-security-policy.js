@@ -8,7 +8,7 @@ export const contentSecurityPolicy = [
   "default-src 'self'",
   // Framework and page chunks from /_next/static, plus Next's inline RSC payload scripts.
   "script-src 'self' 'unsafe-inline'",
-  // The stylesheet is inlined in <head> (experimental.inlineCss), and next/image sets a style attribute.
+  // The stylesheet is inlined in <head> (app/stylesheet.ts; decision 0052), and next/image sets a style attribute.
   "style-src 'self' 'unsafe-inline'",
   // Photos (originals and /_next/image resizes) are served by this site only.
   "img-src 'self'",

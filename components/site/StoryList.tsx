@@ -9,6 +9,12 @@ interface StoryListProps {
   large?: ReadonlySet<string>;
 }
 
+/**
+ * The CSS widths a card's photo is shown at (app/globals.css .story-list__thumb): a thumbnail 96 px on a
+ * phone and 160 px from 48rem; a large card's photo across the column, a phone's width up to --wide (60rem).
+ */
+export const CARD_SLOT_WIDTHS = { thumb: [96, 160], large: [390, 960] } as const;
+
 /** A list of stories: a small photo (or a large one), headline link, summary and posted time. */
 export function StoryList({ stories, headingLevel = 3, large }: StoryListProps) {
   const Heading = `h${headingLevel}` as const;
@@ -22,6 +28,7 @@ export function StoryList({ stories, headingLevel = 3, large }: StoryListProps) 
               story={story}
               className="story-list__thumb"
               sizes={isLarge ? '(min-width: 1040px) 620px, 100vw' : '(min-width: 48rem) 160px, 96px'}
+              slotWidths={isLarge ? CARD_SLOT_WIDTHS.large : CARD_SLOT_WIDTHS.thumb}
             />
             <div className="story-list__text">
               <Heading className="story-list__headline">

@@ -8,6 +8,8 @@ interface StoryPhotoLinkProps {
   /** The slot's layout width, as in `sizes`. */
   sizes: string;
   priority?: boolean;
+  /** The CSS widths the slot is shown at, for a card (ResponsiveImage). */
+  slotWidths?: readonly number[];
 }
 
 /**
@@ -15,7 +17,7 @@ interface StoryPhotoLinkProps {
  * goes, so the photo is left out of the tab order and of the accessibility tree. Where CSS crops it
  * (object-fit: cover), the crop centres on the photo's focal point.
  */
-export function StoryPhotoLink({ story, className, sizes, priority = false }: StoryPhotoLinkProps) {
+export function StoryPhotoLink({ story, className, sizes, priority = false, slotWidths }: StoryPhotoLinkProps) {
   const { src, width, height, focalPoint } = story.leadPhoto;
   return (
     <a href={story.path} className={className} tabIndex={-1} aria-hidden="true">
@@ -26,6 +28,7 @@ export function StoryPhotoLink({ story, className, sizes, priority = false }: St
         alt=""
         sizes={sizes}
         priority={priority}
+        slotWidths={slotWidths}
         objectPosition={focalPoint ? objectPosition(focalPoint) : undefined}
       />
     </a>

@@ -13,7 +13,12 @@ export async function RelatedStories({ story }: { story: Story }) {
       <ul className="related__list">
         {related.map((other) => (
           <li key={other.slug} className="related__item">
-            <StoryPhotoLink story={other} className="related__thumb" sizes="(min-width: 48rem) 200px, 96px" />
+            <StoryPhotoLink
+              story={other}
+              className="related__thumb"
+              sizes="(min-width: 48rem) 200px, 96px"
+              slotWidths={[96, 200]}
+            />
             <h3 className="related__headline">
               <a href={other.path}>{other.headline}</a>
             </h3>

@@ -14,6 +14,11 @@ interface ResponsiveImageProps {
   priority?: boolean;
   /** CSS object-position for a cropped display (object-fit: cover), e.g. from the photo's focal point. */
   objectPosition?: string;
+  /**
+   * The CSS widths a card's slot is shown at, when it has a few: the srcset then lists only the renditions
+   * those need at 1 and 2 dppx, not every width the optimizer knows (decision 0052).
+   */
+  slotWidths?: readonly number[];
 }
 
 /**
@@ -22,10 +27,12 @@ interface ResponsiveImageProps {
  * lowest density, so the browser never picks more than about 2.2 pixels per CSS pixel.
  */
 const DENSITY_STEPS = [3, 2.75, 2.5, 2.25];
+/** A card's few renditions are far apart: one step keeps a 3 dppx screen on the 2 dppx one, in fewer bytes. */
+const CARD_DENSITY_STEPS = [2.25];
 const MAX_DENSITY = 2;
 
 /** "(c) 960px, 100vw" → the same slots with density-capped variants before each. */
-export function capDensity(sizes: string): string {
+export function capDensity(sizes: string, steps: readonly number[] = DENSITY_STEPS): string {
   const scale = (length: string, factor: number) => {
     const match = length.match(/^(\d+(?:\.\d+)?)(vw|px)$/);
     // Whole numbers: next/image reads `Nvw` to decide which widths a srcset needs.
@@ -37,13 +44,31 @@ export function capDensity(sizes: string): string {
     .flatMap((entry) => {
       const split = entry.match(/^(\(.*\))\s+(\S+)$/);
       const [condition, length] = split ? [split[1]!, split[2]!] : [undefined, entry];
-      const capped = DENSITY_STEPS.map((dppx) => {
+      const capped = steps.map((dppx) => {
         const resolution = `(min-resolution: ${dppx}dppx)`;
         return `${condition ? `${condition} and ${resolution}` : resolution} ${scale(length, MAX_DENSITY / dppx)}`;
       });
       return [...capped, entry];
     })
     .join(', ');
+}
+
+/**
+ * The srcset entries a slot shown at `slotWidths` CSS pixels needs at 1 and 2 dppx: for each, the narrowest
+ * rendition at least that wide (the browser picks the same one), or the widest there is.
+ */
+export function slotSrcSet(srcSet: string, slotWidths: readonly number[]): { srcSet: string; src: string } {
+  const entries = srcSet.split(', ').map((entry) => {
+    const [url = '', width = ''] = entry.split(' ');
+    return { url, width: Number.parseInt(width, 10), entry };
+  });
+  const needed = new Set(
+    slotWidths.flatMap((width) =>
+      [1, MAX_DENSITY].map((dppx) => entries.find((e) => e.width >= width * dppx) ?? entries.at(-1)),
+    ),
+  );
+  const kept = entries.filter((entry) => needed.has(entry));
+  return { srcSet: kept.map((entry) => entry.entry).join(', '), src: kept.at(-1)?.url ?? '' };
 }
 
 /**
@@ -60,19 +85,21 @@ export function ResponsiveImage({
   sizes,
   priority = false,
   objectPosition,
+  slotWidths,
 }: ResponsiveImageProps) {
   const { props } = getImageProps({
     src,
     width,
     height,
     alt,
-    sizes: capDensity(sizes),
+    sizes: capDensity(sizes, slotWidths ? CARD_DENSITY_STEPS : DENSITY_STEPS),
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
     // A preview's unpublished photo (app/preview/[token]/photos) as it is: the optimizer would keep resized
     // copies under the link, on the origin and at the edge, past its expiry.
     unoptimized: src.startsWith(PREVIEW_PATH),
   });
+  if (slotWidths && props.srcSet) Object.assign(props, slotSrcSet(props.srcSet, slotWidths));
   if (priority) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }

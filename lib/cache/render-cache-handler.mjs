@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { existingSingleton, processSingleton } from '../process-singleton.mjs';
+import { getResizedPhoto, setResizedPhoto } from './resized-photos.mjs';
 
 const require = createRequire(import.meta.url);
 // Next's default handler for this exact version (package-lock pins it): the seeds, the memory, the local tags.
@@ -185,6 +186,7 @@ export default class RenderCacheHandler {
    * revalidated): a page it holds costs no round trip. Then Redis.
    */
   async get(key, ctx) {
+    if (ctx?.kind === 'IMAGE') return getResizedPhoto(key);
     const held = await this.local.get(key, ctx);
     if (held || !this.redis) return held;
     // A miss: a render may follow. The content it starts from (a publish may switch it before it is stored).
@@ -225,6 +227,7 @@ export default class RenderCacheHandler {
   }
 
   async set(key, data, ctx) {
+    if (ctx?.kind === 'IMAGE') return setResizedPhoto(key, data);
     await this.local.set(key, data, ctx);
     if (!this.redis) return;
     // The older of the content at lookup and now: a render that straddled a sync is filed under the old one.

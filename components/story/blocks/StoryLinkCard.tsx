@@ -7,7 +7,14 @@ export function StoryLinkCard({ story }: { story: LinkedStory }) {
   const photo = story.leadPhoto;
   return (
     <div className="story-link">
-      <ResponsiveImage src={photo.src} width={photo.width} height={photo.height} alt="" sizes="8rem" />
+      <ResponsiveImage
+        src={photo.src}
+        width={photo.width}
+        height={photo.height}
+        alt=""
+        sizes="8rem"
+        slotWidths={[128]}
+      />
       <p className="story-link__text">
         <a className="story-link__headline" href={story.path}>
           {story.headline}

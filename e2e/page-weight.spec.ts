@@ -1,0 +1,66 @@
+/**
+ * What a phone downloads, pinned without timing (docs/decisions/0052): the site's stylesheet once, the lead
+ * photo's preload ahead of every script, card photos in the widths their slot needs, and each page type's
+ * document under a byte ceiling at the seed content (measured, with a little headroom).
+ */
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { discoverPages, PAGE_TYPES, type PageType } from './support/site-pages';
+
+/** Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 5 %. */
+const CEILINGS: Record<PageType, { raw: number; gzip: number }> = {
+  front: { raw: 47_000, gzip: 10_300 },
+  story: { raw: 84_000, gzip: 15_800 },
+  section: { raw: 43_500, gzip: 10_000 },
+  author: { raw: 43_000, gzip: 10_000 },
+  tag: { raw: 43_000, gzip: 10_000 },
+  archive: { raw: 44_000, gzip: 10_100 },
+  search: { raw: 38_500, gzip: 9_000 },
+  'not-found': { raw: 36_500, gzip: 8_500 },
+};
+
+const STORY = '/stories/putin-heads-to-pyongyang';
+
+test('the site’s stylesheet reaches the page once: inlined in <head>, not again in the flight data', async ({
+  request,
+}) => {
+  const html = await (await request.get(STORY)).text();
+  const inlined = html.match(/<style data-stylesheet="site">([^<]*)<\/style>/)?.[1] ?? '';
+  expect(inlined.length).toBeGreaterThan(10_000);
+  expect(html.indexOf('<style data-stylesheet="site">')).toBeLessThan(html.indexOf('</head>'));
+  // A rule only the stylesheet has, counted anywhere in the document (a flight copy escapes no character of it).
+  expect(html.split('.story-list__thumb img,').length - 1).toBe(1);
+  // What Next still inlines itself (next/font's @font-face rules) stays small.
+  for (const style of html.matchAll(/<style data-precedence[^>]*>([^<]*)<\/style>/g))
+    expect(style[1]!.length).toBeLessThan(2_000);
+});
+
+test('the lead photo’s preload comes before every script, with the <img>’s own srcset and sizes', async ({
+  request,
+}) => {
+  const html = await (await request.get(STORY)).text();
+  const preload = html.match(/<link rel="preload" as="image"[^>]*>/)?.[0] ?? '';
+  expect(preload).toContain('fetchPriority="high"');
+  expect(html.indexOf(preload)).toBeLessThan(html.indexOf('<script'));
+  const img = html.match(/<figure class="photo photo--lead[\s\S]*?(<img[^>]*>)/)![1]!;
+  expect(preload).toContain(`imageSrcSet="${img.match(/srcSet="([^"]*)"/)![1]}"`);
+  expect(preload).toContain(`imageSizes="${img.match(/sizes="([^"]*)"/)![1]}"`);
+});
+
+test('a story card’s photo lists only the widths its slot is shown at', async ({ request }) => {
+  const { section } = await discoverPages(request);
+  const html = await (await request.get(section!)).text();
+  const thumb = html.match(/<a [^>]*class="story-list__thumb"[^>]*><img[^>]*>/)![0];
+  const widths = [...thumb.match(/srcSet="([^"]*)"/)![1]!.matchAll(/ (\d+)w/g)].map((m) => Number(m[1]));
+  expect(widths).toEqual([96, 256, 384]);
+});
+
+test('each page type’s document stays under its byte ceiling at the seed content', async ({ request }) => {
+  const pages = await discoverPages(request);
+  for (const type of PAGE_TYPES) {
+    const response = await request.get(pages[type]!);
+    const body = await response.body();
+    expect.soft(body.length, `${type} raw bytes`).toBeLessThanOrEqual(CEILINGS[type].raw);
+    expect.soft(gzipSync(body).length, `${type} gzipped bytes`).toBeLessThanOrEqual(CEILINGS[type].gzip);
+  }
+});

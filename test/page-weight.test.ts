@@ -1,0 +1,64 @@
+/**
+ * What keeps pages light (docs/decisions/0052): card photos list only the renditions their slot needs, the
+ * inlined stylesheet is the source without comments or layout whitespace (its strings untouched), and an
+ * origin keeps resized photos within a byte budget.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
+import { StoryList } from '@/components/site/StoryList';
+import { getStory } from '@/lib/content';
+import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
+import { minifyCss } from '@/lib/minify-css';
+
+const srcsetWidths = (img: string) =>
+  [...(img.match(/srcSet="([^"]*)"/)?.[1] ?? '').matchAll(/ (\d+)w/g)].map((match) => Number(match[1]));
+
+test('a story card lists only the photo widths its slot is shown at, 1 and 2 dppx', async () => {
+  const story = (await getStory(seed.slug))!;
+  const html = renderToStaticMarkup(createElement(StoryList, { stories: [story], large: new Set<string>() }));
+  const img = html.match(/<img[^>]*>/)![0];
+  // 96 px on a phone (96, 192 → 256), 160 px from 48rem (160 → 256, 320 → 384).
+  assert.deepEqual(srcsetWidths(img), [96, 256, 384]);
+  assert.match(img, /src="[^"]*w=384&amp;q=75"/);
+  // One density step per slot: a 3 dppx phone gets the 2 dppx rendition (96 × 2.67 → 256).
+  assert.equal(img.match(/min-resolution/g)?.length, 2);
+
+  const large = renderToStaticMarkup(createElement(StoryList, { stories: [story], large: new Set([seed.slug]) }));
+  // Across the column: a phone's 390 px (640, 780 → 828) up to --wide's 960 px (1080, 1920).
+  assert.deepEqual(srcsetWidths(large.match(/<img[^>]*>/)![0]), [640, 828, 1080, 1920]);
+});
+
+test('the inlined stylesheet: no comments, no layout whitespace, strings as written', () => {
+  assert.equal(
+    minifyCss('/* why */\na  >  b {\n  color: red;\n  content: "  x  ";\n}\n'),
+    'a > b{color:red;content:"  x  "}',
+  );
+  assert.equal(minifyCss("q::before { content: '/* not a comment */'; }"), "q::before{content:'/* not a comment */'}");
+  const css = minifyCss(readFileSync('app/globals.css', 'utf8'));
+  assert.doesNotMatch(css, /\/\*|\n|<\/style/i);
+  assert.ok(css.length < readFileSync('app/globals.css', 'utf8').length * 0.8);
+});
+
+test('resized photos are kept until the budget is spent, least recently used out first', () => {
+  process.env.RESIZED_PHOTO_CACHE_MB = String(3000 / 2 ** 20);
+  const photo = (bytes: number) => ({ kind: 'IMAGE', buffer: Buffer.alloc(bytes), extension: 'avif' });
+  try {
+    setResizedPhoto('a', photo(1000));
+    setResizedPhoto('b', photo(1000));
+    assert.equal(getResizedPhoto('a')?.value.buffer.byteLength, 1000);
+    // Over budget: b, the least recently used, goes; a (just read) and c stay.
+    setResizedPhoto('c', photo(1500));
+    assert.equal(getResizedPhoto('b'), null);
+    assert.ok(getResizedPhoto('a') && getResizedPhoto('c'));
+    // A photo larger than the whole budget is not kept, and evicts nothing.
+    setResizedPhoto('huge', photo(4000));
+    assert.equal(getResizedPhoto('huge'), null);
+    assert.ok(getResizedPhoto('a'));
+  } finally {
+    delete process.env.RESIZED_PHOTO_CACHE_MB;
+  }
+});
