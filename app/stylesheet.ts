@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { minify } from 'csso';
 import { processSingleton } from '@/lib/process-singleton.mjs';
-import { minifyCss } from '@/lib/minify-css';
 
 /** Where the server bundle leaves the stylesheet for components/site/InlineStylesheet.tsx (another bundle). */
 export const STYLESHEET_MADE = 'stylesheet';
@@ -18,7 +18,8 @@ export function provideStylesheet(): void {
   // turns a .css import in a server module into a stylesheet of its own.
   const source = readFileSync(path.join(process.cwd(), 'app/globals.css'), 'utf8');
   if (made.source === source) return;
-  const css = minifyCss(source);
+  // Comments and whitespace out, rules kept in order as written (no restructuring: the cascade stays as authored).
+  const css = minify(source, { restructure: false }).css;
   // Inlined as raw text in <style>: it must not be able to end the element.
   if (/<\/style/i.test(css)) throw new Error('app/globals.css contains "</style"');
   Object.assign(made, { source, css });
