@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { blockSchema } from './blocks';
+import type { coverageSchema, liveUpdateSchema } from './live';
 import type { photoSchema } from './photo';
 import type { breakingNewsSchema, frontsSchema } from './placements';
 import type { authorSchema, sectionSchema, tagSchema } from './records';
@@ -30,6 +31,7 @@ export {
   timelineBlockSchema,
 } from './blocks';
 export { correctionSchema, storySchema } from './story';
+export { coverageSchema, liveUpdateSchema, updateWithdrawalSchema } from './live';
 export { authorSchema, sectionSchema, tagSchema } from './records';
 export { arrangementSchema, bannerSchema, breakingNewsSchema, frontsSchema, placementSchema } from './placements';
 export { takedownSchema } from './takedown';
@@ -38,6 +40,7 @@ export type PhotoInput = z.input<typeof photoSchema>;
 export type FocalPoint = NonNullable<PhotoInput['focalPoint']>;
 export type BlockInput = z.input<typeof blockSchema>;
 export type StoryInput = z.input<typeof storySchema>;
+export type LiveUpdateInput = z.input<typeof liveUpdateSchema>;
 export type AuthorInput = z.input<typeof authorSchema>;
 export type SectionInput = z.input<typeof sectionSchema>;
 export type TagInput = z.input<typeof tagSchema>;
@@ -45,7 +48,13 @@ export type FrontsInput = z.input<typeof frontsSchema>;
 export type BreakingNewsInput = z.input<typeof breakingNewsSchema>;
 export type TakedownInput = z.input<typeof takedownSchema>;
 
-export type StoryRecord = z.output<typeof storySchema>;
+export type Coverage = z.output<typeof coverageSchema>;
+export type LiveUpdate = z.output<typeof liveUpdateSchema>;
+/**
+ * A story as checked: its file's record, and for live coverage its updates, each from its own file, newest first
+ * (attached by the check: lib/content/model/validate/live-updates.ts).
+ */
+export type StoryRecord = z.output<typeof storySchema> & { updates?: LiveUpdate[] };
 export type Block = z.output<typeof blockSchema>;
 export type Author = z.output<typeof authorSchema>;
 export type Section = z.output<typeof sectionSchema>;
@@ -58,6 +67,7 @@ export type Takedown = z.output<typeof takedownSchema>;
 
 /** Identity functions that give editors type checking and autocompletion in content files. */
 export const defineStory = (story: StoryInput): StoryInput => story;
+export const defineUpdate = (update: LiveUpdateInput): LiveUpdateInput => update;
 export const defineAuthors = (authors: AuthorInput[]): AuthorInput[] => authors;
 export const defineSections = (sections: SectionInput[]): SectionInput[] => sections;
 export const defineTags = (tags: TagInput[]): TagInput[] => tags;

@@ -3,18 +3,11 @@ import { z } from 'zod';
 import { blockSchema } from './blocks';
 import { LENGTH_LIMITS, MEANINGFUL_UPDATE_MINUTES, RESERVED_SLUGS } from './constants';
 import { instant, slug, text } from './fields';
+import { correctionSchema } from './correction';
+import { coverageSchema } from './live';
 import { photoSchema } from './photo';
 
-export const correctionSchema = z
-  .object({
-    date: instant('correction date').describe(
-      'When the correction was made, with offset. The page shows "Updated" at this time (the latest correction, or updatedAt if later).',
-    ),
-    text: text('correction text', 'An earlier version misspelled the name of the academy.')
-      .describe('What was wrong and what is right now.')
-      .meta({ example: 'An earlier version of this story misspelled the name of the academy.' }),
-  })
-  .strict();
+export { correctionSchema };
 
 const limited = (field: keyof typeof LENGTH_LIMITS, example: string) => text(field, example, LENGTH_LIMITS[field].max);
 
@@ -126,6 +119,12 @@ export const storySchema = z
       .describe(
         'The story itself, in reading order: paragraphs, subheadings, lists, quotations, pull-quotes, photos, tables, fact boxes, timelines, story links and embeds.',
       ),
+    live: coverageSchema
+      .optional()
+      .describe(
+        'Makes the story live coverage (CONTENT.md, "Live coverage"): its updates are files in the folder beside it, content/stories/<year>/<month>/<slug>/, newest shown first; its body is the summary editors keep current above them.',
+      )
+      .meta({ example: { startedAt: '2026-12-02T09:00:00+09:00' } }),
     corrections: z
       .array(correctionSchema)
       .optional()

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { build } from 'esbuild';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isUpdateFile } from '@/lib/content/model/live';
 import {
   listedRecord,
   PRODUCTION_STORY_INDEX_FILE,
@@ -31,7 +32,7 @@ export const STORIES_DIR = 'content/stories';
 const isStoryFile = (name: string) =>
   /\.tsx?$/.test(name) && !name.endsWith('.d.ts') && !/\.generated\.tsx?$/.test(name) && !/^index\.tsx?$/.test(name);
 
-/** Story module files under content/stories/, relative to the project root, sorted. */
+/** Story and live-update module files under content/stories/, relative to the project root, sorted. */
 export function storyFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (relative: string) => {
@@ -88,8 +89,7 @@ export async function loadContentSources(
         problems.push({
           file,
           field: '',
-          message:
-            'has no default export — end the record with export default defineStory({ … }) (or the list for authors, sections, tags)',
+          message: `has no default export — end the record with export default ${isUpdateFile(file) ? 'defineUpdate' : 'defineStory'}({ … }) (or the list for authors, sections, tags)`,
           severity: 'error',
         });
       }
@@ -120,8 +120,10 @@ export async function loadContentSources(
       cache.rememberSource(file, readFileSync(path.join(root, file), 'utf8'), source.data);
     return source;
   });
+  const present = loaded.filter((source) => source.data !== undefined);
   const sources: ContentSources = {
-    stories: loaded.filter((source) => source.data !== undefined),
+    stories: present.filter(({ file }) => !isUpdateFile(file)),
+    updates: present.filter(({ file }) => isUpdateFile(file)),
     authors: await load('content/authors.ts'),
     sections: await load('content/sections.ts'),
     tags: await load('content/tags.ts'),

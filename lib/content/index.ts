@@ -18,7 +18,27 @@ export {
   tagPath,
 } from './model/paths';
 export { ageNotice, meaningfulUpdate, modifiedAt, yearsOld } from './model/story-times';
-export type { Content, LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from './model/types';
+export {
+  isLive,
+  liveFirstPage,
+  updateAnchor,
+  updatePageCount,
+  updatePageOf,
+  updatePath,
+  UPDATES_PER_PAGE,
+  updatesOnPage,
+  updatesPagePath,
+} from './model/live';
+export type {
+  Content,
+  LinkedStory,
+  ListedStoryRecord,
+  Photo,
+  Story,
+  StoryBlock,
+  StorySummary,
+  StoryUpdate,
+} from './model/types';
 // The editors' dev previews (app/dev/previews) show the checker's problems.
 export { formatProblem, validateContent, type ContentProblem } from './model/validate';
 export type { Front } from './read/content';

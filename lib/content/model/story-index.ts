@@ -4,6 +4,7 @@
  * listings never load every body (docs/decisions/0009).
  */
 import type { StoryRecord } from '@/content/schema';
+import { latestUpdateOf } from './live';
 import { latestCorrection } from './story-times';
 import type { ListedStoryRecord } from './types';
 import type { ImageFile } from './validate';
@@ -25,9 +26,10 @@ export const PRODUCTION_STORY_INDEX_FILE = 'content/stories/index.production.gen
 
 /** The listing record of a validated story: everything but the body and corrections (of those, the latest date). */
 export function listedRecord(file: string, story: StoryRecord): ListedStoryRecord {
-  const { body: _body, corrections, ...rest } = story;
+  const { body: _body, corrections, updates, ...rest } = story;
   const correctedAt = latestCorrection({ corrections });
-  return { ...rest, file, ...(correctedAt ? { correctedAt } : {}) };
+  const latestUpdate = updates && latestUpdateOf({ updates });
+  return { ...rest, file, ...(correctedAt ? { correctedAt } : {}), ...(latestUpdate ? { latestUpdate } : {}) };
 }
 
 /** Source of the generated index for these story files (relative to the root) and this listing. */

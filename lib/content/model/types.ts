@@ -2,11 +2,23 @@
  * The shapes of resolved content that pages, listings and the generated index share. Kept apart from the
  * modules that build them, so lib/content's modules depend one way: types <- listings <- story-index <- index.
  */
-import type { Author, Block, BreakingNews, FocalPoint, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
+import type {
+  Author,
+  Block,
+  BreakingNews,
+  FocalPoint,
+  Fronts,
+  LiveUpdate,
+  Section,
+  StoryRecord,
+  Tag,
+} from '@/content/schema';
 import type { ImageFile } from './validate';
 
 /** A story without its body and corrections: what listings, feeds, sitemaps and related stories need. */
-export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections'> & {
+export type ListedStoryRecord = Omit<StoryRecord, 'body' | 'corrections' | 'updates'> & {
+  /** A live story's newest update (not withdrawn): what its card shows while the coverage is live. */
+  latestUpdate?: { id: string; postedAt: string; title?: string };
   /** Path from the project root, e.g. content/stories/2024/06/putin-heads-to-pyongyang.ts */
   file: string;
   /** The latest correction's date, when the story has corrections: listings need it, not the corrections. */
@@ -56,7 +68,12 @@ export interface StorySummary extends Omit<ListedStoryRecord, 'file' | 'authors'
 export interface Story extends StorySummary {
   body: StoryBlock[];
   corrections?: StoryRecord['corrections'];
+  /** Live coverage's updates, newest first, their blocks resolved like the body's. */
+  updates?: StoryUpdate[];
 }
+
+/** A live update as pages render it. */
+export type StoryUpdate = Omit<LiveUpdate, 'body'> & { body: StoryBlock[] };
 
 export interface Content {
   /** Published stories, newest first. */

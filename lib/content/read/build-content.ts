@@ -9,6 +9,7 @@ import sectionRecords from '@/content/sections';
 import { storyModules } from '@/content/stories/index.generated';
 import tagRecords from '@/content/tags';
 import takedownRecords from '@/content/takedowns';
+import { isUpdateFile } from '../model/live';
 import { newestFirst } from '../model/paths';
 import type { Content, Story } from '../model/types';
 import {
@@ -33,11 +34,12 @@ export class ContentError extends Error {
 
 /** Every story module (through the generated index), with the authors, sections and tags, as unchecked sources. */
 export async function loadDefaultSources(): Promise<ContentSources> {
-  const stories = await Promise.all(
+  const modules = await Promise.all(
     Object.entries(storyModules).map(async ([file, load]) => ({ file, data: (await load()).default })),
   );
   return {
-    stories,
+    stories: modules.filter(({ file }) => !isUpdateFile(file)),
+    updates: modules.filter(({ file }) => isUpdateFile(file)),
     authors: { file: 'content/authors.ts', data: authorRecords },
     sections: { file: 'content/sections.ts', data: sectionRecords },
     tags: { file: 'content/tags.ts', data: tagRecords },

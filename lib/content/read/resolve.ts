@@ -1,6 +1,7 @@
 /** Story records resolved for pages: author, section and tag records looked up, photo sizes attached. */
 import type { Author, PhotoInput, Section, StoryRecord, Tag } from '@/content/schema';
 import { relinked, type Addresses } from '../model/addresses';
+import { latestUpdateOf } from '../model/live';
 import { storyPath } from '../model/paths';
 import type { LinkedStory, ListedStoryRecord, Photo, Story, StoryBlock, StorySummary } from '../model/types';
 import type { ImageFile } from '../model/validate';
@@ -85,5 +86,13 @@ export function resolveStory(
   records: Records,
   linked: (slug: string) => LinkedStory | undefined,
 ): Story {
-  return { ...resolveSummary(story, file, records), body: resolveBody(story.body, records, linked) };
+  const { updates, ...record } = story;
+  const latestUpdate = updates && latestUpdateOf({ updates });
+  return {
+    ...resolveSummary({ ...record, ...(latestUpdate ? { latestUpdate } : {}) }, file, records),
+    body: resolveBody(story.body, records, linked),
+    ...(updates
+      ? { updates: updates.map((update) => ({ ...update, body: resolveBody(update.body, records, linked) })) }
+      : {}),
+  };
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/content/schema';
 import { addressesOf, linkedSlugs, type Addresses } from '../model/addresses';
 import { frameOriginsOf } from '../model/embeds';
+import { allBlocks } from '../model/live';
 import { listedRecord } from '../model/story-index';
 import type { ListedStoryRecord } from '../model/types';
 import type { ImageFile, ValidContent } from '../model/validate';
@@ -92,8 +93,8 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
     .map(({ file, story }) => {
       const hash = sha(JSON.stringify(story));
       records.set(hash, story);
-      const frames = frameOriginsOf(story.body);
-      const links = linkedSlugs(story.body);
+      const frames = frameOriginsOf(allBlocks(story));
+      const links = linkedSlugs(allBlocks(story));
       return {
         ...listedRecord(file, story),
         hash,

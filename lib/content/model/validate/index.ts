@@ -7,6 +7,7 @@ import { addressesOf } from '../addresses';
 import { addressedStory, checkAddresses, parseLedger, parseTakedowns, type AddressedStory } from './addresses';
 import { checkBlocks, checkPullQuotes } from './body-rules';
 import { checkLinks, collectLinks, type KnownIds, type StoryLinks } from './links';
+import { checkLiveUpdates } from './live-updates';
 import { parseList, parseRecord } from './parse';
 import { checkPlacements } from './placements';
 import { checkPhotos, type PhotoFiles } from './photos';
@@ -124,6 +125,10 @@ export async function validateContent(
     memo: options.memo,
   };
   for (const source of sources.stories) await checkStory(run, source);
+  await checkLiveUpdates(
+    { ...run, storyFiles: new Set(sources.stories.map(({ file }) => file)) },
+    sources.updates ?? [],
+  );
   problems.push(...checkAddresses(run.stories, takedowns, ledger, run.addressed));
   const addresses = addressesOf(
     run.stories.map(({ story }) => story),

@@ -19,6 +19,8 @@ export interface ContentSource<T = unknown> {
 
 export interface ContentSources {
   stories: ContentSource[];
+  /** Live updates' files, content/stories/<year>/<month>/<slug>/<id>.ts (lib/content/model/live.ts). */
+  updates?: ContentSource[];
   authors: ContentSource;
   sections: ContentSource;
   tags: ContentSource;
