@@ -1,78 +1,33 @@
 /** One round of bench:publish: origins and the edge on a built archive, each kind of publish timed through the edge. */
-import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
-import { Edge, Origin, request } from '../test/support/edge-harness';
-import { freePort } from '../test/support/free-port';
-import { startRedisServer, type RedisServer } from '../test/support/redis-server';
+import { request } from '../test/support/edge-harness';
 import { publishedStories, type SyntheticManifest } from '../test/support/synthetic-archive';
-import { CONTENT_PUBLISH_ARGS, type TempProject } from '../test/support/temp-project';
+import type { TempProject } from '../test/support/temp-project';
 import { placements } from './publish-placements';
-import { POLL_MS, s, SEARCH_POLL_MS, type Round } from './publish-report';
+import {
+  publishOrThrow,
+  ROUND_FILES,
+  startRig,
+  stopRig,
+  storyData,
+  storySource,
+  until,
+  via,
+  writeStory,
+  type Rig,
+  type StoryData,
+} from './publish-rig';
+import { s, SEARCH_POLL_MS, type Round } from './publish-report';
 
 /** The search index's one unhashed file: it changes through the edge when a publish's index is live. */
 const SEARCH_ENTRY = '/pagefind/pagefind-entry.json';
-const GIVE_UP_MS = 90_000;
 
 export const log = (message: string) =>
   console.log(`[bench:publish ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-type StoryData = Record<string, unknown>;
-const storyData = (source: string) =>
-  JSON.parse(
-    source.slice(source.indexOf('defineStory(') + 'defineStory('.length, source.lastIndexOf(');')),
-  ) as StoryData;
-const storySource = (data: object) =>
-  `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
-
-/** Year and month folder of an instant in KST, as content:check files stories. */
-function kstFolder(iso: string): string {
-  const kst = new Date(Date.parse(iso) + 9 * 3600_000);
-  return `${kst.getUTCFullYear()}/${String(kst.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-class Publisher {
-  constructor(
-    private readonly project: TempProject,
-    private readonly env: Record<string, string>,
-  ) {}
-
-  /** Runs content:publish; `purged` is when it printed its edge line (or its last step before search). */
-  run(): Promise<{ seconds: number; purged?: number; out: string; code: number }> {
-    const started = performance.now();
-    let purged: number | undefined;
-    let out = '';
-    const child = spawn(process.execPath, CONTENT_PUBLISH_ARGS, {
-      cwd: this.project.dir,
-      env: { ...process.env, ...this.env },
-      timeout: 300_000,
-    });
-    const take = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (purged === undefined && /✔ edge|no edge at/.test(out)) purged = (performance.now() - started) / 1000;
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    return new Promise((resolve) =>
-      child.on('close', (code) =>
-        resolve({ seconds: (performance.now() - started) / 1000, purged, out, code: code === 0 ? 0 : 1 }),
-      ),
-    );
-  }
-}
-
-/** Seconds from `t0` until `check` holds through the edge, polled every `interval` ms; undefined if it never does. */
-async function until(t0: number, check: () => Promise<boolean>, interval = POLL_MS): Promise<number | undefined> {
-  while (performance.now() - t0 < GIVE_UP_MS) {
-    if (await check().catch(() => false)) return (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, interval));
-  }
-  return undefined;
-}
 
 let browser: Browser | undefined;
 const launchBrowser = async () =>
@@ -112,68 +67,6 @@ function readers(edge: string, pages: string[]) {
       await Promise.all(loops);
     },
   };
-}
-
-/** One round's servers and publisher; `written`: story files the round added, removed at its end. */
-interface Rig {
-  project: TempProject;
-  originCount: number;
-  storeDir: string;
-  origins: Origin[];
-  redis?: RedisServer;
-  edge?: Edge;
-  publisher?: Publisher;
-  written: string[];
-  /** ROUND_FILES as they were before the round. */
-  restore?: string[];
-}
-
-/** A path through the edge, as a browser asks for it. */
-const via = (rig: Rig, p: string) => request(rig.edge!.url, p, { headers: { 'Accept-Encoding': 'gzip' } });
-
-/** Origins sharing a store (and Redis when more than one, as operators run them), the edge, and content:publish. */
-async function startRig(rig: Rig): Promise<void> {
-  const secret = randomBytes(24).toString('hex');
-  const edgePort = await freePort();
-  const release = path.join(rig.project.dir, '.next-releases', 'latest');
-  rig.redis = rig.originCount > 1 ? await startRedisServer() : undefined;
-  const shared: Record<string, string> = rig.redis ? { REDIS_URL: rig.redis.url } : {};
-  const env = { CONTENT_STORE_DIR: rig.storeDir, PUBLISH_SECRET: secret, ...shared };
-  for (let i = 0; i < rig.originCount; i++)
-    rig.origins.push(await Origin.start(release, { ...env, EDGE_URL: `http://127.0.0.1:${edgePort}` }));
-  // Every reader here is one loopback address: no miss limit.
-  rig.edge = await Edge.start(rig.origins, { EDGE_MISS_LIMIT: '0' }, edgePort);
-  rig.publisher = new Publisher(rig.project, {
-    ...env,
-    PUBLISH_ORIGINS: rig.origins.map((o) => o.url).join(','),
-    EDGE_URL: rig.edge.url,
-  });
-}
-
-/** Files a round's publishes change in the project (the ledger, the takedowns): put back as built after it. */
-const ROUND_FILES = ['content/published-addresses.json', 'content/takedowns.ts'];
-
-async function stopRig(rig: Rig): Promise<void> {
-  for (const file of rig.written) rmSync(path.join(rig.project.dir, file), { force: true });
-  rig.restore?.forEach((text, i) => rig.project.write(ROUND_FILES[i]!, text));
-  await rig.edge?.stop();
-  await Promise.all(rig.origins.map((o) => o.stop()));
-  await rig.redis?.stop();
-  rmSync(rig.storeDir, { recursive: true, force: true });
-}
-
-/** Writes a story file into the project, to be removed when the round ends. */
-function writeStory(rig: Rig, slug: string, postedAt: string, data: StoryData): string {
-  const file = `content/stories/${kstFolder(postedAt)}/${slug}.ts`;
-  rig.project.write(file, storySource({ ...data, slug, postedAt, updatedAt: postedAt }));
-  rig.written.push(file);
-  return file;
-}
-
-async function publishOrThrow(rig: Rig) {
-  const run = await rig.publisher!.run();
-  if (run.code !== 0) throw new Error(`content:publish failed:\n${run.out}`);
-  return run;
 }
 
 /** A new story: until its page, the front and section pages, the feeds and search have it. */
