@@ -5,12 +5,7 @@ import type { LiveUpdate } from '@/content/schema';
 import { liveFirstPage, updatePageOf, updatePath, updatesOnPage, UPDATES_PER_PAGE } from '@/lib/content';
 import { isUpdateFile, liveStoryFileOf } from '@/lib/content/model/live';
 import { formatProblem, validateContent, type ContentSource } from '@/lib/content/model/validate';
-import {
-  createMistakePublicDir,
-  mistakes,
-  mistakeSources,
-  SEED_FILE,
-} from '@/test/support/content-mistakes';
+import { createMistakePublicDir, mistakes, mistakeSources, SEED_FILE } from '@/test/support/content-mistakes';
 
 let publicDir: { dir: string; remove(): void };
 before(async () => {
