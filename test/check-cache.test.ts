@@ -109,3 +109,38 @@ test('a changed file is loaded and checked again, whatever the cache holds', asy
   writeFileSync(file, source);
   assert.equal((await checkContentTree(project.dir)).errors, 0, 'and fixed, it passes again');
 });
+
+test('a live update is remembered by its text, and a changed update is loaded and checked again', async () => {
+  const file = path.join(project.dir, SEED);
+  const source = readFileSync(file, 'utf8');
+  const UPDATE = SEED.replace(/\.ts$/, '/20240618-1000-landed.ts');
+  const update = (title: string, postedAt = '2024-06-18T10:00:00+09:00') =>
+    `import { defineUpdate } from '@/content/schema';\n\nexport default defineUpdate({\n  id: '20240618-1000-landed',\n  postedAt: '${postedAt}',\n  title: '${title}',\n  body: [{ type: 'paragraph', text: 'Putin landed.' }],\n});\n`;
+  writeFileSync(file, source.replace(/(\n\s*postedAt:)/, "\n  live: { startedAt: '2024-06-18T08:25:00+09:00' },$1"));
+  project.write(UPDATE, update('Putin lands'));
+  try {
+    assert.equal(isPlainStorySource(update('Putin lands')), true);
+    const updateOf = (result: CheckResult) => seedOf(result).updates?.[0];
+    const first = await checkContentTree(project.dir);
+    assert.equal(first.errors, 0, JSON.stringify(first.problems));
+    assert.equal(first.updateCount, 1);
+    const key = readCache().files[UPDATE]!.source;
+    assert.equal((readCache().sources[key] as { title?: string }).title, 'Putin lands', 'its export is kept');
+
+    // Unchanged, the update comes from the cache…
+    editCache((cache) => ((cache.sources[key] as { title: string }).title = 'From the cache'));
+    assert.equal(updateOf(await checkContentTree(project.dir))?.title, 'From the cache');
+    // …changed, it is loaded again, and its rules run on the new text: here, posted before the coverage started.
+    project.write(UPDATE, update('Putin lands at last', '2024-06-18T08:00:00+09:00'));
+    const changed = await checkContentTree(project.dir);
+    assert.deepEqual(
+      changed.problems.map((p) => `${p.file} › ${p.field}`),
+      [`${UPDATE} › postedAt`],
+    );
+    project.write(UPDATE, update('Putin lands at last'));
+    assert.equal(updateOf(await checkContentTree(project.dir))?.title, 'Putin lands at last');
+  } finally {
+    rmSync(path.join(project.dir, SEED.replace(/\.ts$/, '')), { recursive: true, force: true });
+    writeFileSync(file, source);
+  }
+});

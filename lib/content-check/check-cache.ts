@@ -43,10 +43,14 @@ function codeText(root: string): string {
   return files.map(read).join('\0');
 }
 
-/** A story file whose only import is the schema's: what it exports follows from its text alone. */
+/**
+ * A story or live update file whose only import is the schema's: what it exports follows from its text alone. An
+ * update's export is kept whole (its rules run on every check, against its live story): a changed update has
+ * another text, so it is loaded again.
+ */
 const ONLY_SCHEMA_IMPORTS = /^import\s+(?:type\s+)?\{[^}]*\}\s+from\s+'@\/content\/schema';$/;
 export const isPlainStorySource = (source: string) =>
-  !/\brequire\s*\(|\bimport\s*\(|^\s*export\s+(?!default\s+defineStory\s*\()/m.test(source) &&
+  !/\brequire\s*\(|\bimport\s*\(|^\s*export\s+(?!default\s+define(?:Story|Update)\s*\()/m.test(source) &&
   source
     .split('\n')
     .filter((line) => /^\s*import\b/.test(line))

@@ -10,6 +10,8 @@ import { loadContentSources, storyFiles } from './load-sources';
 export interface CheckResult {
   files: string[];
   storyCount: number;
+  /** Live updates' files (decision 0053), beside their stories. */
+  updateCount: number;
   /** Grouped by file, errors before warnings; within that, the order the checks found them (schema order). */
   problems: ContentProblem[];
   errors: number;
@@ -45,6 +47,7 @@ export async function checkContentTree(root: string, { deferCacheSave = false } 
   return {
     files,
     storyCount: sources.stories.length,
+    updateCount: sources.updates?.length ?? 0,
     problems,
     errors,
     warnings: problems.length - errors,
@@ -61,8 +64,9 @@ export const problemLines = (result: CheckResult) =>
 
 /** content:check's report: what was checked, every problem, and the verdict. */
 export function checkReport(result: CheckResult, seconds: string, stopsWhat = 'a publish and a build'): string[] {
+  const updates = result.updateCount > 0 ? ` and ${plural(result.updateCount, 'update')}` : '';
   const lines = [
-    `Checked ${plural(result.storyCount, 'story file')}, authors, sections, tags, fronts, the banner and takedowns in ${seconds} s.`,
+    `Checked ${plural(result.storyCount, 'story file')}${updates}, authors, sections, tags, fronts, the banner and takedowns in ${seconds} s.`,
   ];
   if (result.problems.length > 0) lines.push('', ...problemLines(result));
   lines.push(

@@ -1,8 +1,9 @@
 /**
  * `npm run new-story`: scaffolds content/stories/<year>/<month>/<slug>.ts, a draft posted now (KST), asking for
- * what the flags do not give (scripts/lib/story-scaffold.ts writes it; CONTENT.md explains each field).
+ * what the flags do not give (scripts/lib/story-scaffold.ts writes it; CONTENT.md explains each field). `--live`
+ * makes it live coverage starting now, whose updates `npm run new-update` scaffolds.
  *
- *   npm run new-story [-- --headline "Kim visits Moscow" --author park-ung --section north-korea [--slug kim-visits-moscow]]
+ *   npm run new-story [-- --headline "Kim visits Moscow" --author park-ung --section north-korea [--slug kim-visits-moscow] [--live]]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,17 +13,12 @@ import authors from '@/content/authors';
 import { RESERVED_SLUGS, SLUG_PATTERN } from '@/content/schema';
 import sections from '@/content/sections';
 import { closest, storyFilePath } from '@/lib/content/model/validate';
-import { storyFiles } from '../../lib/content-check/load-sources';
+import { fail, storyFilesBySlug } from '../lib/editor-cli';
 import { createdMessage, nowInKst, slugFromHeadline, storySource } from '../lib/story-scaffold';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 type Ask = (flag: string, question: string, fallback?: string) => Promise<string>;
-
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
-  process.exit(1);
-}
 
 /** Asks in a terminal (an empty answer takes the fallback); elsewhere takes the fallback or fails naming the flag. */
 function asker(prompt: Interface | undefined): Ask {
@@ -59,7 +55,7 @@ async function chooseSlug(ask: Ask, given: string | undefined, headline: string)
     );
   if (Object.hasOwn(RESERVED_SLUGS, slug))
     fail(`slug "${slug}" is reserved because ${RESERVED_SLUGS[slug]} — pass another --slug`);
-  const taken = storyFiles(root).find((existing) => path.basename(existing, path.extname(existing)) === slug);
+  const taken = storyFilesBySlug(root).get(slug);
   if (taken)
     fail(`${taken} already has the slug "${slug}" — slugs are unique across all years; choose another with --slug`);
   return slug;
@@ -72,6 +68,7 @@ async function main() {
       slug: { type: 'string' },
       author: { type: 'string' },
       section: { type: 'string' },
+      live: { type: 'boolean', default: false },
     },
   });
   const interactive = process.stdin.isTTY && process.stdout.isTTY;
@@ -88,8 +85,8 @@ async function main() {
   prompt?.close();
 
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now }));
-  console.log(createdMessage(file, slug));
+  writeFileSync(path.join(root, file), storySource({ slug, headline, author, section, now, live: values.live }));
+  console.log(createdMessage(file, slug, values.live));
 }
 
 await main();

@@ -19,10 +19,10 @@ export function slugFromHeadline(headline: string): string {
     .join('-');
 }
 
-/** Now, as an ISO 8601 time in Korea Standard Time with its offset, to the minute. */
-export function nowInKst(now = new Date()): string {
+/** Now, as an ISO 8601 time in Korea Standard Time with its offset, to the minute (or the second). */
+export function nowInKst(now = new Date(), { seconds = false } = {}): string {
   const kst = new Date(now.getTime() + 9 * 3600_000);
-  return `${kst.toISOString().slice(0, 16)}:00+09:00`;
+  return `${kst.toISOString().slice(0, seconds ? 19 : 16)}${seconds ? '' : ':00'}+09:00`;
 }
 
 /** One example of each block but the paragraph, as the scaffold offers them (commented out). */
@@ -39,7 +39,7 @@ export const BLOCK_EXAMPLES = [
   "{ type: 'embed', url: 'https://www.youtube.com/watch?v=…', title: 'What the video or post is' },",
 ];
 
-const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+export const q = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function storySource(fields: {
   slug: string;
@@ -47,8 +47,19 @@ export function storySource(fields: {
   author: string;
   section: string;
   now: string;
+  /** Live coverage starting now (CONTENT.md, "Live coverage"): its updates are files scaffolded by new-update. */
+  live?: boolean;
 }): string {
   const todo = PLACEHOLDER;
+  const live = fields.live
+    ? `  // Live coverage: each update is a file in the folder ${fields.slug}/ beside this one (npm run new-update -- ${fields.slug}).
+  // Set endedAt (e.g. endedAt: '2026-12-02T18:00:00+09:00') to end the coverage.
+  live: { startedAt: ${q(fields.now)} },
+`
+    : '';
+  const firstParagraph = fields.live
+    ? `${todo}: the summary of the coverage so far, shown above the updates. Keep it current as the news moves.`
+    : `${todo}: the first paragraph. Add one { type: "paragraph", text: "…" } block per paragraph. Write *emphasis*, **strong** and [links](/stories/<slug>) or [links](https://…) inside the text.`;
   return `import { defineStory } from '@/content/schema';
 
 // Scaffolded by npm run new-story. Replace every ${todo}, then run npm run content:check. CONTENT.md explains each field.
@@ -65,7 +76,7 @@ export default defineStory({
   updatedAt: ${q(fields.now)},
   // Delete this line, then run npm run content:publish: the story is live within seconds.
   draft: true,
-  leadPhoto: {
+${live}  leadPhoto: {
     // Put the photo (at least 1200 px wide) at public/images/stories/${fields.slug}.jpg.
     src: '/images/stories/${fields.slug}.jpg',
     alt: '${todo}: what the photo shows, for readers who cannot see it.',
@@ -75,7 +86,7 @@ export default defineStory({
   body: [
     {
       type: 'paragraph',
-      text: '${todo}: the first paragraph. Add one { type: "paragraph", text: "…" } block per paragraph. Write *emphasis*, **strong** and [links](/stories/<slug>) or [links](https://…) inside the text.',
+      text: '${firstParagraph}',
     },
     // More blocks, in reading order: uncomment the ones the story needs and fill them in (CONTENT.md, "Body blocks").
 ${BLOCK_EXAMPLES.map((line) => `    // ${line}`).join('\n')}
@@ -85,9 +96,9 @@ ${BLOCK_EXAMPLES.map((line) => `    // ${line}`).join('\n')}
 }
 
 /** What new-story prints once the file is written. */
-export function createdMessage(file: string, slug: string): string {
-  return `✔ Created ${file} (a draft). Nothing else to edit: content:check and content:publish find it in its folder.
+export function createdMessage(file: string, slug: string, live = false): string {
+  return `✔ Created ${file} (a draft${live ? ', live coverage starting now' : ''}). Nothing else to edit: content:check and content:publish find it in its folder.
 Next: replace each ${PLACEHOLDER} in the file, add tags, put the photo at public/images/stories/${slug}.jpg,
 then run npm run content:check until it reports no errors. Preview it with npm run dev at /stories/${slug}.
-Publish it: delete the draft line and run npm run content:publish.`;
+Publish it: delete the draft line and run npm run content:publish.${live ? `\nPost each update with npm run new-update -- ${slug} --title "…", then npm run content:publish.` : ''}`;
 }
