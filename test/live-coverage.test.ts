@@ -70,8 +70,8 @@ describe('refusals name file, field and fix', () => {
       { startedAt: STARTED, endedAt: '2024-06-18T19:00:00+09:00' },
     );
     assert.deepEqual(errorsOf(problems), [
-      `${FOLDER}/early.ts › postedAt: postedAt (2024-06-18T08:00:00+09:00) is before the coverage started (live.startedAt is ${STARTED} in ${SEED_FILE}) — an update cannot be posted before its live coverage starts; correct postedAt, or the story's live.startedAt`,
-      `${FOLDER}/late.ts › postedAt: postedAt (2024-06-18T20:00:00+09:00) is after the coverage ended (live.endedAt is 2024-06-18T19:00:00+09:00 in ${SEED_FILE}) — correct postedAt, or remove live.endedAt from the story to reopen the coverage`,
+      `${FOLDER}/early.ts › postedAt: postedAt (2024-06-18T08:00:00+09:00) is before the coverage started (live.startedAt is ${STARTED} in ${SEED_FILE}) — set postedAt to ${STARTED} or later, or move live.startedAt in ${SEED_FILE} earlier`,
+      `${FOLDER}/late.ts › postedAt: postedAt (2024-06-18T20:00:00+09:00) is after the coverage ended (live.endedAt is 2024-06-18T19:00:00+09:00 in ${SEED_FILE}) — set postedAt to 2024-06-18T19:00:00+09:00 or earlier, or remove live.endedAt from ${SEED_FILE} to reopen the coverage`,
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('refusals name file, field and fix', () => {
       at('b', update('b', '2024-06-18T10:00:00+09:00', { pinned: true })),
     ]);
     assert.deepEqual(errorsOf(problems), [
-      `${FOLDER}/b.ts › pinned: ${FOLDER}/a.ts is pinned already — at most one update is pinned: remove pinned from one of them`,
+      `${FOLDER}/b.ts › pinned: pinned is true here and in ${FOLDER}/a.ts — at most one update is pinned: remove pinned: true from one of the two files`,
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('refusals name file, field and fix', () => {
   test('an update of a story that is not live coverage', async () => {
     const { problems } = await check([at('a', update('a', '2024-06-18T09:00:00+09:00'))], null);
     assert.deepEqual(errorsOf(problems), [
-      `${FOLDER}/a.ts: is an update of ${SEED_FILE}, which is not live coverage — add live: { startedAt: "…" } to that story, or move this file out of its folder`,
+      `${FOLDER}/a.ts: is an update of ${SEED_FILE}, which is not live coverage — to make it live coverage, add live: { startedAt: "2024-06-18T08:25:00+09:00" } to ${SEED_FILE}; otherwise move this file out of ${FOLDER}/`,
     ]);
   });
 

@@ -11,7 +11,9 @@ import {
   bannerSchema,
   blockSchema,
   correctionSchema,
+  coverageSchema,
   frontsSchema,
+  liveUpdateSchema,
   LENGTH_LIMITS,
   photoSchema,
   placementSchema,
@@ -20,6 +22,7 @@ import {
   storySchema,
   tagSchema,
   takedownSchema,
+  updateWithdrawalSchema,
 } from '@/content/schema';
 import { EMBED_PROVIDERS } from '@/lib/content/model/embeds';
 import { asSource, exampleOf, objectShape, unionOptions, unwrap } from '@/lib/content/model/schema-walk';
@@ -40,6 +43,7 @@ const SEE: Record<string, string> = {
   leadPhoto: 'see [Photos](#photos)',
   body: 'see [Body blocks](#body-blocks)',
   corrections: 'see [Corrections](#corrections)',
+  live: 'see [Live coverage fields](#live-coverage-fields)',
 };
 
 function fieldTable(schema: z.core.$ZodType, skip: string[] = []): string {
@@ -142,6 +146,20 @@ function fieldsSection(): string {
     '`corrections` is a list; each correction has these fields.',
     '',
     fieldTable(correctionSchema),
+    '',
+    '### Live coverage fields',
+    '',
+    "A live story's `live` (see [Live coverage](#live-coverage)):",
+    '',
+    fieldTable(coverageSchema),
+    '',
+    'Each update, a file of its own in the live story\'s folder (`npm run new-update` scaffolds it):',
+    '',
+    fieldTable(liveUpdateSchema),
+    '',
+    "An update's `withdrawn`:",
+    '',
+    fieldTable(updateWithdrawalSchema),
     '',
     '### Authors, sections and tags',
     '',

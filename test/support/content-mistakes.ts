@@ -46,6 +46,8 @@ export interface Mistake {
   takedowns?: unknown[];
   /** The slugs of content/published-addresses.json, when the mistake needs a ledger. */
   published?: string[];
+  /** Live updates' files (decision 0053), as an editor wrote them, when the mistake needs some. */
+  updates?: ContentSource[];
 }
 
 /** An edit of the seed story at a field path such as `leadPhoto.caption` or `body[2].text`. */
@@ -111,6 +113,7 @@ export function mistakeSources(mistake: Mistake): ContentSources {
     ...(mistake.published
       ? { published: { file: PUBLISHED_ADDRESSES_FILE, data: { stories: mistake.published } } }
       : {}),
+    updates: structuredClone(mistake.updates ?? []),
   };
 }
 

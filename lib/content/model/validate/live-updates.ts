@@ -9,7 +9,7 @@ import { checkBlocks, checkPullQuotes } from './body-rules';
 import { collectLinks, type StoryLinks } from './links';
 import { parseRecord } from './parse';
 import { checkPhotos, type PhotoFiles } from './photos';
-import { reportTo, type ContentProblem, type ContentSource, type Report } from './problems';
+import { closest, reportTo, type ContentProblem, type ContentSource, type Report } from './problems';
 import { isRecord, isTime, type LooseStory } from './values';
 
 /** What the update rules read and add to: the check's stories (valid ones by file) and its links. */
@@ -32,19 +32,19 @@ function checkUpdateTimes(
   if (isTime(postedAt) && Date.parse(postedAt) < Date.parse(live.startedAt))
     report.error(
       'postedAt',
-      `postedAt (${postedAt}) is before the coverage started (live.startedAt is ${live.startedAt} in ${storyFile}) — an update cannot be posted before its live coverage starts; correct postedAt, or the story's live.startedAt`,
+      `postedAt (${postedAt}) is before the coverage started (live.startedAt is ${live.startedAt} in ${storyFile}) — set postedAt to ${live.startedAt} or later, or move live.startedAt in ${storyFile} earlier`,
     );
   if (isTime(postedAt) && live.endedAt && Date.parse(postedAt) > Date.parse(live.endedAt))
     report.error(
       'postedAt',
-      `postedAt (${postedAt}) is after the coverage ended (live.endedAt is ${live.endedAt} in ${storyFile}) — correct postedAt, or remove live.endedAt from the story to reopen the coverage`,
+      `postedAt (${postedAt}) is after the coverage ended (live.endedAt is ${live.endedAt} in ${storyFile}) — set postedAt to ${live.endedAt} or earlier, or remove live.endedAt from ${storyFile} to reopen the coverage`,
     );
   for (const field of ['correction', 'withdrawn'] as const) {
     const date = isRecord(update[field]) ? update[field].date : undefined;
     if (isTime(date) && isTime(postedAt) && Date.parse(date) < Date.parse(postedAt))
       report.error(
         `${field}.date`,
-        `${field}.date (${date}) is before the update's postedAt (${postedAt}) — write when it was ${field === 'correction' ? 'corrected' : 'withdrawn'}`,
+        `${field}.date (${date}) is before the update's postedAt (${postedAt}) — set it to when the update was ${field === 'correction' ? 'corrected' : 'withdrawn'}, ${postedAt} or later`,
       );
   }
 }
@@ -95,16 +95,29 @@ async function checkStoryUpdates(run: UpdateRun, storyFile: string, story: Story
       if (pinnedIn)
         report.error(
           'pinned',
-          `${pinnedIn} is pinned already — at most one update is pinned: remove pinned from one of them`,
+          `pinned is true here and in ${pinnedIn} — at most one update is pinned: remove pinned: true from one of the two files`,
         );
       else pinnedIn = file;
     }
     if (update.keyEvent === true && update.title === undefined)
-      report.warning('title', 'is a key event without a title — the key events list shows titles: add title');
+      report.warning(
+        'title',
+        'keyEvent is true but the update has no title — the key events list shows titles: add one, e.g. title: "Putin lands in Pyongyang"',
+      );
     await checkUpdateBody(run, file, parsed.data, data, { slug: story.slug, draft: story.draft }, report);
     if (parsed.data) updates.push(parsed.data);
   }
   return updates.sort(newestUpdateFirst);
+}
+
+/** An update in a folder named after no story file: where it should be, the nearest story's folder if any. */
+function noStoryMessage(storyFile: string, storyFiles: ReadonlySet<string>): string {
+  const folder = storyFile.replace(/\.tsx?$/, '/');
+  const slugOf = (file: string) => path.basename(file).replace(/\.tsx?$/, '');
+  const neighbours = [...storyFiles].filter((file) => path.dirname(file) === path.dirname(storyFile));
+  const guess = closest(slugOf(storyFile), neighbours.map(slugOf));
+  const where = guess ? `move it to ${path.dirname(storyFile)}/${guess}/ if it is that story's` : 'move it there';
+  return `is an update in ${folder}, but there is no story file ${storyFile} — an update lives in the folder named after its live story's file: ${where}, or add the story`;
 }
 
 /** Checks every update file, and joins the valid updates to their live story (updatedAt follows the newest). */
@@ -120,9 +133,9 @@ export async function checkLiveUpdates(run: UpdateRun, sources: readonly Content
     const story = index === undefined ? undefined : run.stories[index]!.story;
     if (!story || !story.live) {
       const message = !run.storyFiles.has(storyFile)
-        ? `is an update in ${path.dirname(updateSources[0]!.file)}/, but there is no story file ${storyFile} — an update lives in the folder named after its live story's file: move it there, or add the story`
+        ? noStoryMessage(storyFile, run.storyFiles)
         : story
-          ? `is an update of ${storyFile}, which is not live coverage — add live: { startedAt: "…" } to that story, or move this file out of its folder`
+          ? `is an update of ${storyFile}, which is not live coverage — to make it live coverage, add live: { startedAt: "${story.postedAt}" } to ${storyFile}; otherwise move this file out of ${storyFile.replace(/\.tsx?$/, '/')}`
           : undefined;
       if (message) for (const { file } of updateSources) reportTo(run.problems, file).error('', message);
       continue;
