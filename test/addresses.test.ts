@@ -201,6 +201,7 @@ test('a publish refreshes the old addresses whose answer changed, and the storie
     gone.paths,
     [
       '/stories/third',
+      '/stories/third/feed.xml',
       '/stories/third/images/16x9',
       '/stories/third/images/1x1',
       '/stories/third/images/4x3',

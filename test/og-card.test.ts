@@ -151,3 +151,17 @@ test('Latin-only text, cut from the small common copy, measures exactly as when 
     assert.equal(common.measure(words, 'Source Serif 4', 700, size), full.measure(words, 'Source Serif 4', 700, size));
   assert.equal(common.measure(words, 'Noto Sans KR', 400, 26), full.measure(words, 'Noto Sans KR', 400, 26));
 });
+
+test("a live story's card draws its LIVE badge from the bundled fonts, and an ended one's does not", async () => {
+  const story = { ...(await seed()), live: { startedAt: '2024-06-18T08:25:00+09:00' } };
+  const live = await png(await renderStoryCard(story));
+  const ended = await png(
+    await renderStoryCard({ ...story, live: { ...story.live, endedAt: '2024-06-18T20:00:00+09:00' } }),
+  );
+  const plain = await png(await renderStoryCard(await seed()));
+  assert.equal(live.meta.width, CARD_SIZE.width);
+  assert.ok(!live.buffer.equals(plain.buffer), 'the badge is drawn');
+  assert.ok(ended.buffer.equals(plain.buffer), 'ended coverage: the plain card');
+  assert.deepEqual(fetched, [], 'no network access');
+  assert.deepEqual(errors, [], 'no "Failed to load dynamic font"');
+});

@@ -1,5 +1,6 @@
 import { Byline } from '@/components/story/Byline';
 import { KstTime } from '@/components/ui/KstTime';
+import { LiveCardLine } from '@/components/site/LiveCardLine';
 import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
 import type { StorySummary } from '@/lib/content';
 
@@ -13,6 +14,7 @@ export function LeadStory({ story }: { story: StorySummary }) {
         <h2 className="lead-story__headline">
           <a href={story.path}>{story.headline}</a>
         </h2>
+        <LiveCardLine story={story} />
         <p className="standfirst">{story.summary}</p>
         <Byline authors={story.authors} />
         <p className="story-times">

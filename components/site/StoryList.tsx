@@ -1,4 +1,5 @@
 import { KstTime } from '@/components/ui/KstTime';
+import { LiveCardLine } from '@/components/site/LiveCardLine';
 import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
 import type { StorySummary } from '@/lib/content';
 
@@ -15,7 +16,7 @@ interface StoryListProps {
  */
 export const CARD_SLOT_WIDTHS = { thumb: [96, 160], large: [390, 960] } as const;
 
-/** A list of stories: a small photo (or a large one), headline link, summary and posted time. */
+/** A list of stories: a small photo (or a large one), headline link, a live story's newest update, summary and posted time. */
 export function StoryList({ stories, headingLevel = 3, large }: StoryListProps) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -34,6 +35,7 @@ export function StoryList({ stories, headingLevel = 3, large }: StoryListProps) 
               <Heading className="story-list__headline">
                 <a href={story.path}>{story.headline}</a>
               </Heading>
+              <LiveCardLine story={story} />
               <p className="story-list__summary">{story.summary}</p>
               <p className="story-list__time">
                 <KstTime instant={story.postedAt} />

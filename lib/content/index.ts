@@ -12,6 +12,7 @@ export {
   authorPath,
   BREAKING_NEWS_FRAGMENT_PATH,
   lastUpdated,
+  liveFeedPath,
   newestFirst,
   sectionPath,
   storyPath,
@@ -20,6 +21,7 @@ export {
 export { ageNotice, meaningfulUpdate, modifiedAt, yearsOld } from './model/story-times';
 export {
   isLive,
+  latestUpdateOf,
   liveFirstPage,
   updateAnchor,
   updatePageCount,

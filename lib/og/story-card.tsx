@@ -5,7 +5,7 @@
  */
 import type { ImageResponse } from '@vercel/og';
 import type { CSSProperties, ReactElement } from 'react';
-import type { StorySummary } from '@/lib/content';
+import { isLive, type StorySummary } from '@/lib/content';
 import { photoBytes } from '@/lib/content/serving/photos';
 import { cropToFill } from '@/lib/images/focal-point';
 import { site } from '@/lib/site';
@@ -38,6 +38,8 @@ export function storyCardText(story: StorySummary) {
     headline: story.headline,
     meta: `By ${joinNames(story.authors.map((a) => a.name))} · ${formatKstDate(story.postedAt)}`,
     publication: site.name,
+    // Live coverage while it is live: a badge beside the kicker (empty: none).
+    badge: isLive(story) ? 'LIVE' : '',
   };
 }
 
@@ -145,6 +147,15 @@ const STYLES = {
     letterSpacing: 2,
     color: COLORS.accent,
   },
+  badge: {
+    display: 'flex',
+    alignItems: 'center',
+    marginRight: 16,
+    padding: '0 12px',
+    background: COLORS.accent,
+    color: COLORS.paper,
+    letterSpacing: 3,
+  },
   headlineBox: {
     display: 'flex',
     flexDirection: 'column',
@@ -198,8 +209,8 @@ async function coveredCardText(story: StorySummary): Promise<CardText> {
       `Story card for "${story.slug}": no bundled font has ${missing.map((m) => JSON.stringify(m)).join(', ')}; drawn as □`,
     );
   }
-  const [kicker, headline, meta, publication] = covered.map((c) => c.text) as [string, string, string, string];
-  return { kicker, headline, meta, publication };
+  const keys = Object.keys(raw) as (keyof CardText)[];
+  return Object.fromEntries(keys.map((key, i) => [key, covered[i]!.text])) as CardText;
 }
 
 /** The text column (kicker, headline, byline and date, wordmark) beside the cropped photo. */
@@ -207,7 +218,10 @@ function cardElement(text: CardText, fit: HeadlineFit, photo: string): ReactElem
   return (
     <div style={STYLES.card}>
       <div style={STYLES.text}>
-        <div style={STYLES.kicker}>{text.kicker}</div>
+        <div style={STYLES.kicker}>
+          {text.badge ? <div style={STYLES.badge}>{text.badge}</div> : null}
+          {text.kicker}
+        </div>
         <div style={STYLES.headlineBox}>
           <div style={headlineStyle(fit)}>{text.headline}</div>
         </div>

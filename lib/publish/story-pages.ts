@@ -3,7 +3,7 @@
  * soft-purges by xkey) and `npm run purge -- --story` (lib/edge/purge-targets.ts) both use
  * (docs/decisions/0021, 0022).
  */
-import { authorPath, sectionPath, storyPath, tagPath } from '@/lib/content/model/paths';
+import { authorPath, liveFeedPath, sectionPath, storyPath, tagPath } from '@/lib/content/model/paths';
 import { archiveMonthPath, archiveYearPath, ARCHIVE_PATH } from '@/lib/content/read/listings';
 import { CROP_RATIOS } from '@/lib/seo/photo-crops';
 import { kstYearMonth } from '@/lib/time';
@@ -33,7 +33,7 @@ export interface PlacedStory {
 }
 
 export interface StoryPages {
-  /** The story's page, Open Graph card and photo crops. */
+  /** The story's page, Open Graph card, photo crops and live feed. */
   own: string[];
   /** Paginated listings that list it, by their first page's path (their numbered pages show it too). */
   listings: string[];
@@ -43,11 +43,13 @@ export interface StoryPages {
   monthSitemap: string;
 }
 
-/** The story's own page, Open Graph card and photo crops. */
+/** The story's own page, Open Graph card, photo crops and (for live coverage) feed of updates. */
 export const storyOwnPaths = (slug: string) => [
   storyPath(slug),
   `${storyPath(slug)}/opengraph-image`,
   ...CROP_RATIOS.map((r) => `${storyPath(slug)}/images/${r}`),
+  // A live story's feed of updates (any other story's is a 404 that is never kept: nothing to refresh).
+  liveFeedPath(slug),
 ];
 
 /** Every page that shows the story, besides SITE_WIDE_PATHS and the stories that list it as related. */

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import type { Story } from '@/lib/content';
 import { blockText } from '@/lib/content/model/body-text';
+import { allBlocks } from '@/lib/content/model/live';
 import { site } from '@/lib/site';
 import { formatKstDate } from '@/lib/time';
 import { searchIndexEnvironment } from './index-settings';
@@ -20,7 +21,9 @@ export function searchText(story: Story): string {
   return [
     story.headline,
     story.summary,
-    ...story.body.map(blockText),
+    // A live story's updates too (not withdrawn ones), and their titles: search finds an update's words.
+    ...allBlocks(story).map(blockText),
+    ...(story.updates ?? []).flatMap((update) => (update.title && !update.withdrawn ? [update.title] : [])),
     ...story.authors.map((a) => a.name),
     ...story.tags.map((t) => t.name),
     story.section.name,

@@ -2,9 +2,18 @@
  * Structured data (schema.org JSON-LD), typed with schema-dts so property names and shapes are checked.
  * Every URL is absolute on the canonical origin.
  */
-import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, WebSite, WithContext } from 'schema-dts';
-import { authorPath, modifiedAt, sectionPath, type Story } from '@/lib/content';
-import { articleText } from '@/lib/content/model/body-text';
+import type {
+  BlogPosting,
+  BreadcrumbList,
+  LiveBlogPosting,
+  NewsArticle,
+  NewsMediaOrganization,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
+import { authorPath, modifiedAt, sectionPath, updatePath, type Story, type StoryUpdate } from '@/lib/content';
+import { articleText, updateHeadline, updateText } from '@/lib/content/model/body-text';
+import { shownUpdates } from '@/lib/content/model/live';
 import { absoluteUrl, site } from '@/lib/site';
 import { CROP_RATIOS, photoCropPath } from './photo-crops';
 
@@ -42,7 +51,38 @@ export const webSiteJsonLd = (): WithContext<WebSite> => ({
   publisher: { '@id': ORGANIZATION_ID },
 });
 
-export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> {
+/** A live update as a BlogPosting: its headline, times, words and its own address (its older page's anchor). */
+function updatePosting(story: Story, update: StoryUpdate): BlogPosting {
+  return {
+    '@type': 'BlogPosting',
+    headline: updateHeadline(update),
+    datePublished: update.postedAt,
+    dateModified: update.correction?.date ?? update.postedAt,
+    articleBody: updateText(update),
+    url: absoluteUrl(updatePath(story.slug, story.updates ?? [], update.id)),
+  };
+}
+
+/**
+ * A live story's coverage (what search engines read for a "LIVE" label): its times, and the updates its page
+ * shows as liveBlogUpdate.
+ */
+function liveCoverage(story: Story & { live: NonNullable<Story['live']> }) {
+  return {
+    '@type': 'LiveBlogPosting' as const,
+    coverageStartTime: story.live.startedAt,
+    ...(story.live.endedAt ? { coverageEndTime: story.live.endedAt } : {}),
+    liveBlogUpdate: shownUpdates(story.updates ?? []).map((update) => updatePosting(story, update)),
+  };
+}
+
+/** The story page's structured data: a NewsArticle, or for live coverage a LiveBlogPosting with its updates. */
+export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> | WithContext<LiveBlogPosting> {
+  const article = newsArticle(story);
+  return story.live ? { ...article, ...liveCoverage({ ...story, live: story.live }) } : article;
+}
+
+function newsArticle(story: Story): WithContext<NewsArticle> {
   const url = story.canonicalUrl ?? absoluteUrl(story.path);
   return {
     '@context': 'https://schema.org',
@@ -55,7 +95,7 @@ export function newsArticleJsonLd(story: Story): WithContext<NewsArticle> {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: CROP_RATIOS.map((ratio) => absoluteUrl(photoCropPath(story.path, ratio))),
     datePublished: story.postedAt,
-    // The meaningful update (decision 0049), as the page's "Updated" says; else when it was posted.
+    // The meaningful update (decision 0049), as the page's "Updated" says (live: the newest update's change).
     dateModified: modifiedAt(story),
     author: story.authors.map((a) => ({
       '@type': 'Person',

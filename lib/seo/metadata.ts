@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import {
   authorPath,
+  liveFeedPath,
   modifiedAt,
   sectionPath,
   tagPath,
@@ -115,6 +116,10 @@ export function storyMetadata(story: Story): Metadata {
       canonical,
       types: feeds([
         { url: absoluteUrl(sectionFeedPath(story.section.id)), title: `${site.name}: ${story.section.name}` },
+        // Live coverage: the feed of its updates, newest first (app/stories/[slug]/feed.xml).
+        ...(story.live
+          ? [{ url: absoluteUrl(liveFeedPath(story.slug)), title: `${story.headline}: live updates` }]
+          : []),
       ]),
     },
     openGraph: {
@@ -125,6 +130,7 @@ export function storyMetadata(story: Story): Metadata {
       title: socialTitle,
       description: socialDescription,
       publishedTime: story.postedAt,
+      // A live story's newest update (or its correction or withdrawal): modifiedAt follows it.
       modifiedTime: modifiedAt(story),
       authors: story.authors.map((a) => absoluteUrl(authorPath(a.id))),
       section: story.section.name,

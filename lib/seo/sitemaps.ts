@@ -5,6 +5,7 @@
 import { ARCHIVE_PATH, archiveMonthPath, archiveYearPath, archiveYears } from '@/lib/content/read/listings';
 import {
   authorPath,
+  isLive,
   lastUpdated,
   modifiedAt,
   sectionPath,
@@ -134,16 +135,19 @@ export const xmlResponse = (xml: string) =>
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1000;
 
-/** The stories a Google News sitemap lists at `now`: posted within the last two days, newest first. */
+/** When a story is news from: its posting; live coverage's, its newest update (modifiedAt follows it). */
+const newsSince = (story: StorySummary) => Date.parse(story.live ? modifiedAt(story) : story.postedAt);
+
+/**
+ * The stories a Google News sitemap lists at `now`, newest first: those posted within the last two days, and
+ * live coverage while it is live and for two days after its newest update.
+ */
 export function newsSitemapStories(stories: StorySummary[], now: Date): StorySummary[] {
   const t = now.getTime();
   return stories
     .filter(ownCanonical)
-    .filter((s) => {
-      const posted = Date.parse(s.postedAt);
-      return posted <= t && t - posted <= NEWS_WINDOW_MS;
-    })
-    .sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt))
+    .filter((s) => Date.parse(s.postedAt) <= t && (isLive(s) || t - newsSince(s) <= NEWS_WINDOW_MS))
+    .sort((a, b) => newsSince(b) - newsSince(a))
     .slice(0, NEWS_MAX_URLS);
 }
 

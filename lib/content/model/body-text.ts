@@ -5,7 +5,7 @@
 import { anchorOf } from '@/content/schema';
 import { embedOf } from './embeds';
 import { escapeHtml, inlineHtml, inlineText } from './inline';
-import type { StoryBlock } from './types';
+import type { StoryBlock, StoryUpdate } from './types';
 
 /** The words a reader sees in a block, one line per paragraph, item, row or event. */
 export function blockText(block: StoryBlock): string {
@@ -43,6 +43,22 @@ export function articleText(body: readonly StoryBlock[]): string {
     .filter((b) => b.type !== 'pullQuote' && b.type !== 'photo' && b.type !== 'storyLink' && b.type !== 'embed')
     .map(blockText)
     .join('\n\n');
+}
+
+/** A live update's words as plain text (JSON-LD articleBody, its feed item's description). */
+export const updateText = (update: Pick<StoryUpdate, 'body'>): string => articleText(update.body);
+
+/** How long a headline made of an update's first words may be: Google shows about this much. */
+export const UPDATE_HEADLINE_MAX = 110;
+
+/** An update's headline: its title, or its first words, cut at a word with "…" when longer. */
+export function updateHeadline(update: Pick<StoryUpdate, 'title' | 'body'>): string {
+  if (update.title) return update.title;
+  const words = (articleText(update.body) || update.body.map(blockText).join(' ')).replace(/\s+/g, ' ').trim();
+  if (words.length <= UPDATE_HEADLINE_MAX) return words;
+  const cut = words.slice(0, UPDATE_HEADLINE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > UPDATE_HEADLINE_MAX / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** The body as HTML for a feed reader: every block, every link absolute, every word escaped. */

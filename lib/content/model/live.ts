@@ -24,7 +24,7 @@ export const updateFileOf = (storyFile: string, id: string) => `${storyFile.repl
 export const isLive = (story: Pick<StoryRecord, 'live'>) => !!story.live && !story.live.endedAt;
 
 /** Newest posted first; the same minute: the later id first. */
-export const newestUpdateFirst = (a: LiveUpdate, b: LiveUpdate) =>
+export const newestUpdateFirst = (a: Pick<LiveUpdate, 'id' | 'postedAt'>, b: Pick<LiveUpdate, 'id' | 'postedAt'>) =>
   Date.parse(b.postedAt) - Date.parse(a.postedAt) || b.id.localeCompare(a.id);
 
 /** The fragment id of an update on any page that shows it. */
@@ -37,24 +37,27 @@ export const updatesPagePath = (slug: string, page: number) => `${storyPath(slug
 export const updatePageCount = (total: number) => Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
 
 /** The older page an update is on, from its place among `updates` (newest first). */
-export const updatePageOf = (updates: readonly LiveUpdate[], id: string): number => {
+export const updatePageOf = (updates: readonly Pick<LiveUpdate, 'id'>[], id: string): number => {
   const index = updates.findIndex((update) => update.id === id);
   return index < 0 ? 1 : Math.floor((updates.length - 1 - index) / UPDATES_PER_PAGE) + 1;
 };
 
 /** An update's address for sharing: its older page, which always holds it, at its anchor. */
-export const updatePath = (slug: string, updates: readonly LiveUpdate[], id: string) =>
+export const updatePath = (slug: string, updates: readonly Pick<LiveUpdate, 'id'>[], id: string) =>
   `${updatesPagePath(slug, updatePageOf(updates, id))}#${updateAnchor(id)}`;
 
 /** The updates of older page `page`, newest first; empty when there is no such page. */
-export function updatesOnPage(updates: readonly LiveUpdate[], page: number): LiveUpdate[] {
+export function updatesOnPage<U>(updates: readonly U[], page: number): U[] {
   const end = updates.length - (page - 1) * UPDATES_PER_PAGE;
   if (page < 1 || end <= 0) return [];
   return updates.slice(Math.max(0, end - UPDATES_PER_PAGE), end);
 }
 
+/** What pages read of an update (a StoryUpdate's resolved body or a LiveUpdate's: either will do). */
+type ShownUpdate = Pick<LiveUpdate, 'id' | 'pinned' | 'keyEvent' | 'withdrawn'>;
+
 /** What the live page shows: the pinned update, and the newest updates (the pinned one not again). */
-export function liveFirstPage(updates: readonly LiveUpdate[]) {
+export function liveFirstPage<U extends ShownUpdate>(updates: readonly U[]) {
   const pinned = updates.find((update) => update.pinned && !update.withdrawn);
   const newest = updates.slice(0, UPDATES_PER_PAGE);
   return {
@@ -66,11 +69,19 @@ export function liveFirstPage(updates: readonly LiveUpdate[]) {
   };
 }
 
+/** The updates the live page shows that are not withdrawn, newest first: what JSON-LD's liveBlogUpdate lists. */
+export function shownUpdates<U extends ShownUpdate & Pick<LiveUpdate, 'postedAt'>>(updates: readonly U[]): U[] {
+  const { pinned, newest } = liveFirstPage(updates);
+  const shown = newest.filter((update) => !update.withdrawn);
+  if (pinned && !shown.includes(pinned)) shown.push(pinned);
+  return shown.sort(newestUpdateFirst);
+}
+
 /** Every block of a story: its body, then each update's (embeds' frames, links, photos, search text). */
-export const allBlocks = (story: Pick<StoryRecord, 'body' | 'updates'>): Block[] => [
-  ...story.body,
-  ...(story.updates ?? []).flatMap((update) => (update.withdrawn ? [] : update.body)),
-];
+export const allBlocks = <B = Block>(story: {
+  body: readonly B[];
+  updates?: readonly { withdrawn?: object; body: readonly B[] }[];
+}): B[] => [...story.body, ...(story.updates ?? []).flatMap((update) => (update.withdrawn ? [] : update.body))];
 
 /** The newest update's time, title and id: what a card of a live story shows. */
 export function latestUpdateOf(story: Pick<StoryRecord, 'updates'>) {

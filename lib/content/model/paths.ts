@@ -5,6 +5,8 @@ export const storyPath = (slug: string) => `/stories/${slug}`;
 export const sectionPath = (id: string) => `/sections/${id}`;
 export const authorPath = (id: string) => `/authors/${id}`;
 export const tagPath = (id: string) => `/tags/${id}`;
+/** A live story's feed of its updates (app/stories/[slug]/feed.xml). */
+export const liveFeedPath = (slug: string) => `${storyPath(slug)}/feed.xml`;
 /** The breaking-news banner every page has the edge include (app/fragments/breaking-news). */
 export const BREAKING_NEWS_FRAGMENT_PATH = '/fragments/breaking-news';
 

@@ -12,6 +12,8 @@ export interface StoryTimes {
   /** The latest correction's date (listing records: content:check derives it). */
   correctedAt?: string;
   corrections?: ReadonlyArray<{ date: string }>;
+  /** Live coverage: its updatedAt is the newest update's change (content:check sets it), every one meaningful. */
+  live?: { startedAt: string; endedAt?: string };
 }
 
 /** The latest of the story's correction dates, or undefined when it has none. */
@@ -25,12 +27,14 @@ export function latestCorrection(story: Pick<StoryTimes, 'correctedAt' | 'correc
 
 /**
  * The story's meaningful last update, or undefined when it has none: updatedAt if it is at least
- * MEANINGFUL_UPDATE_MINUTES after postedAt; a correction always (its date); the later of the two.
+ * MEANINGFUL_UPDATE_MINUTES after postedAt (a live story's: any later one, its newest update); a correction always (its date); the later of the two.
  */
 export function meaningfulUpdate(story: StoryTimes): string | undefined {
   const posted = Date.parse(story.postedAt);
+  const since = Date.parse(story.updatedAt) - posted;
+  // A live story's every update counts: its readers follow the minutes.
   const updated =
-    Date.parse(story.updatedAt) - posted >= MEANINGFUL_UPDATE_MINUTES * 60_000 ? story.updatedAt : undefined;
+    since >= MEANINGFUL_UPDATE_MINUTES * 60_000 || (story.live && since > 0) ? story.updatedAt : undefined;
   const corrected = latestCorrection(story);
   if (!updated) return corrected;
   if (!corrected) return updated;

@@ -11,7 +11,7 @@ import type { SnapshotListing, SnapshotStory } from '../storage/snapshot';
 
 export interface PathView {
   /** The visible stories (ids, not records). */
-  stories: ReadonlyArray<ListedIds & { slug: string }>;
+  stories: ReadonlyArray<ListedIds & { slug: string; live?: object }>;
   sections: ReadonlyArray<{ id: string }>;
   authors: ReadonlyArray<{ id: string }>;
   tags: ReadonlyArray<{ id: string }>;
@@ -19,6 +19,8 @@ export interface PathView {
 
 interface KnownPaths {
   slugs: Set<string>;
+  /** Stories with live coverage (live or ended): only they have a feed of updates. */
+  liveSlugs: Set<string>;
   pageCounts: Record<string, number>;
   /** "2024" and "2024-06" for every year and month with a story. */
   months: Set<string>;
@@ -54,6 +56,7 @@ function known(view: PathView): KnownPaths {
     }
     paths = {
       slugs: new Set(view.stories.map((s) => s.slug)),
+      liveSlugs: new Set(view.stories.flatMap((s) => (s.live ? [s.slug] : []))),
       pageCounts: listingPageCounts(view.stories),
       months,
       ids: {
@@ -70,8 +73,8 @@ function known(view: PathView): KnownPaths {
 /** True for a (decoded) path of a story, listing, month or sitemap that the view does not have. */
 export function isMissingPath(path: string, view: PathView): boolean {
   const paths = known(view);
-  const story = /^\/stories\/([^/]+)/.exec(path);
-  if (story) return !paths.slugs.has(story[1]!);
+  const story = /^\/stories\/([^/]+)(.*)$/.exec(path);
+  if (story) return !paths.slugs.has(story[1]!) || (story[2] === '/feed.xml' && !paths.liveSlugs.has(story[1]!));
   if (isMissingListingPage(path, paths.pageCounts)) return true;
   const listing = /^\/(sections|authors|tags)\/([^/]+)(?:\/(?:feed\.xml|page\/[^/]+))?\/?$/.exec(path);
   if (listing) return !paths.ids[listing[1] as 'sections' | 'authors' | 'tags'].has(listing[2]!);
