@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { getStory, modifiedAt, UPDATES_PER_PAGE, type Story } from '@/lib/content';
 import { storyCardText } from '@/lib/og/story-card';
 import { searchText } from '@/lib/search/pagefind-index';
-import { buildLiveRss, feedStories, FEED_SIZE } from '@/lib/seo/feed';
+import { buildLiveRss, buildRss, feedStories, FEED_SIZE } from '@/lib/seo/feed';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
 import { newsSitemapStories, storySitemapEntries, NEWS_WINDOW_MS } from '@/lib/seo/sitemaps';
@@ -142,6 +142,15 @@ test('the site feed carries a live story begun long ago, dated by its newest upd
   assert.equal(carried[0]!.slug, 'summit-live', 'its newest update is newer than every plain story');
   const ended = { ...old, live: { ...old.live!, endedAt: old.updates![0]!.postedAt } };
   assert.ok(!feedStories([...stories.slice(0, -1), ended]).includes(ended), 'ended and old: not kept');
+});
+
+test("the site feed's item for a live story is dated by its newest update, the channel too", async () => {
+  const story = liveStory(await seed(), OPTIONS);
+  const channel = { title: 'Site', description: 'All', path: '/', feedPath: '/feed.xml' };
+  const rss = parser.parse(await buildRss(channel, [story])).rss.channel;
+  const newest = new Date(story.updates![0]!.postedAt).toUTCString();
+  assert.equal(rss.item.pubDate, newest);
+  assert.equal(rss.lastBuildDate, newest);
 });
 
 test('sitemaps: lastmod is the newest update; the news sitemap keeps live coverage, then two days after it', async () => {

@@ -1,6 +1,6 @@
 /**
  * A live story with N updates, for tests of everything a live story appears in (test/live-seo.test.ts,
- * test/live-listings.test.ts): as files written into a temp project copy
+ * test/live-listings.test.ts, e2e/live-everywhere.spec.ts): as files written into a temp project copy
  * (test/support/temp-project.ts) the way an editor writes them, or as the resolved Story pages get.
  */
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
