@@ -9,7 +9,16 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { formatProblem, storyFilePath, validateContent } from '@/lib/content/model/validate';
 import { kstYearMonth } from '@/lib/time';
-import { EVERY_BLOCK_SLUG, syntheticContent, writeSyntheticContent } from '@/test/support/synthetic-archive';
+import { checkContentTree, checkReport } from '@/lib/content-check/check-tree';
+import {
+  createSyntheticArchive,
+  EVERY_BLOCK_SLUG,
+  liveStories,
+  publishedStories,
+  STILL_LIVE_UPDATES,
+  syntheticContent,
+  writeSyntheticContent,
+} from '@/test/support/synthetic-archive';
 
 test('the same options give the same archive; another seed another one', () => {
   assert.deepEqual(syntheticContent({ stories: 200 }), syntheticContent({ stories: 200 }));
@@ -67,9 +76,10 @@ test('every generated story passes content:check, and the files are written in s
       readdirSync(path.join(dir, 'content/stories')).every((name) => /^\d{4}$/.test(name)),
       'only year folders',
     );
-    const { stories, sections, tags, authors } = syntheticContent({ stories: 300 });
+    const { stories, sections, tags, authors, updates } = syntheticContent({ stories: 300 });
     const sources = {
       stories: stories.map(({ file, story }) => ({ file, data: story })),
+      updates: updates.map(({ file, update }) => ({ file, data: update })),
       sections: { file: 'content/sections.ts', data: sections },
       tags: { file: 'content/tags.ts', data: tags },
       authors: { file: 'content/authors.ts', data: authors },
@@ -118,4 +128,47 @@ test('every body block and inline form appears, each in a realistic share of the
   // And one story holds every block at once, for the block tests and the benchmark.
   const every = stories.find(({ story }) => story.slug === EVERY_BLOCK_SLUG)!;
   assert.deepEqual(new Set(every.story.body.map((b) => b.type)), new Set([...Object.keys(shares), 'photo']));
+});
+
+test('live coverage: three ended stories (the longest with total × 0.105 updates) and one still live', async () => {
+  const { project, manifest } = await createSyntheticArchive({ stories: 300 });
+  const { dir } = project;
+  try {
+    assert.equal(manifest.count, 300, 'live stories are among the stories, not added to them');
+    const live = liveStories(manifest);
+    assert.equal(live.length, 4);
+    const stillLive = live.filter((s) => !s.live!.endedAt);
+    assert.equal(stillLive.length, 1);
+    assert.equal(stillLive[0]!.live!.updates, STILL_LIVE_UPDATES);
+    assert.deepEqual(
+      live
+        .filter((s) => s.live!.endedAt)
+        .map((s) => s.live!.updates)
+        .sort((a, b) => b - a),
+      [Math.round(300 * 0.105), 8, 5],
+    );
+    // Each count is the files in the story's folder; every live story is published, none the newest.
+    for (const story of live) {
+      const folder = path.join(dir, story.file.replace(/\.ts$/, ''));
+      assert.equal(readdirSync(folder).length, story.live!.updates, story.file);
+      assert.ok(publishedStories(manifest).includes(story));
+    }
+    assert.ok(!publishedStories(manifest)[0]!.live, 'the newest story stays plain');
+    // content:check, as editors run it on the files, passes them all.
+    const check = await checkContentTree(dir);
+    assert.deepEqual(check.problems.map(formatProblem), []);
+    assert.equal(
+      check.updateCount,
+      live.reduce((sum, s) => sum + s.live!.updates, 0),
+    );
+    assert.match(checkReport(check, '1.0')[0]!, /^Checked 300 story files and \d+ updates, /);
+  } finally {
+    project.remove();
+  }
+  // At 10,000 stories the longest coverage passes a thousand updates, and pages of them.
+  const big = syntheticContent({ stories: 10_000 });
+  const perStory = new Map<string, number>();
+  for (const { file } of big.updates) perStory.set(path.dirname(file), (perStory.get(path.dirname(file)) ?? 0) + 1);
+  assert.equal(Math.max(...perStory.values()), 1050);
+  assert.equal(perStory.size, 4);
 });

@@ -76,11 +76,16 @@ async function main() {
   const file = fileOf(id);
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   // 'wx': fails rather than overwrite, should another run have written the same file since the check above.
-  writeFileSync(
-    path.join(root, file),
-    updateSource({ id, postedAt, title, keyEvent: values['key-event'], text: values.text }),
-    { flag: 'wx' },
-  );
+  try {
+    writeFileSync(
+      path.join(root, file),
+      updateSource({ id, postedAt, title, keyEvent: values['key-event'], text: values.text }),
+      { flag: 'wx' },
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    fail(`${file} was written by another run just now — run npm run new-update again for the next id`);
+  }
   console.log(
     `✔ Created ${file}, posted ${postedAt}, at /stories/${slug}#update-${id}.
 Next: ${values.text ? 'check the text' : `replace the ${PLACEHOLDER} with the update`} (any body block works), then run npm run content:publish: readers and open tabs get it within seconds.`,

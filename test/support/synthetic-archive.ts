@@ -2,12 +2,14 @@
  * A synthetic archive: a copy of the project (test/support/temp-project.ts) whose content is the seed story plus N
  * generated stories varied like a real archive (eight sections, about sixty tags, two dozen authors, ten years), so
  * listings, pagination, related stories and search are exercised for real; the same seed gives the same archive.
- * Used by `npm run synthetic-archive`, the archive e2e site (e2e/support/archive-site.ts) and the benchmarks.
+ * A few are live coverage with their updates (synthetic-live.ts). Used by `npm run synthetic-archive`, the archive
+ * e2e site (e2e/support/archive-site.ts) and the benchmarks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import seedStory from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import type { StoryInput } from '@/content/schema';
+import { liveStoryFileOf } from '@/lib/content/model/live';
 import { storyFilePath } from '@/lib/content/model/validate';
 import { drawPhoto, SYNTHETIC_PHOTO_DIR, SYNTHETIC_PHOTOS } from './synthetic-photos';
 import { syntheticContent, type SyntheticOptions } from './synthetic-stories';
@@ -17,6 +19,7 @@ export { addEveryBlockStory, EVERY_BLOCK_SLUG, everyBlockStory } from './every-b
 export { SYNTHETIC_PHOTO_DIR, SYNTHETIC_PHOTOS, type PhotoSpec } from './synthetic-photos';
 export { prng } from './synthetic-random';
 export { kstInstant, syntheticContent, type SyntheticOptions } from './synthetic-stories';
+export { STILL_LIVE_UPDATES } from './synthetic-live';
 
 export interface SyntheticStory {
   slug: string;
@@ -30,6 +33,8 @@ export interface SyntheticStory {
   leadPhoto: { src: string; focalPoint?: { x: number; y: number } };
   draft?: true;
   publishAt?: string;
+  /** Live coverage (test/support/synthetic-live.ts): its coverage and how many update files it has. */
+  live?: { startedAt: string; endedAt?: string; updates: number };
 }
 
 export interface SyntheticManifest {
@@ -40,6 +45,9 @@ export interface SyntheticManifest {
   stories: SyntheticStory[];
 }
 
+/** The live stories, newest first: the still-live one has no `endedAt`; the longest has the most updates. */
+export const liveStories = (manifest: SyntheticManifest) => manifest.stories.filter((s) => s.live);
+
 /** The stories a production build publishes (no drafts, nothing scheduled after `now`), newest first. */
 export const publishedStories = (manifest: SyntheticManifest, now = new Date()) =>
   manifest.stories.filter((s) => !s.draft && !(s.publishAt && Date.parse(s.publishAt) > now.getTime()));
@@ -49,8 +57,8 @@ export const MANIFEST_FILE = 'synthetic-archive.json';
 const moduleSource = (call: string, data: unknown) =>
   `import { ${call} } from '@/content/schema';\n\nexport default ${call}(${JSON.stringify(data, null, 2)});\n`;
 
-/** A story as the manifest lists it. */
-function listed(file: string, story: StoryInput): SyntheticStory {
+/** A story as the manifest lists it (with its count of updates when live). */
+function listed(file: string, story: StoryInput, updates = 0): SyntheticStory {
   return {
     slug: story.slug,
     headline: story.headline,
@@ -65,19 +73,20 @@ function listed(file: string, story: StoryInput): SyntheticStory {
     },
     ...(story.draft ? { draft: true as const } : {}),
     ...(story.publishAt ? { publishAt: story.publishAt } : {}),
+    ...(story.live ? { live: { ...story.live, updates } } : {}),
   };
 }
 
-/** Writes every story file: folders first, then plain writes (10,000 files in a second or two). */
-function writeStories(dir: string, stories: { file: string; story: StoryInput }[]) {
+/** Writes every story and update file: folders first, then plain writes (10,000 files in a second or two). */
+function writeStories(dir: string, files: { file: string; call: string; data: unknown }[]) {
   const made = new Set<string>();
-  for (const { file, story } of stories) {
+  for (const { file, call, data } of files) {
     const folder = path.join(dir, path.dirname(file));
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(path.join(dir, file), moduleSource('defineStory', story));
+    writeFileSync(path.join(dir, file), moduleSource(call, data));
   }
 }
 
@@ -86,7 +95,7 @@ export async function writeSyntheticContent(
   project: Pick<TempProject, 'dir' | 'write'>,
   options: SyntheticOptions,
 ): Promise<SyntheticManifest> {
-  const { sections, tags, authors, stories } = syntheticContent(options);
+  const { sections, tags, authors, stories, updates } = syntheticContent(options);
   // The seed story's own records stay (it is kept as it is), then the synthetic ones.
   const seedAuthors = (await import('@/content/authors')).default;
   const seedTags = (await import('@/content/tags')).default;
@@ -99,11 +108,19 @@ export async function writeSyntheticContent(
 
   const photos = await Promise.all(SYNTHETIC_PHOTOS.map(drawPhoto));
   SYNTHETIC_PHOTOS.forEach((spec, i) => project.write(`${SYNTHETIC_PHOTO_DIR}/${spec.file}`, photos[i]!));
-  writeStories(project.dir, stories);
+  writeStories(project.dir, [
+    ...stories.map(({ file, story }) => ({ file, call: 'defineStory', data: story })),
+    ...updates.map(({ file, update }) => ({ file, call: 'defineUpdate', data: update })),
+  ]);
+  const updateCounts = new Map<string, number>();
+  for (const { file } of updates) {
+    const story = liveStoryFileOf(file);
+    updateCounts.set(story, (updateCounts.get(story) ?? 0) + 1);
+  }
 
   const list = [
     listed(storyFilePath(seedStory.slug, seedStory.postedAt), seedStory),
-    ...stories.map(({ file, story }) => listed(file, story)),
+    ...stories.map(({ file, story }) => listed(file, story, updateCounts.get(file))),
   ].sort((a, b) => Date.parse(b.postedAt) - Date.parse(a.postedAt));
   const manifest: SyntheticManifest = { count: list.length, seed: options.seed ?? 20240618, stories: list };
   project.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 1)}\n`);

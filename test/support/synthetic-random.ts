@@ -40,3 +40,8 @@ export const slugOf = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** An instant as the content writes it: KST with its offset, to the minute. */
+export function kstInstant(ms: number): string {
+  return `${new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16)}:00+09:00`;
+}

@@ -5,7 +5,10 @@ import topics from '@/test/fixtures/synthetic-topics.json' with { type: 'json' }
 import words from '@/test/fixtures/synthetic-words.json' with { type: 'json' };
 import { everyBlockStory } from './every-block-story';
 import { isCentred, photoSrc, SYNTHETIC_PHOTOS } from './synthetic-photos';
-import { between, capitalise, fillIn, pick, pickSome, prng, slugOf, type Random } from './synthetic-random';
+import { addLiveCoverage } from './synthetic-live';
+import { between, capitalise, fillIn, kstInstant, pick, pickSome, prng, slugOf, type Random } from './synthetic-random';
+
+export { kstInstant } from './synthetic-random';
 
 interface SectionTopic {
   section: SectionInput;
@@ -21,11 +24,6 @@ const TAG_NAMES: Record<string, string> = words.tagNames;
 
 /** The ten years the archive spans (KST): July 2015 to June 2025. */
 const SPAN = { from: Date.parse('2015-07-01T00:00:00+09:00'), to: Date.parse('2025-06-30T23:59:00+09:00') };
-
-/** An instant as the content writes it: KST with its offset, to the minute. */
-export function kstInstant(ms: number): string {
-  return `${new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16)}:00+09:00`;
-}
 
 export interface SyntheticOptions {
   /** Stories in the archive, the seed story included (at least 1). */
@@ -212,7 +210,7 @@ function syntheticRecords(random: Random) {
   return { sections, tags, authors };
 }
 
-/** The records: sections, tags, authors and every generated story (the seed not included). */
+/** The records: sections, tags, authors, every generated story (the seed not included) and the live updates. */
 export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticOptions) {
   const random = prng(seed);
   const { sections, tags, authors } = syntheticRecords(random);
@@ -238,10 +236,12 @@ export function syntheticContent({ stories: total, seed = 20240618 }: SyntheticO
     records.push({ file: storyFilePath(story.slug, story.postedAt), story });
     if (!story.draft && !story.publishAt) context.linkable.push(story.slug);
   }
+  // A few stories become live coverage, their updates files beside them (test/support/synthetic-live.ts).
+  const updates = addLiveCoverage(records.slice(0, count), { total, seed });
   if (withEveryBlock) {
     const linked = context.linkable.at(-1) ?? records[0]!.story.slug;
     const story = everyBlockStory({ author: authors[0]!.id, linked });
     records.push({ file: storyFilePath(story.slug, story.postedAt), story });
   }
-  return { sections, tags, authors, stories: records };
+  return { sections, tags, authors, stories: records, updates };
 }
