@@ -22,6 +22,8 @@ export {
   isLive,
   liveFirstPage,
   updateAnchor,
+  KEY_EVENTS_SHOWN,
+  liveStatusPath,
   updatePageCount,
   updatePageOf,
   updatePath,
@@ -29,6 +31,8 @@ export {
   updatesOnPage,
   updatesPagePath,
 } from './model/live';
+export { lastUpdateChange } from './model/live';
+export { liveStatus, updateRevision, type LiveStatus } from './model/live-status';
 export type {
   Content,
   LinkedStory,

@@ -37,24 +37,26 @@ export const updatesPagePath = (slug: string, page: number) => `${storyPath(slug
 export const updatePageCount = (total: number) => Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
 
 /** The older page an update is on, from its place among `updates` (newest first). */
-export const updatePageOf = (updates: readonly LiveUpdate[], id: string): number => {
+export const updatePageOf = (updates: readonly { id: string }[], id: string): number => {
   const index = updates.findIndex((update) => update.id === id);
   return index < 0 ? 1 : Math.floor((updates.length - 1 - index) / UPDATES_PER_PAGE) + 1;
 };
 
 /** An update's address for sharing: its older page, which always holds it, at its anchor. */
-export const updatePath = (slug: string, updates: readonly LiveUpdate[], id: string) =>
+export const updatePath = (slug: string, updates: readonly { id: string }[], id: string) =>
   `${updatesPagePath(slug, updatePageOf(updates, id))}#${updateAnchor(id)}`;
 
 /** The updates of older page `page`, newest first; empty when there is no such page. */
-export function updatesOnPage(updates: readonly LiveUpdate[], page: number): LiveUpdate[] {
+export function updatesOnPage<U>(updates: readonly U[], page: number): U[] {
   const end = updates.length - (page - 1) * UPDATES_PER_PAGE;
   if (page < 1 || end <= 0) return [];
   return updates.slice(Math.max(0, end - UPDATES_PER_PAGE), end);
 }
 
 /** What the live page shows: the pinned update, and the newest updates (the pinned one not again). */
-export function liveFirstPage(updates: readonly LiveUpdate[]) {
+export function liveFirstPage<U extends Pick<LiveUpdate, 'id' | 'pinned' | 'keyEvent' | 'withdrawn'>>(
+  updates: readonly U[],
+) {
   const pinned = updates.find((update) => update.pinned && !update.withdrawn);
   const newest = updates.slice(0, UPDATES_PER_PAGE);
   return {
@@ -88,3 +90,9 @@ export function lastUpdateChange(updates: readonly LiveUpdate[]): string | undef
       if (time && (!latest || Date.parse(time) > Date.parse(latest))) latest = time;
   return latest;
 }
+
+/** What open tabs poll for changes (components/live/follow.ts): cached at the edge a few seconds, purged by a publish. */
+export const liveStatusPath = (slug: string) => `${storyPath(slug)}/live.json`;
+
+/** The newest updates the live page's key events list (older ones are on the older pages). */
+export const KEY_EVENTS_SHOWN = 10;
