@@ -67,12 +67,20 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
       );
     case 'table':
       return (
-        <TableBlock key={key} id={`${context.idPrefix ?? ''}block-${key}`} caption={block.caption} header={block.header} rows={block.rows} />
+        <TableBlock
+          key={key}
+          id={`${context.idPrefix ?? ''}block-${key}`}
+          caption={block.caption}
+          header={block.header}
+          rows={block.rows}
+        />
       );
     case 'factBox':
       return <FactBox key={key} id={`${context.idPrefix ?? ''}block-${key}`} title={block.title} items={block.items} />;
     case 'timeline':
-      return <Timeline key={key} id={`${context.idPrefix ?? ''}block-${key}`} title={block.title} events={block.events} />;
+      return (
+        <Timeline key={key} id={`${context.idPrefix ?? ''}block-${key}`} title={block.title} events={block.events} />
+      );
     case 'storyLink':
       return <StoryLinkCard key={key} story={block.story} />;
     case 'embed': {
