@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, searchContentSecurityPolicy } from './lib/content-security-policy.js';
 import { withEditorTooling } from './lib/content-check/content-gate.js';
+import { LIVE_PAGE_HEADER } from './lib/live-page-header.js';
 
 /**
  * Security and caching headers live here, in one place; docs/operations/headers.md and caching.md explain
@@ -38,6 +39,11 @@ export const cachePolicies = {
   notThePage: 'private, no-store',
   /** The banner the edge includes in every page: 30 s at most (a publish purges it sooner), never in browsers. */
   fragment: 'public, max-age=0, s-maxage=30',
+  /**
+   * What open tabs of a live story poll (app/stories/[slug]/live.json): 5 s at the edge (a publish purges it
+   * sooner, and the edge gives it no grace), never in browsers.
+   */
+  liveStatus: 'public, max-age=0, s-maxage=5',
 };
 
 /**
@@ -108,6 +114,14 @@ const nextConfig = {
       { source: '/archive/:year/:month/page/1', destination: '/archive/:year/:month', permanent: true },
     ];
   },
+  async rewrites() {
+    // A live story's address shows the live page's route; proxy.ts marks those requests (and only those).
+    return {
+      beforeFiles: [
+        { source: '/stories/:slug', has: [{ type: 'header', key: LIVE_PAGE_HEADER }], destination: '/live/:slug' },
+      ],
+    };
+  },
   async headers() {
     // When several rules set one header on a path, the last wins: general rules first.
     return [
@@ -121,6 +135,7 @@ const nextConfig = {
       },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       { source: '/fragments/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.fragment }] },
+      { source: '/stories/:slug/live.json', headers: [{ key: 'Cache-Control', value: cachePolicies.liveStatus }] },
       // The publish channel (app/api/publish) answers one caller: never stored anywhere.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.notThePage }] },
       // Preview links (decision 0047): one editor's link, never stored by the edge or a browser, never indexed.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getPreview, servedPaths } from '@/lib/content';
 import { embedContentSecurityPolicy } from '@/lib/content-security-policy.js';
+import { LIVE_PAGE_HEADER } from '@/lib/live-page-header.js';
 
 /** What Next sends with its own 404 pages: no one may keep it. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
@@ -77,15 +78,19 @@ export async function proxy(request: NextRequest) {
   // Answered here, not by rewriting to a 404 route: Next would mark that x-nextjs-cache: HIT, and the
   // pages' public Cache-Control (next.config.js) would win over a 404's.
   if (served?.isMissing(path)) return notFoundAnswer();
+  const story = /^\/stories\/([^/]+)$/.exec(path);
+  if (!story) return NextResponse.next();
+  // A live story's address shows the live page (app/live/[slug]): next.config.js rewrites a request that
+  // carries LIVE_PAGE_HEADER, which only this sets (a reader's own is dropped), so a plain story's route and
+  // its JavaScript stay as they were (docs/development/routes.md).
+  const headers = new Headers(request.headers);
+  headers.delete(LIVE_PAGE_HEADER);
+  if (served?.isLiveCoverage(story[1]!)) headers.set(LIVE_PAGE_HEADER, '1');
+  const response = NextResponse.next({ request: { headers } });
   // A story page with embeds: its CSP lets in exactly the frames they need (lib/content-security-policy.js).
-  const story = served && /^\/stories\/([^/]+)$/.exec(path);
-  const frames = story ? served!.framesOf(story[1]!) : undefined;
-  if (frames?.length) {
-    const response = NextResponse.next();
-    response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frames));
-    return response;
-  }
-  return NextResponse.next();
+  const frames = served?.framesOf(story[1]!);
+  if (frames?.length) response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frames));
+  return response;
 }
 
 const notFoundAnswer = async () =>
@@ -113,5 +118,6 @@ export const config = {
     '/sitemaps/:path+',
     '/images/:path+',
     '/preview/:path+',
+    '/live/:path*',
   ],
 };

@@ -12,10 +12,13 @@ import { PullQuote } from './PullQuote';
 interface RenderContext {
   /** Set for the first paragraph only: "SEOUL, June 18 (AJU PRESS) -" leads into it. */
   dateline?: string;
+  /** Prefixes the ids of tables and fact boxes: a live page renders many bodies on one page. */
+  idPrefix?: string;
 }
 
 /** The one place that maps each body block type to its component. */
 export function renderBlock(block: StoryBlock, key: number, context: RenderContext): ReactNode {
+  const blockId = `${context.idPrefix ?? ''}block-${key}`;
   switch (block.type) {
     case 'paragraph':
       return (
@@ -64,13 +67,11 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
         </figure>
       );
     case 'table':
-      return (
-        <TableBlock key={key} id={`block-${key}`} caption={block.caption} header={block.header} rows={block.rows} />
-      );
+      return <TableBlock key={key} id={blockId} caption={block.caption} header={block.header} rows={block.rows} />;
     case 'factBox':
-      return <FactBox key={key} id={`block-${key}`} title={block.title} items={block.items} />;
+      return <FactBox key={key} id={blockId} title={block.title} items={block.items} />;
     case 'timeline':
-      return <Timeline key={key} id={`block-${key}`} title={block.title} events={block.events} />;
+      return <Timeline key={key} id={blockId} title={block.title} events={block.events} />;
     case 'storyLink':
       return <StoryLinkCard key={key} story={block.story} />;
     case 'embed': {

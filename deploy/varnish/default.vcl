@@ -81,6 +81,18 @@ sub edge_breaking_news {
 	}
 }
 
+# --- Live coverage (docs/operations/caching.md, decision 0053) ---
+# live.json, which every open tab of a live story polls: kept as long as the origin says (5 s) and never past
+# it, so a stale answer is not served while it refetches; filed under its story's page too, so the publish
+# that purges the page purges it.
+sub edge_live_status {
+	if (bereq.url ~ "^/stories/[^/?]+/live\.json$") {
+		set beresp.grace = 0s;
+		set beresp.keep = 0s;
+		set beresp.http.xkey = beresp.http.xkey + " " + regsub(bereq.url, "/live\.json$", "");
+	}
+}
+
 # The origins' readiness path is the edge's probe's, not a reader's.
 sub edge_hide_origin_paths {
 	if (req.url ~ "^/_origin/") {
@@ -319,6 +331,7 @@ sub vcl_backend_response {
 	set beresp.grace = 3d;
 	set beresp.keep = 1d;
 	call edge_breaking_news;
+	call edge_live_status;
 	return (deliver);
 }
 

@@ -24,6 +24,8 @@ export {
   latestUpdateOf,
   liveFirstPage,
   updateAnchor,
+  KEY_EVENTS_SHOWN,
+  liveStatusPath,
   updatePageCount,
   updatePageOf,
   updatePath,
@@ -31,6 +33,8 @@ export {
   updatesOnPage,
   updatesPagePath,
 } from './model/live';
+export { lastUpdateChange } from './model/live';
+export { liveStatus, updateRevision, type LiveStatus } from './model/live-status';
 export type {
   Content,
   LinkedStory,

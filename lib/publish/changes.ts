@@ -110,9 +110,10 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   };
   const touched = { sections: new Set<string>(), tags: new Set<string>() };
   for (const slug of changed) {
+    const olderPages = changedUpdatePages(before.get(slug), after.get(slug));
     for (const story of [before.get(slug), after.get(slug)]) {
       if (!story) continue;
-      const pages = pagesShowingStory(story);
+      const pages = pagesShowingStory(story, olderPages);
       for (const path of [...pages.own, ...pages.pages, pages.monthSitemap]) paths.add(path);
       for (const base of pages.listings) listing(base);
       touched.sections.add(story.section);
@@ -133,6 +134,20 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
   for (const story of next.stories)
     if (story.links?.some((slug) => linkChanged.has(slug))) paths.add(`/stories/${story.slug}`);
   return { added, updated, removed, everything, paths: [...paths].sort() };
+}
+
+/**
+ * A live story's older pages of updates that changed between two versions (their hashes differ, or only one
+ * has the page): a full page keeps its hash, so a new update refreshes only the newest page. Undefined (all)
+ * when either version is missing.
+ */
+function changedUpdatePages(before: ChangedStory | undefined, after: ChangedStory | undefined) {
+  if (!before || !after) return undefined;
+  const old = before.updatePages ?? [];
+  const now = after.updatePages ?? [];
+  const pages: number[] = [];
+  for (let i = 0; i < Math.max(old.length, now.length); i++) if (old[i] !== now[i]) pages.push(i + 1);
+  return pages;
 }
 
 /** The old slugs whose answer changed: redirected elsewhere, taken down, or no longer either. */

@@ -3,6 +3,7 @@
  * soft-purges by xkey) and `npm run purge -- --story` (lib/edge/purge-targets.ts) both use
  * (docs/decisions/0021, 0022).
  */
+import { liveStatusPath, updatesPagePath } from '@/lib/content/model/live';
 import { authorPath, liveFeedPath, sectionPath, storyPath, tagPath } from '@/lib/content/model/paths';
 import { archiveMonthPath, archiveYearPath, ARCHIVE_PATH } from '@/lib/content/read/listings';
 import { CROP_RATIOS } from '@/lib/seo/photo-crops';
@@ -30,6 +31,10 @@ export interface PlacedStory {
   section: string;
   authors: readonly string[];
   tags: readonly string[];
+  /** Set for live coverage: its page is the live page, with live.json and older pages of updates. */
+  live?: object;
+  /** A live story's hash per older page of updates (lib/content/model/live-status.ts); absent: none yet. */
+  updatePages?: readonly string[];
 }
 
 export interface StoryPages {
@@ -52,11 +57,33 @@ export const storyOwnPaths = (slug: string) => [
   liveFeedPath(slug),
 ];
 
-/** Every page that shows the story, besides SITE_WIDE_PATHS and the stories that list it as related. */
-export function pagesShowingStory(story: PlacedStory): StoryPages {
+/**
+ * Where origins render a live story's page (app/live/[slug], which next.config.js's rewrite serves at the story's
+ * address): what they revalidate for it. Never an address readers or the edge use (proxy.ts answers it 404).
+ */
+export const liveRenderPath = (slug: string) => `/live/${slug}`;
+
+/**
+ * A live story's own pages besides storyOwnPaths: live.json, the live page's rendering, and these older pages
+ * of updates (all of them unless given: a publish passes only those whose updates changed).
+ */
+export function liveStoryPaths(story: Pick<PlacedStory, 'slug' | 'updatePages'>, olderPages?: readonly number[]) {
+  const pages = olderPages ?? (story.updatePages ?? []).map((_, i) => i + 1);
+  return [
+    liveStatusPath(story.slug),
+    liveRenderPath(story.slug),
+    ...pages.map((page) => updatesPagePath(story.slug, page)),
+  ];
+}
+
+/**
+ * Every page that shows the story, besides SITE_WIDE_PATHS and the stories that list it as related; for a live
+ * story, only `olderPages` of its older pages of updates when given.
+ */
+export function pagesShowingStory(story: PlacedStory, olderPages?: readonly number[]): StoryPages {
   const { year, month } = kstYearMonth(story.postedAt);
   return {
-    own: storyOwnPaths(story.slug),
+    own: [...storyOwnPaths(story.slug), ...(story.live ? liveStoryPaths(story, olderPages) : [])],
     listings: [
       sectionPath(story.section),
       ...story.authors.map(authorPath),

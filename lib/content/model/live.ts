@@ -99,3 +99,9 @@ export function lastUpdateChange(updates: readonly LiveUpdate[]): string | undef
       if (time && (!latest || Date.parse(time) > Date.parse(latest))) latest = time;
   return latest;
 }
+
+/** What open tabs poll for changes (components/live/follow.ts): cached at the edge a few seconds, purged by a publish. */
+export const liveStatusPath = (slug: string) => `${storyPath(slug)}/live.json`;
+
+/** The newest updates the live page's key events list (older ones are on the older pages). */
+export const KEY_EVENTS_SHOWN = 10;

@@ -11,7 +11,7 @@ import type { SnapshotListing, SnapshotStory } from '../storage/snapshot';
 
 export interface PathView {
   /** The visible stories (ids, not records). */
-  stories: ReadonlyArray<ListedIds & { slug: string; live?: object }>;
+  stories: ReadonlyArray<ListedIds & { slug: string; live?: object; updatePages?: readonly string[] }>;
   sections: ReadonlyArray<{ id: string }>;
   authors: ReadonlyArray<{ id: string }>;
   tags: ReadonlyArray<{ id: string }>;
@@ -19,8 +19,8 @@ export interface PathView {
 
 interface KnownPaths {
   slugs: Set<string>;
-  /** Stories with live coverage (live or ended): only they have a feed of updates. */
-  liveSlugs: Set<string>;
+  /** Live stories' slugs, and how many older pages of updates each has. */
+  liveStories: Map<string, number>;
   pageCounts: Record<string, number>;
   /** "2024" and "2024-06" for every year and month with a story. */
   months: Set<string>;
@@ -56,7 +56,9 @@ function known(view: PathView): KnownPaths {
     }
     paths = {
       slugs: new Set(view.stories.map((s) => s.slug)),
-      liveSlugs: new Set(view.stories.flatMap((s) => (s.live ? [s.slug] : []))),
+      liveStories: new Map(
+        view.stories.flatMap((s) => (s.live ? [[s.slug, s.updatePages?.length ?? 1] as const] : [])),
+      ),
       pageCounts: listingPageCounts(view.stories),
       months,
       ids: {
@@ -70,11 +72,28 @@ function known(view: PathView): KnownPaths {
   return paths;
 }
 
+/**
+ * A path under a story's: live.json, the feed of updates and older pages of updates exist only for live coverage,
+ * older pages 1..count.
+ */
+function isMissingLivePath(rest: string, olderPages: number | undefined): boolean {
+  if (rest === '/live.json' || rest === '/feed.xml') return olderPages === undefined;
+  const page = /^\/updates(?:\/([^/]*))?\/?$/.exec(rest);
+  if (!page) return false;
+  const n = /^[1-9][0-9]*$/.test(page[1] ?? '') ? Number(page[1]) : 0;
+  return olderPages === undefined || n < 1 || n > olderPages;
+}
+
 /** True for a (decoded) path of a story, listing, month or sitemap that the view does not have. */
 export function isMissingPath(path: string, view: PathView): boolean {
   const paths = known(view);
-  const story = /^\/stories\/([^/]+)(.*)$/.exec(path);
-  if (story) return !paths.slugs.has(story[1]!) || (story[2] === '/feed.xml' && !paths.liveSlugs.has(story[1]!));
+  const story = /^\/stories\/([^/]+)/.exec(path);
+  if (story)
+    return (
+      !paths.slugs.has(story[1]!) || isMissingLivePath(path.slice(story[0].length), paths.liveStories.get(story[1]!))
+    );
+  // The live page's rendering (app/live) is reached only by next.config.js's rewrite of a story's address.
+  if (path.startsWith('/live/')) return true;
   if (isMissingListingPage(path, paths.pageCounts)) return true;
   const listing = /^\/(sections|authors|tags)\/([^/]+)(?:\/(?:feed\.xml|page\/[^/]+))?\/?$/.exec(path);
   if (listing) return !paths.ids[listing[1] as 'sections' | 'authors' | 'tags'].has(listing[2]!);

@@ -3,6 +3,7 @@
  * before rendering), old story addresses (a redirect, or 410 Gone), published photo files and search index files.
  */
 import { oldAddress } from '../model/addresses';
+import { liveStatusPath } from '../model/live';
 import { storyPath } from '../model/paths';
 import { contentNow } from '../serving/content-clock';
 import { photoContentType } from '../serving/photos';
@@ -19,6 +20,8 @@ export async function servedPaths(now = contentNow()) {
     /** No page exists at this path (a photo counts only if a story uses it). */
     isMissing: (path: string) =>
       path.startsWith('/images/') ? !Object.hasOwn(listing.images, path) : isMissingPath(path, view),
+    /** The story is live coverage (ended or not): its address shows the live page (proxy.ts). */
+    isLiveCoverage: (slug: string) => !isMissingPath(liveStatusPath(slug), view),
     /** The frame origins a story's embeds need, for its page's CSP. */
     framesOf: (slug: string) => view.frames.get(slug),
     /** An old story address (page, card, crop): where it moved, or that it is gone; undefined for any other path. */

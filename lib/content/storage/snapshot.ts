@@ -8,6 +8,7 @@ import type { Author, BreakingNews, Fronts, Section, StoryRecord, Tag } from '@/
 import { addressesOf, linkedSlugs, type Addresses } from '../model/addresses';
 import { frameOriginsOf } from '../model/embeds';
 import { allBlocks } from '../model/live';
+import { updatePageHashes } from '../model/live-status';
 import { listedRecord } from '../model/story-index';
 import type { ListedStoryRecord } from '../model/types';
 import type { ImageFile, ValidContent } from '../model/validate';
@@ -17,9 +18,16 @@ export const SNAPSHOT_FORMAT = 1;
 /**
  * A story in the snapshot's listing: its record without the body, the hash of its whole record, the
  * origins its embeds frame (proxy.ts opens the page's CSP to exactly those), and the stories its body links
- * to (a publish re-renders it when one of them changes, is renamed or taken down: lib/publish/changes.ts).
+ * to (a publish re-renders it when one of them changes, is renamed or taken down: lib/publish/changes.ts), and
+ * a live story's older pages of updates (../model/live-status.ts).
  */
-export type SnapshotStory = ListedStoryRecord & { hash: string; frames?: string[]; links?: string[] };
+export type SnapshotStory = ListedStoryRecord & {
+  hash: string;
+  frames?: string[];
+  links?: string[];
+  /** A live story's: one hash per older page of updates (page 1 first), so a publish refreshes only those that changed. */
+  updatePages?: string[];
+};
 
 export interface SnapshotListing {
   format: typeof SNAPSHOT_FORMAT;
@@ -100,6 +108,7 @@ export function buildSnapshot(content: ValidContent, createdAt: Date = new Date(
         hash,
         ...(frames.length ? { frames } : {}),
         ...(links.length ? { links } : {}),
+        ...(story.live ? { updatePages: updatePageHashes(story) } : {}),
       };
     })
     .sort(byPostedDesc);

@@ -1,0 +1,108 @@
+import { Byline } from '@/components/story/Byline';
+import { PhotoFigure } from '@/components/story/PhotoFigure';
+import { ShareBar } from '@/components/story/ShareBar';
+import { StoryBody } from '@/components/story/StoryBody';
+import { StoryFooter } from '@/components/story/StoryFooter';
+import { KstTime } from '@/components/ui/KstTime';
+import {
+  isLive,
+  lastUpdateChange,
+  liveStatus,
+  liveFirstPage,
+  liveStatusPath,
+  sectionPath,
+  updateAnchor,
+  updatePath,
+  updatesPagePath,
+  type Story,
+} from '@/lib/content';
+import { KeyEvents } from './KeyEvents';
+import { LiveFollower } from './LiveFollower';
+import { LiveStyles } from './LiveStyles';
+import { LiveUpdateArticle } from './LiveUpdateArticle';
+
+/** How often an open tab asks for updates: LIVE_POLL_SECONDS where the page is rendered, else 10. */
+export const livePollSeconds = () => Number(process.env.LIVE_POLL_SECONDS) || 10;
+
+/** The live label, or when the coverage ended; and when anything last changed. */
+export function LiveStatusLine({ story }: { story: Story }) {
+  const coverage = story.live!;
+  const changed = lastUpdateChange(story.updates ?? []) ?? coverage.startedAt;
+  return (
+    <p className="live-status" data-live-part="status">
+      {isLive(story) ? (
+        <strong className="live-label">Live</strong>
+      ) : (
+        <strong className="live-label live-label--ended">
+          Coverage ended <KstTime instant={coverage.endedAt!} />
+        </strong>
+      )}{' '}
+      <span className="live-status__updated">
+        Last updated <KstTime instant={changed} />
+      </span>
+    </p>
+  );
+}
+
+/**
+ * A live story's page (app/live/[slug], at the story's own address): the status, headline, summary (the story's
+ * body), the pinned update, key events, the newest updates and a link to older ones; the follower while live.
+ */
+export function LivePage({ story, pollSeconds = livePollSeconds() }: { story: Story; pollSeconds?: number }) {
+  const updates = story.updates ?? [];
+  const { pinned, newest, keyEvents, olderPage } = liveFirstPage(updates);
+  const listed = newest.filter((update) => update !== pinned);
+  const onPage = new Set(newest.map((update) => update.id));
+  const shown = pinned && !onPage.has(pinned.id) ? [pinned, ...newest] : newest;
+  const live = isLive(story);
+  return (
+    <article className="story live-story" data-live-coverage-revision={liveStatus(story, shown).revision}>
+      <LiveStyles />
+      <header className="story-header">
+        <p className="kicker">{story.kicker ?? <a href={sectionPath(story.section.id)}>{story.section.name}</a>}</p>
+        <LiveStatusLine story={story} />
+        <h1 className="headline">{story.headline}</h1>
+        <p className="standfirst">{story.summary}</p>
+        <div className="story-meta">
+          <Byline authors={story.authors} />
+          <ShareBar story={story} />
+        </div>
+      </header>
+      <PhotoFigure photo={story.leadPhoto} lead />
+      <StoryBody story={story} />
+      <div data-live-part="pinned">
+        {pinned && (
+          <section className="live-pinned" aria-labelledby="live-pinned-heading">
+            <h2 id="live-pinned-heading">Pinned</h2>
+            <LiveUpdateArticle update={pinned} />
+          </section>
+        )}
+      </div>
+      <div data-live-part="key-events">
+        <KeyEvents
+          events={keyEvents}
+          hrefOf={(id) => (onPage.has(id) ? `#${updateAnchor(id)}` : updatePath(story.slug, updates, id))}
+        />
+      </div>
+      <section className="live-updates" aria-labelledby="live-updates-heading">
+        <h2 id="live-updates-heading">Latest updates</h2>
+        {live && (
+          <LiveFollower statusPath={liveStatusPath(story.slug)} pagePath={story.path} pollSeconds={pollSeconds} />
+        )}
+        <div className="live-updates__list" data-live-updates>
+          {listed.map((update) => (
+            <LiveUpdateArticle key={update.id} update={update} />
+          ))}
+        </div>
+        <div data-live-part="older">
+          {olderPage && (
+            <p className="live-older">
+              <a href={updatesPagePath(story.slug, olderPage)}>Older updates</a>
+            </p>
+          )}
+        </div>
+      </section>
+      <StoryFooter story={story} />
+    </article>
+  );
+}
