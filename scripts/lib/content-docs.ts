@@ -153,7 +153,7 @@ function fieldsSection(): string {
     '',
     fieldTable(coverageSchema),
     '',
-    'Each update, a file of its own in the live story\'s folder (`npm run new-update` scaffolds it):',
+    "Each update, a file of its own in the live story's folder (`npm run new-update` scaffolds it):",
     '',
     fieldTable(liveUpdateSchema),
     '',
