@@ -18,6 +18,7 @@ interface RenderContext {
 
 /** The one place that maps each body block type to its component. */
 export function renderBlock(block: StoryBlock, key: number, context: RenderContext): ReactNode {
+  const id = `${context.idPrefix ?? ''}block-`;
   switch (block.type) {
     case 'paragraph':
       return (
@@ -67,20 +68,12 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
       );
     case 'table':
       return (
-        <TableBlock
-          key={key}
-          id={`${context.idPrefix ?? ''}block-${key}`}
-          caption={block.caption}
-          header={block.header}
-          rows={block.rows}
-        />
+        <TableBlock key={key} id={`${id}${key}`} caption={block.caption} header={block.header} rows={block.rows} />
       );
     case 'factBox':
-      return <FactBox key={key} id={`${context.idPrefix ?? ''}block-${key}`} title={block.title} items={block.items} />;
+      return <FactBox key={key} id={`${id}${key}`} title={block.title} items={block.items} />;
     case 'timeline':
-      return (
-        <Timeline key={key} id={`${context.idPrefix ?? ''}block-${key}`} title={block.title} events={block.events} />
-      );
+      return <Timeline key={key} id={`${id}${key}`} title={block.title} events={block.events} />;
     case 'storyLink':
       return <StoryLinkCard key={key} story={block.story} />;
     case 'embed': {
