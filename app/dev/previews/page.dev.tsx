@@ -66,7 +66,8 @@ export default async function StoryPreviewsPage({
   const { found, listed } = storiesToShow(content.stories, query);
   const cards = await Promise.all(listed.map(({ story }) => fetchLinkCard(origin, storyPath(story.slug))));
   const newest = (await getContent()).stories[0];
-  const liveSample = newest && (await getStory(newest.slug));
+  // Not among search results: the sample is not a story to find.
+  const liveSample = newest && !query ? await getStory(newest.slug) : undefined;
 
   return (
     <div className="previews">
