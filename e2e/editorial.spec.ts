@@ -167,6 +167,16 @@ async function checkPreviewsPage(page: Page, origin: string) {
     // The link card is read from the story page's real metadata.
     await expect(preview.getByTestId('link-card')).toContainText(headline!);
   }
+  // A live story with sample updates, rendered by the live page's components (lib/dev/live-sample.ts).
+  const live = page.locator('[data-live-preview]');
+  await expect(live.locator('.live-label')).toHaveText('Live');
+  await expect(live.locator('.live-pinned #update-sample-pinned')).toHaveCount(1);
+  await expect(live.locator('.live-key-events a')).toHaveAttribute('href', '#update-sample-key-event');
+  await expect(live.locator('#update-sample-corrected .live-update__correction')).toContainText(
+    'What the correction says.',
+  );
+  await expect(live.locator('#update-sample-withdrawn')).toContainText('Why it was withdrawn');
+  await expect(live.locator('[data-live-new-updates]')).toHaveCount(0);
   await expect(page.locator(`section[data-slug="${DRAFT.slug}"]`)).toContainText('Draft');
   await expect(page.locator(`section[data-slug="${SCHEDULED.slug}"]`)).toContainText(
     'Scheduled for 2099-01-01T09:00:00+09:00',

@@ -48,7 +48,16 @@ export function LiveStatusLine({ story }: { story: Story }) {
  * A live story's page (app/live/[slug], at the story's own address): the status, headline, summary (the story's
  * body), the pinned update, key events, the newest updates and a link to older ones; the follower while live.
  */
-export function LivePage({ story, pollSeconds = livePollSeconds() }: { story: Story; pollSeconds?: number }) {
+export function LivePage({
+  story,
+  pollSeconds = livePollSeconds(),
+  follow = true,
+}: {
+  story: Story;
+  pollSeconds?: number;
+  /** false: no follower even while live (/dev/previews' sample). */
+  follow?: boolean;
+}) {
   const updates = story.updates ?? [];
   const { pinned, newest, keyEvents, olderPage } = liveFirstPage(updates);
   const listed = newest.filter((update) => update !== pinned);
@@ -86,7 +95,7 @@ export function LivePage({ story, pollSeconds = livePollSeconds() }: { story: St
       </div>
       <section className="live-updates" aria-labelledby="live-updates-heading">
         <h2 id="live-updates-heading">Latest updates</h2>
-        {live && (
+        {live && follow && (
           <LiveFollower statusPath={liveStatusPath(story.slug)} pagePath={story.path} pollSeconds={pollSeconds} />
         )}
         <div className="live-updates__list" data-live-updates>

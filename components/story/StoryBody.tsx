@@ -18,7 +18,7 @@ interface RenderContext {
 
 /** The one place that maps each body block type to its component. */
 export function renderBlock(block: StoryBlock, key: number, context: RenderContext): ReactNode {
-  const blockId = `${context.idPrefix ?? ''}block-${key}`;
+  const id = `${context.idPrefix ?? ''}block-`;
   switch (block.type) {
     case 'paragraph':
       return (
@@ -67,11 +67,13 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
         </figure>
       );
     case 'table':
-      return <TableBlock key={key} id={blockId} caption={block.caption} header={block.header} rows={block.rows} />;
+      return (
+        <TableBlock key={key} id={`${id}${key}`} caption={block.caption} header={block.header} rows={block.rows} />
+      );
     case 'factBox':
-      return <FactBox key={key} id={blockId} title={block.title} items={block.items} />;
+      return <FactBox key={key} id={`${id}${key}`} title={block.title} items={block.items} />;
     case 'timeline':
-      return <Timeline key={key} id={blockId} title={block.title} events={block.events} />;
+      return <Timeline key={key} id={`${id}${key}`} title={block.title} events={block.events} />;
     case 'storyLink':
       return <StoryLinkCard key={key} story={block.story} />;
     case 'embed': {

@@ -1,15 +1,18 @@
 /**
  * /dev/previews, for editors under `npm run dev` only (a `.dev.tsx` page: production builds never see it): the
  * drafts, the scheduled and the newest stories (or, with ?q=, those matching) with their social card, link card
- * and content:check's problems; what the fronts and the banner show; at the foot, every body block.
+ * and content:check's problems; what the fronts and the banner show; at the foot, every body block and a live
+ * story with sample updates (lib/dev/live-sample.ts).
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import path from 'node:path';
+import { LivePage } from '@/components/live/LivePage';
 import { renderBlock } from '@/components/story/StoryBody';
-import { getContent, isScheduled, loadDefaultSources, storyPath, validateContent } from '@/lib/content';
+import { getContent, getStory, isScheduled, loadDefaultSources, storyPath, validateContent } from '@/lib/content';
 import { sampleBlocks } from '@/lib/dev/block-samples';
 import { readLinkCard, type LinkCard } from '@/lib/dev/link-card';
+import { sampleLiveStory } from '@/lib/dev/live-sample';
 import { PlacementsPreview } from './PlacementsPreview';
 import { PreviewSearch } from './PreviewSearch';
 import { Problems, StoryPreview, type CheckedStory } from './StoryPreview';
@@ -63,6 +66,8 @@ export default async function StoryPreviewsPage({
   const { found, listed } = storiesToShow(content.stories, query);
   const cards = await Promise.all(listed.map(({ story }) => fetchLinkCard(origin, storyPath(story.slug))));
   const newest = (await getContent()).stories[0];
+  // Not among search results: the sample is not a story to find.
+  const liveSample = newest && !query ? await getStory(newest.slug) : undefined;
 
   return (
     <div className="previews">
@@ -103,6 +108,16 @@ export default async function StoryPreviewsPage({
             in for the photo and the story link.
           </p>
           <div className="story-body">{sampleBlocks(newest).map((block, i) => renderBlock(block, i, {}))}</div>
+        </section>
+      )}
+      {liveSample && (
+        <section aria-labelledby="live-heading" className="live-preview" data-live-preview>
+          <h2 id="live-heading">A live story</h2>
+          <p>
+            The newest story as live coverage would show it (CONTENT.md, “Live coverage”), with sample updates: pinned,
+            a key event, corrected and withdrawn. Open tabs of a real live page follow it; this sample does not.
+          </p>
+          <LivePage story={sampleLiveStory(liveSample)} follow={false} />
         </section>
       )}
     </div>
