@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../test/support/temp-project';
 export const BENCHMARKS_FILE = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 
 /** The order sections appear in, whatever order they were written in. */
-export const BENCH_PARTS = ['core', 'weight', 'edge', 'archive', 'deploy', 'publish', 'faults'] as const;
+export const BENCH_PARTS = ['core', 'weight', 'edge', 'archive', 'deploy', 'publish', 'faults', 'live'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 const HEADER = `# Benchmarks
