@@ -172,6 +172,11 @@ test('a corrected update and a withdrawn one change in the open tab', async () =
   writeUpdate(23, { correction: { date: new Date().toISOString(), text: 'An earlier version gave the wrong venue.' } });
   writeUpdate(21, { withdrawn: { date: new Date().toISOString(), reason: 'The report could not be confirmed.' } });
   await publish();
+  // The edge held live.json (the tab polls it through the edge) and gives it no grace: once the publish has
+  // purged it, the next answer is the new one, never the stale copy.
+  const revision = async (base: string) =>
+    (JSON.parse((await request(base, `${PATH}/live.json`)).body) as { revision: string }).revision;
+  expect(await revision(site.edge!.url)).toBe(await revision(site.origins[0]!.url));
   await expect(top.locator('#update-u023 .live-update__correction')).toContainText('wrong venue', { timeout: 20_000 });
   await expect(top.locator('#update-u021')).toContainText('The report could not be confirmed.');
   await expect(top.locator('#update-u021')).not.toContainText('update number 21');
