@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
 import { focalRegion } from '@/lib/images/focal-point';
-import { publishedStories, SYNTHETIC_PHOTOS } from '@/test/support/synthetic-archive';
+import { updatePageCount, UPDATES_PER_PAGE } from '@/lib/content';
+import { liveStories, publishedStories, SYNTHETIC_PHOTOS } from '@/test/support/synthetic-archive';
 import { expectedAgeNotices } from './support/age-notice';
 import { archiveSite } from './support/archive-site';
 
@@ -144,4 +145,24 @@ test('archive stories, prerendered or rendered on request, say how old they are 
   }
   // The synthetic archive begins in 2015: its oldest stories are years old, whatever today is.
   expect(shown[0]).toMatch(/^This story is more than \d+ years old$/);
+});
+
+test("the archive's live coverage: each live page shows its newest updates, every older page answers and the one past the last is a 404", async ({
+  request,
+}) => {
+  const live = liveStories(site().manifest);
+  expect(live.filter((story) => !story.live!.endedAt)).toHaveLength(1);
+  for (const story of live) {
+    const page = await request.get(`${site().url}/stories/${story.slug}`);
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    expect(html.match(/<article[^>]* id="update-/g)?.length).toBe(Math.min(UPDATES_PER_PAGE, story.live!.updates));
+    expect(html).toContain(story.live!.endedAt ? 'Coverage ended' : 'class="live-label">Live</strong>');
+    const pages = updatePageCount(story.live!.updates);
+    for (const n of [1, pages]) {
+      const older = await request.get(`${site().url}/stories/${story.slug}/updates/${n}`);
+      expect(older.status(), `${story.slug} updates page ${n}`).toBe(200);
+    }
+    expect((await request.get(`${site().url}/stories/${story.slug}/updates/${pages + 1}`)).status()).toBe(404);
+  }
 });
