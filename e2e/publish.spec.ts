@@ -43,8 +43,7 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   site = await PublishSite.copy(LATEST_RELEASE);
   newPhotoBytes = await site.writePhoto(NEW_PHOTO);
-  await site.startOrigin();
-  await site.startOrigin();
+  await site.startOrigins(2);
   await site.startEdge();
 });
 
