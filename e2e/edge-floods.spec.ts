@@ -22,7 +22,7 @@ const random = () => Math.random().toString(36).slice(2);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  origins = await Promise.all([Origin.start(), Origin.start()]);
+  origins = [await Origin.start(), await Origin.start()];
   edge = await Edge.start(origins, { EDGE_MISS_LIMIT: `${MISS_LIMIT}/60s` });
   const front = await request(origins[0]!.url, '/');
   story = front.body.match(/href="(\/stories\/[^"/?#]+)"/)![1]!;

@@ -40,7 +40,7 @@ async function expectThePage(p: string) {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  origins = await Promise.all([Origin.start(), Origin.start()]);
+  origins = [await Origin.start(), await Origin.start()];
   edge = await Edge.start(origins);
   // Pages found as a reader finds them, straight from an origin.
   const direct = (p: string) => request(origins[0]!.url, p);

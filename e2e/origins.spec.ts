@@ -119,7 +119,7 @@ test('SIGTERM: readiness fails at once, requests in flight and arriving during t
 test('behind the edge, an origin stopped with SIGTERM under load costs readers nothing', async ({ baseURL }) => {
   test.setTimeout(90_000);
   const { story } = await pagesToRead(baseURL!);
-  const origins = await Promise.all([Origin.start(), Origin.start()]);
+  const origins = [await Origin.start(), await Origin.start()];
   // No miss limit: every reader here is one address, and each of these requests reaches an origin.
   const edge = await Edge.start(origins, { EDGE_MISS_LIMIT: '0' });
   try {
