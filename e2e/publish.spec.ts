@@ -261,6 +261,7 @@ test.describe('with Redis', () => {
   const REDIS_CORRECTED = 'One correction reaches every origin through Redis';
 
   test.beforeAll(async () => {
+    test.setTimeout(120_000); // two origins started in turn: past the default 30 s on a loaded machine
     redis = await startRedisServer();
     redisUrl = redis.url;
     for (let i = 0; i < 2; i++)
