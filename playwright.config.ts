@@ -23,17 +23,22 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: 'list',
+  // The archive site is built in the background from the start (e2e/support/archive-background.ts).
+  globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL,
     timezoneId: 'America/New_York',
     locale: 'en-US',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test time, failing or not: only when asked (E2E_TRACE=1).
+    trace: process.env.E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
   },
   projects: [
     { name: 'chromium', testIgnore: [/load-and-bad-requests\.spec\.ts/, ARCHIVE_SPECS] },
-    // Specs on a synthetic archive of a few hundred stories share one build of it, made by archive-setup
-    // only when such a spec runs, and stopped and removed by archive-teardown.
+    // Specs on a synthetic archive of a few hundred stories share one build of it, started in the background by
+    // the global setup (or made by archive-setup when it was not), waited for by archive-setup only when such a
+    // spec runs, and stopped and removed by archive-teardown.
     { name: 'archive-setup', testMatch: /archive\.setup\.ts/, teardown: 'archive-teardown' },
     { name: 'archive-teardown', testMatch: /archive\.teardown\.ts/ },
     { name: 'archive', testMatch: ARCHIVE_SPECS, dependencies: ['archive-setup'] },

@@ -1,6 +1,6 @@
 import { test as teardown } from '@playwright/test';
-import { stopArchiveSite } from './support/archive-site';
+import { stopArchiveSiteAndBuild } from './support/archive-background';
 
 teardown('stop the archive site and remove its copy', async () => {
-  await stopArchiveSite();
+  await stopArchiveSiteAndBuild();
 });

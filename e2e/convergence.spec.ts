@@ -22,8 +22,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   redis = await startRedisServer();
   site = await PublishSite.copy(LATEST_RELEASE);
-  await site.startOrigin({ REDIS_URL: redis.url, ...WATCH });
-  await site.startOrigin({ REDIS_URL: redis.url, ...WATCH });
+  await site.startOrigins(2, { REDIS_URL: redis.url, ...WATCH });
   await site.startEdge();
 });
 

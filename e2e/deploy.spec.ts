@@ -14,7 +14,13 @@ import { buildRelease, changeClientComponent, deploy, Origins, releaseOfBuild } 
 import { Edge, request } from '../test/support/edge-harness';
 import { Readers, staticFilesOf } from '../test/support/readers';
 import { addEveryBlockStory, EVERY_BLOCK_SLUG } from '../test/support/synthetic-archive';
-import { CONTENT_PUBLISH_ARGS, createTempProject, PROJECT_ROOT, type TempProject } from '../test/support/temp-project';
+import {
+  CONTENT_PUBLISH_ARGS,
+  createTempProject,
+  PROJECT_ROOT,
+  seedBuildCache,
+  type TempProject,
+} from '../test/support/temp-project';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 
@@ -113,6 +119,8 @@ test('a rolling deploy of a changed client component, then a rollback: readers s
   try {
     const a = releaseOfBuild(PROJECT_ROOT, releasesDir);
     changeClientComponent(project, 'b');
+    // B is A's code but one component: its build reuses what A's compiled (B's own chunk is checked below).
+    seedBuildCache(project.dir);
     const b = buildRelease(project.dir, releasesDir, { TZ: SERVER_TZ, SITE_URL: baseURL! });
     // Each release's own files, as its build made them (the release folders also hold the other's).
     const ownStatic = { [a]: path.join(PROJECT_ROOT, DIST, 'static'), [b]: path.join(project.dir, '.next', 'static') };

@@ -1,18 +1,19 @@
 /**
  * Editorial fields on a real site: drafts and scheduled stories are absent from every page, feed and
- * sitemap of a production build; under `next dev` they are previewed with banners on /dev/previews,
- * which the production build does not have at all.
+ * sitemap of production, once `content:publish` has sent a copy holding them to an origin of the suite's
+ * production build (as editors publish, e2e/support/publish-site.ts); under `next dev` they are previewed with
+ * banners on /dev/previews, which the production build does not have at all.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { writeFile as writeFileAsync } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
-import type { TempProject } from '@/test/support/temp-project';
 import { DRAFT_BANNER, SCHEDULED_BANNER } from '@/components/story/editor-banners';
-import { CORRECTED, createEditorialProject, DRAFT, SCHEDULED } from './support/editorial-project';
+import { CORRECTED, DRAFT, SCHEDULED, writeEditorialStories } from './support/editorial-project';
+import { PublishSite } from './support/publish-site';
+import { LATEST_RELEASE, type Origin } from '@/test/support/edge-harness';
 import { freePort } from '@/test/support/free-port';
 import { storySource } from '@/scripts/lib/story-scaffold';
 
@@ -23,22 +24,11 @@ test('/dev/previews is not part of the production build', async ({ request }) =>
   expect((await request.get('/dev/previews')).status()).toBe(404);
 });
 
-/**
- * Starts a server in its own process group and waits until it answers: `production` as production runs it
- * (scripts/operators/standalone.mjs serve: the standalone server.js of `npm run build`), `dev` as editors run it.
- */
-async function startServer(
-  dir: string,
-  kind: 'production' | 'dev',
-  env: Record<string, string>,
-): Promise<{ origin: string; stop(): Promise<void> }> {
+/** Starts `next dev` in its own process group, as editors run it, and waits until it answers. */
+async function startDevServer(dir: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const [command, ...args] =
-    kind === 'production'
-      ? [process.execPath, 'scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1']
-      : [path.join(dir, 'node_modules/.bin/next'), 'dev', '-p', String(port)];
-  const child: ChildProcess = spawn(command!, args, {
+  const child: ChildProcess = spawn(path.join(dir, 'node_modules/.bin/next'), ['dev', '-p', String(port)], {
     cwd: dir,
     detached: true,
     stdio: 'ignore',
@@ -60,7 +50,7 @@ async function startServer(
     if (alive()) process.kill(group, 'SIGKILL');
   };
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`the ${kind} server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`next dev exited with ${child.exitCode}`);
     try {
       await fetch(origin);
       return { origin, stop };
@@ -69,7 +59,7 @@ async function startServer(
     }
   }
   await stop();
-  throw new Error(`the ${kind} server did not answer on ${origin}`);
+  throw new Error(`next dev did not answer on ${origin}`);
 }
 
 /** Every same-origin URL a page, feed, sitemap or robots.txt links to or lists. */
@@ -107,18 +97,21 @@ async function crawl(request: APIRequestContext, origin: string, starts: string[
   return seen;
 }
 
-type Server = Awaited<ReturnType<typeof startServer>>;
+interface Server {
+  origin: string;
+  stop(): Promise<void>;
+}
 
-/** The mixed headline's card, fetched from the production server: a real 1200×630 PNG, drawn offline. */
-async function checkMixedHeadlineCard(page: Page, request: APIRequestContext, origin: string, buildLog: string) {
-  // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this.
-  expect(buildLog).toContain('Generating static pages');
-  expect(buildLog).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
-  await page.goto(`${origin}/stories/${CORRECTED.slug}`);
+/**
+ * The mixed headline's card, fetched from the production origin, which draws it on demand (the build never had
+ * the story): a real 1200×630 PNG, drawn offline.
+ */
+async function checkMixedHeadlineCard(page: Page, request: APIRequestContext, origin: Origin) {
+  await page.goto(`${origin.url}/stories/${CORRECTED.slug}`);
   const cardUrl = await page.locator('meta[property="og:image"]').getAttribute('content');
-  // This build keeps the default canonical origin: fetch the card's path from the local server.
+  // The origin keeps the default canonical origin: fetch the card's path from the origin itself.
   const { pathname, search } = new URL(cardUrl!);
-  const card = await request.get(origin + pathname + search);
+  const card = await request.get(origin.url + pathname + search);
   expect(card.status()).toBe(200);
   expect(card.headers()['content-type']).toBe('image/png');
   const png = sharp(await card.body());
@@ -126,14 +119,18 @@ async function checkMixedHeadlineCard(page: Page, request: APIRequestContext, or
   const { channels } = await png.stats();
   expect(channels.some((c) => c.stdev > 20)).toBe(true);
   await writeFileAsync(test.info().outputPath('mixed-headline-card.png'), await card.body());
+  // Offline, a glyph missing from the bundled fonts would be fetched, fail and be logged like this. The log is
+  // the origin's own (its warm-up line is in it).
+  await expect.poll(origin.output, { timeout: 30_000 }).toContain('content: warmed up on-demand rendering');
+  expect(origin.output()).not.toMatch(/Failed to load dynamic font|dynamic font|emoji/i);
 }
 
 /**
  * `next dev` in the project, as on an editor's machine: SITE_URL is the production origin, which has no card for
  * a draft (and which this test cannot reach). The link card must show the card from this server.
  */
-function startDevServer(dir: string): Promise<Server> {
-  return startServer(dir, 'dev', { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
+function startEditorsDevServer(dir: string): Promise<Server> {
+  return startDevServer(dir, { NEXT_DIST_DIR: '.next-dev', SITE_URL: 'https://www.ajupress.com' });
 }
 
 /** Only the draft's link-card image is drawn: rendering every card in dev would only cost time. */
@@ -291,7 +288,7 @@ function describePreviewsUnderDev(projectDir: () => string) {
     let dev: Server | undefined;
     test.beforeAll(async () => {
       test.setTimeout(120_000);
-      dev = await startDevServer(projectDir());
+      dev = await startEditorsDevServer(projectDir());
     });
     test.afterAll(async () => {
       await dev?.stop();
@@ -326,30 +323,27 @@ function describePreviewsUnderDev(projectDir: () => string) {
 }
 
 test.describe.serial('editorial fields', () => {
-  let project: TempProject;
-  let production: Server | undefined;
-  let buildLog = '';
+  let site: PublishSite | undefined;
+  /** An origin of the suite's production build, to which the copy holding the three stories was published. */
+  let production: Origin;
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    project = createEditorialProject();
-    // The production build (next build, the search index, the standalone server's files), as npm run build makes it.
-    const build = await promisify(execFile)('npm', ['run', 'build'], {
-      cwd: project.dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    buildLog = build.stdout + build.stderr;
-    production = await startServer(project.dir, 'production', {});
+    site = await PublishSite.copy(LATEST_RELEASE);
+    site.edgeUrl = ''; // no edge here: nothing lifts an embargo before 2099
+    writeEditorialStories(site.project);
+    production = await site.startOrigin();
+    // Publishing, as editors put stories on the site (content:check, the search index, the origins' store).
+    const published = await site.publish();
+    expect(published.code, published.out).toBe(0);
   });
   test.afterAll(async () => {
-    await production?.stop();
-    project?.remove();
+    await site?.stop();
   });
 
-  test('drafts and scheduled stories are absent from every page, feed and sitemap of a production build', async ({
+  test('drafts and scheduled stories are absent from every page, feed and sitemap of production, once published', async ({
     request,
   }) => {
-    const { origin } = production!;
+    const origin = production.url;
     // Feeds, sitemaps and robots.txt are crawled where they exist; a page's own links lead to the rest.
     const pages = await crawl(request, origin, ['/', '/robots.txt', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']);
     const fetched = [...pages].filter(([, page]) => page.status === 200);
@@ -371,11 +365,11 @@ test.describe.serial('editorial fields', () => {
     page,
     request,
   }) => {
-    await checkMixedHeadlineCard(page, request, production!.origin, buildLog);
+    await checkMixedHeadlineCard(page, request, production);
   });
 
   test('a kicker shows above the headline, and corrections at the foot of the story in KST', async ({ page }) => {
-    await page.goto(`${production!.origin}/stories/${CORRECTED.slug}`);
+    await page.goto(`${production.url}/stories/${CORRECTED.slug}`);
     await expect(page.locator('.story-header .kicker')).toHaveText('Analysis');
     const correction = page.locator('.story-body ~ .story-footer .corrections li');
     await expect(correction).toHaveText(
@@ -384,5 +378,5 @@ test.describe.serial('editorial fields', () => {
     await expect(correction.locator('time')).toHaveAttribute('datetime', '2024-06-19T01:30:00Z');
   });
 
-  describePreviewsUnderDev(() => project.dir);
+  describePreviewsUnderDev(() => site!.project.dir);
 });

@@ -48,8 +48,7 @@ test.beforeAll(async () => {
   // The first publish checks and stores the copy from scratch.
   test.setTimeout(300_000);
   site = await PublishSite.copy(LATEST_RELEASE);
-  await site.startOrigin();
-  await site.startOrigin();
+  await site.startOrigins(2);
   await site.startEdge();
   site.writeStory({ ...OLDER, postedAt: inSeconds(-3600) });
   site.writeStory({ ...NEWER, postedAt: inSeconds(-60) });

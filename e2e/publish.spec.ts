@@ -43,8 +43,7 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   site = await PublishSite.copy(LATEST_RELEASE);
   newPhotoBytes = await site.writePhoto(NEW_PHOTO);
-  await site.startOrigin();
-  await site.startOrigin();
+  await site.startOrigins(2);
   await site.startEdge();
 });
 
@@ -262,6 +261,7 @@ test.describe('with Redis', () => {
   const REDIS_CORRECTED = 'One correction reaches every origin through Redis';
 
   test.beforeAll(async () => {
+    test.setTimeout(120_000); // two origins started in turn: past the default 30 s on a loaded machine
     redis = await startRedisServer();
     redisUrl = redis.url;
     for (let i = 0; i < 2; i++)

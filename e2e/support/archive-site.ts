@@ -1,7 +1,9 @@
 /**
  * The archive test site: one production build of a synthetic archive (test/support/synthetic-archive.ts), a few
- * hundred stories and a small prerender window, served on a free port. The `archive-setup` Playwright project
- * starts it for the `archive` project's specs and `archive-teardown` removes it; specs find it with `archiveSite()`.
+ * hundred stories and a small prerender window, served on a free port. Usually built in the background from the
+ * start of the run (e2e/support/archive-background.ts); the `archive-setup` Playwright project waits for it (or
+ * builds it itself) for the `archive` project's specs and `archive-teardown` removes it; specs find it with
+ * `archiveSite()`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/test/support/synthetic-archive';
 import { freePort } from '@/test/support/free-port';
+import { seedBuildCache } from '@/test/support/temp-project';
 
 /** Stories in the archive (the seed included) and how many of the newest are prerendered. */
 export const ARCHIVE_STORIES = 300;
@@ -27,13 +30,13 @@ export interface ArchiveSite {
 }
 
 /** Where the running site is written down; set once in playwright.config.ts so every worker reads the same file. */
-const stateFile = () => {
+export const stateFile = () => {
   const file = process.env.ARCHIVE_SITE_STATE;
   if (!file) throw new Error('ARCHIVE_SITE_STATE is not set: run the archive specs through playwright.config.ts');
   return file;
 };
 
-const processAlive = (pid: number) => {
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -50,9 +53,10 @@ export async function stopGroup(pid: number): Promise<void> {
   if (processAlive(-pid)) process.kill(-pid, 'SIGKILL');
 }
 
-/** Builds the synthetic archive and starts its server; writes the state file. */
-export async function startArchiveSite(): Promise<ArchiveSite> {
+/** Builds the synthetic archive and starts its server; writes the state file. `onCopy`: told the copy's folder first. */
+export async function startArchiveSite(onCopy?: (dir: string) => void): Promise<ArchiveSite> {
   const { project } = await createSyntheticArchive({ stories: ARCHIVE_STORIES });
+  onCopy?.(project.dir);
   let pid: number | undefined;
   try {
     const port = await freePort();
@@ -65,6 +69,8 @@ export async function startArchiveSite(): Promise<ArchiveSite> {
       PRERENDER_STORIES: String(ARCHIVE_WINDOW),
       TZ: 'Pacific/Honolulu',
     };
+    // The same code as the suite's own build: what compiled there is reused.
+    seedBuildCache(project.dir);
     const started = performance.now();
     await promisify(execFile)('npm', ['run', 'build'], { cwd: project.dir, env, maxBuffer: 64 * 1024 * 1024 }).catch(
       (error: { stdout?: string; stderr?: string }) => {

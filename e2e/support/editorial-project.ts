@@ -1,18 +1,19 @@
 /**
- * A temp copy of the site with, besides the seed story, one draft, one story scheduled far in the
- * future and one published story with a kicker and a correction — for proving that neither reaches any page, feed or sitemap of a production build.
+ * Stories written into a temp copy of the site besides the seed story: one draft, one story scheduled far in the
+ * future and one published story with a kicker and a correction — for proving that neither of the first two
+ * reaches any page, feed or sitemap of production once the copy is published.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { storyFilePath } from '@/lib/content/model/validate';
-import { createTempProject, PROJECT_ROOT, type TempProject } from '@/test/support/temp-project';
+import { PROJECT_ROOT, type TempProject } from '@/test/support/temp-project';
 
 export const DRAFT = { slug: 'draft-story-kim-visits-seoul', headline: 'Draft headline Kim quietly visits Seoul' };
 export const SCHEDULED = { slug: 'scheduled-story-summit-in-2099', headline: 'Scheduled headline summit set for 2099' };
 /**
  * Published, with the editorial extras: a kicker and a correction. Its long headline mixes Korean, Latin
- * and an emoji, so its social card proves the bundled fonts cover them all in a real build.
+ * and an emoji, so its social card, drawn by a production origin, proves the bundled fonts cover them all.
  */
 export const CORRECTED = {
   slug: 'corrected-story-with-kicker',
@@ -25,8 +26,8 @@ export const CORRECTED = {
 const storySource = (data: object) =>
   `import { defineStory } from '@/content/schema';\n\nexport default defineStory(${JSON.stringify(data, null, 2)});\n`;
 
-export function createEditorialProject(): TempProject {
-  const project = createTempProject('aju-editorial-');
+/** Writes the three stories (and their photos) into `project`. */
+export function writeEditorialStories(project: TempProject): void {
   const photo = readFileSync(path.join(PROJECT_ROOT, 'public/images/stories/putin-heads-to-pyongyang.jpg'));
   for (const [story, extra] of [
     [DRAFT, { draft: true }],
@@ -52,5 +53,4 @@ export function createEditorialProject(): TempProject {
       }),
     );
   }
-  return project;
 }

@@ -4,7 +4,7 @@
  * node_modules is hard-linked, not symlinked: Turbopack refuses a node_modules that points outside its root.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -61,4 +61,19 @@ export function createTempProject(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Seeds a copy's Turbopack build cache (`.next/cache/turbopack`, on by default for `next build` since Next 16.3)
+ * with this checkout's, from its last build: a test build of the same code then reuses what compiled unchanged.
+ * Turbopack checks every input against the cache, so a changed file or setting is compiled anew. Nothing
+ * happens when this checkout has no build cache, or when the copy already has one.
+ */
+export function seedBuildCache(dir: string): void {
+  const inDist = path.join(process.env.NEXT_DIST_DIR || '.next', 'cache', 'turbopack');
+  const cache = path.join(PROJECT_ROOT, inDist);
+  const target = path.join(dir, inDist);
+  if (!existsSync(cache) || existsSync(target)) return;
+  mkdirSync(path.dirname(target), { recursive: true });
+  cpSync(cache, target, { recursive: true });
 }
