@@ -109,6 +109,16 @@ describe('publishing a live story', () => {
     for (const path of [older(1), older(2)]) assert.ok(!paths.includes(path), `${path} is full: not refreshed`);
   });
 
+  test('the update that starts a new older page refreshes the page before it once (its "Newer updates" link)', async () => {
+    const full = await snapshotOf(UPDATES_PER_PAGE * 2);
+    const started = await snapshotOf(UPDATES_PER_PAGE * 2 + 1);
+    const { paths } = contentChanges(changeView(full.snapshot), changeView(started.snapshot));
+    assert.ok(paths.includes(older(2)) && paths.includes(older(3)));
+    assert.ok(!paths.includes(older(1)));
+    const next = await snapshotOf(UPDATES_PER_PAGE * 2 + 2);
+    assert.ok(!contentChanges(changeView(started.snapshot), changeView(next.snapshot)).paths.includes(older(2)));
+  });
+
   test('a correction of an old update refreshes its older page; a new story refreshes every older page', async () => {
     const base = await snapshotOf(45);
     const corrected = await snapshotOf(45, (n) =>
