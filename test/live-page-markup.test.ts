@@ -1,4 +1,5 @@
-// The live page's and older pages' markup (components/live): what a full older page may show.
+// The live page's and older pages' markup (components/live): what a full older page may show, and the
+// headings' order readers of assistive technology move by.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createElement } from 'react';
@@ -27,4 +28,11 @@ test('a full older page is the same HTML after a later update (its hash keeps it
   const after = await withUpdates(OPTIONS.updates + 1);
   assert.equal(olderPage(after, 1), olderPage(before, 1));
   assert.match(olderPage(before, 1), /Updates 1 to 20, newest first/);
+});
+
+test('an older page: headings go h1, h2, h3 (no level skipped)', async () => {
+  const html = olderPage(await withUpdates(OPTIONS.updates), 2);
+  const levels = [...html.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
+  assert.ok(levels.includes(3), 'the updates have titles');
+  levels.forEach((level, i) => assert.ok(level <= (levels[i - 1] ?? 0) + 1, `h${level} after h${levels[i - 1]}`));
 });

@@ -32,7 +32,11 @@ export function OlderUpdates({ story, page }: { story: Story; page: number }) {
           .
         </p>
       </header>
-      <section className="live-updates" aria-label="Updates">
+      {/* A heading between the page's h1 and the updates' h3 titles (axe's heading-order). */}
+      <section className="live-updates" aria-labelledby="live-updates-heading">
+        <h2 id="live-updates-heading" className="visually-hidden">
+          Updates
+        </h2>
         <div className="live-updates__list">
           {shown.map((update) => (
             <LiveUpdateArticle key={update.id} update={update} />
