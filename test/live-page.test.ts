@@ -277,3 +277,19 @@ describe('an open tab following the coverage (components/live/follow.ts)', () =>
     hidden.following.stop();
   });
 });
+
+describe('an open tab whose edge keeps an old live page', () => {
+  test('backs off from the second poll in a row that finds the page older than live.json', async () => {
+    Object.assign(site, { status: 200, live: true, revision: 'r2', pageRevisions: ['r1'], requests: [] });
+    const stale = start();
+    await stale.polls(4);
+    stale.following.stop();
+    assert.deepEqual(stale.outcomes.slice(0, 2), ['stale-page', 'stale-page']);
+    // Each poll's wait, then the page asked again after 1, 2 and 4 s.
+    const everyPoll = PAGE_RETRY_MS.length + 1;
+    assert.deepEqual(
+      [0, 1, 2, 3].map((n) => stale.waits[n * everyPoll]),
+      [1000, 1000, 2000, 4000],
+    );
+  });
+});
