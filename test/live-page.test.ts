@@ -109,6 +109,16 @@ describe('publishing a live story', () => {
     for (const path of [older(1), older(2)]) assert.ok(!paths.includes(path), `${path} is full: not refreshed`);
   });
 
+  test('the update that starts a new older page refreshes the page before it once (its "Newer updates" link)', async () => {
+    const full = await snapshotOf(UPDATES_PER_PAGE * 2);
+    const started = await snapshotOf(UPDATES_PER_PAGE * 2 + 1);
+    const { paths } = contentChanges(changeView(full.snapshot), changeView(started.snapshot));
+    assert.ok(paths.includes(older(2)) && paths.includes(older(3)));
+    assert.ok(!paths.includes(older(1)));
+    const next = await snapshotOf(UPDATES_PER_PAGE * 2 + 2);
+    assert.ok(!contentChanges(changeView(started.snapshot), changeView(next.snapshot)).paths.includes(older(2)));
+  });
+
   test('a correction of an old update refreshes its older page; a new story refreshes every older page', async () => {
     const base = await snapshotOf(45);
     const corrected = await snapshotOf(45, (n) =>
@@ -265,5 +275,21 @@ describe('an open tab following the coverage (components/live/follow.ts)', () =>
     await new Promise((resolve) => setTimeout(resolve, 60));
     assert.equal(site.requests.length, requests, 'hidden: no more requests');
     hidden.following.stop();
+  });
+});
+
+describe('an open tab whose edge keeps an old live page', () => {
+  test('backs off from the second poll in a row that finds the page older than live.json', async () => {
+    Object.assign(site, { status: 200, live: true, revision: 'r2', pageRevisions: ['r1'], requests: [] });
+    const stale = start();
+    await stale.polls(4);
+    stale.following.stop();
+    assert.deepEqual(stale.outcomes.slice(0, 2), ['stale-page', 'stale-page']);
+    // Each poll's wait, then the page asked again after 1, 2 and 4 s.
+    const everyPoll = PAGE_RETRY_MS.length + 1;
+    assert.deepEqual(
+      [0, 1, 2, 3].map((n) => stale.waits[n * everyPoll]),
+      [1000, 1000, 2000, 4000],
+    );
   });
 });

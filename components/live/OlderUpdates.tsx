@@ -5,7 +5,9 @@ import { LiveUpdateArticle } from './LiveUpdateArticle';
 
 /**
  * An older page of a live story's updates (page 1 holds the first UPDATES_PER_PAGE): its updates newest first,
- * with links to the newer and the older page. A full page never changes, so the edge keeps it.
+ * with links to the newer and the older page. A full page never changes, so the edge keeps it: nothing here
+ * may depend on later updates (not even how many there are) but whether this page is the last, which its hash
+ * holds (lib/content/model/live-status.ts).
  */
 export function OlderUpdates({ story, page }: { story: Story; page: number }) {
   const updates = story.updates ?? [];
@@ -21,7 +23,7 @@ export function OlderUpdates({ story, page }: { story: Story; page: number }) {
         </p>
         <h1 className="headline">{story.headline}</h1>
         <p className="standfirst">
-          Updates {first} to {first + shown.length - 1} of {updates.length}, newest first
+          Updates {first} to {first + shown.length - 1}, newest first
           {shown[0] && (
             <>
               , to <KstTime instant={shown[0].postedAt} />
@@ -30,7 +32,11 @@ export function OlderUpdates({ story, page }: { story: Story; page: number }) {
           .
         </p>
       </header>
-      <section className="live-updates" aria-label="Updates">
+      {/* A heading between the page's h1 and the updates' h3 titles (axe's heading-order). */}
+      <section className="live-updates" aria-labelledby="live-updates-heading">
+        <h2 id="live-updates-heading" className="visually-hidden">
+          Updates
+        </h2>
         <div className="live-updates__list">
           {shown.map((update) => (
             <LiveUpdateArticle key={update.id} update={update} />

@@ -1,7 +1,8 @@
 /**
  * How an open tab of a live story follows it (components/live/LiveFollower.tsx; decision 0053). While the tab is
  * visible and the coverage live, it polls live.json (cached at the edge a few seconds) every `pollSeconds`, with
- * jitter so tabs opened together do not poll together, backing off on errors up to MAX_BACKOFF_MS. When the
+ * jitter so tabs opened together do not poll together, backing off on errors (and on a page the edge keeps
+ * older than live.json's revision poll after poll) up to MAX_BACKOFF_MS. When the
  * coverage's revision changes it fetches the live page itself (its HTML is the one renderer of updates) until it
  * is that new (the edge may hold the old page a moment), and applies it: new updates inserted at the top when
  * the reader is there, otherwise counted on the "N new updates" button; changed ones replaced in place. It stops
@@ -71,6 +72,7 @@ export interface Following {
 export function follow(deps: FollowDeps): Following {
   let shown = deps.revision;
   let failures = 0;
+  let stalePages = 0;
   let timer: unknown;
   let running = false;
   let stopped = false;
@@ -96,7 +98,10 @@ export function follow(deps: FollowDeps): Following {
           outcome = 'applied';
         } else outcome = 'stale-page';
       }
-      failures = 0;
+      // A page still older than live.json after every retry, twice in a row, backs off like an error: once is
+      // an edge refetching it, more is an edge or origin stuck, not helped by four requests a poll from each tab.
+      stalePages = outcome === 'stale-page' ? stalePages + 1 : 0;
+      failures = stalePages > 1 ? failures + 1 : 0;
       // Ended: the page just applied says so; no tab asks again.
       if (!status.live && outcome !== 'stale-page') {
         stopped = true;

@@ -138,8 +138,8 @@ export function contentChanges(previous: ChangeView | undefined, next: ChangeVie
 
 /**
  * A live story's older pages of updates that changed between two versions (their hashes differ, or only one
- * has the page): a full page keeps its hash, so a new update refreshes only the newest page. Undefined (all)
- * when either version is missing.
+ * has the page): a full page keeps its hash, so a new update refreshes only the newest page (and the one before
+ * it, when it starts a page). Undefined (all) when either version is missing.
  */
 function changedUpdatePages(before: ChangedStory | undefined, after: ChangedStory | undefined) {
   if (!before || !after) return undefined;

@@ -34,14 +34,16 @@ export function liveStatus(
 
 /**
  * One hash per older page (page 1 first) of a live story's updates, and of what else an older page shows (the
- * headline): a publish refreshes only the older pages whose hash changed (lib/publish/changes.ts). A full page
- * never changes unless one of its updates does.
+ * headline, and whether it is the last: its "Newer updates" link goes to the live page, else to the next page):
+ * a publish refreshes only the older pages whose hash changed (lib/publish/changes.ts). A full page changes
+ * only when one of its updates does, or once, when the page after it starts.
  */
 export function updatePageHashes(
   story: Pick<StoryRecord, 'headline'> & { updates?: readonly Pick<LiveUpdate, 'id'>[] },
 ) {
   const updates = story.updates ?? [];
-  return Array.from({ length: updatePageCount(updates.length) }, (_, i) =>
-    hash([story.headline, updatesOnPage(updates, i + 1).map(updateRevision)]),
+  const pages = updatePageCount(updates.length);
+  return Array.from({ length: pages }, (_, i) =>
+    hash([story.headline, i + 1 === pages, updatesOnPage(updates, i + 1).map(updateRevision)]),
   );
 }
