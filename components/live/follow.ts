@@ -1,12 +1,9 @@
 /**
- * How an open tab of a live story follows it (components/live/LiveFollower.tsx; decision 0053). While the tab is
- * visible and the coverage live, it polls live.json (cached at the edge a few seconds) every `pollSeconds`, with
- * jitter so tabs opened together do not poll together, backing off on errors (and on a page the edge keeps
- * older than live.json's revision poll after poll) up to MAX_BACKOFF_MS. When the
- * coverage's revision changes it fetches the live page itself (its HTML is the one renderer of updates) until it
- * is that new (the edge may hold the old page a moment), and applies it: new updates inserted at the top when
- * the reader is there, otherwise counted on the "N new updates" button; changed ones replaced in place. It stops
- * when the tab is hidden, resumes when it is shown, and stops for good once live.json says the coverage ended.
+ * How an open tab of a live story follows it (LiveFollower.tsx; decision 0053): while visible and live, it polls
+ * live.json every `pollSeconds` with jitter, backing off on errors (and on a page the edge still keeps older than
+ * live.json) up to MAX_BACKOFF_MS; on a new revision it fetches the live page (the one renderer of updates) and
+ * applies it: inserted at the top, or counted on the "N new updates" button once scrolled. It stops while the tab
+ * is hidden and for good once the coverage ended.
  */
 
 /** What live.json answers (lib/content/model/live-status.ts). */
