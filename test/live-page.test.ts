@@ -293,3 +293,16 @@ describe('an open tab whose edge keeps an old live page', () => {
     );
   });
 });
+
+describe('an open tab whose live story goes away', () => {
+  for (const status of [404, 410])
+    test(`live.json answering ${status} (taken down, or no longer live coverage) stops it for good`, async () => {
+      Object.assign(site, { status, live: true, revision: 'r1', pageRevisions: ['r1'], requests: [] });
+      const gone = start();
+      await gone.polls(1);
+      assert.deepEqual(gone.outcomes, ['ended']);
+      assert.equal(gone.following.stopped, true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(site.requests, ['/live.json'], 'one request, none after it');
+    });
+});

@@ -83,7 +83,7 @@ export function LivePage({
         {pinned && (
           <section className="live-pinned" aria-labelledby="live-pinned-heading">
             <h2 id="live-pinned-heading">Pinned</h2>
-            <LiveUpdateArticle update={pinned} />
+            <LiveUpdateArticle update={pinned} href={updatePath(story.slug, updates, pinned.id)} />
           </section>
         )}
       </div>
@@ -100,7 +100,7 @@ export function LivePage({
         )}
         <div className="live-updates__list" data-live-updates>
           {listed.map((update) => (
-            <LiveUpdateArticle key={update.id} update={update} />
+            <LiveUpdateArticle key={update.id} update={update} href={updatePath(story.slug, updates, update.id)} />
           ))}
         </div>
         <div data-live-part="older">

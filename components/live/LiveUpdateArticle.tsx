@@ -3,16 +3,16 @@ import { KstTime } from '@/components/ui/KstTime';
 import { updateAnchor, updateRevision, type StoryUpdate } from '@/lib/content';
 
 /**
- * One update: its time (a link to its own anchor, the address to share), its title, its body through
+ * One update: its time (a link to its address to share: its older page's anchor, which always holds it), its title, its body through
  * StoryBody's block renderer and its correction; a withdrawn one shows only why. Its revision lets an open tab
  * tell that it changed (./follow.ts).
  */
-export function LiveUpdateArticle({ update }: { update: StoryUpdate }) {
+export function LiveUpdateArticle({ update, href }: { update: StoryUpdate; href: string }) {
   const anchor = updateAnchor(update.id);
   return (
     <article id={anchor} className="live-update" data-live-revision={updateRevision(update)} tabIndex={-1}>
       <p className="live-update__time">
-        <a href={`#${anchor}`}>
+        <a href={href}>
           <KstTime instant={update.postedAt} />
         </a>
       </p>

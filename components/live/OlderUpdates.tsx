@@ -1,5 +1,12 @@
 import { KstTime } from '@/components/ui/KstTime';
-import { updatePageCount, updatesOnPage, updatesPagePath, UPDATES_PER_PAGE, type Story } from '@/lib/content';
+import {
+  updatePageCount,
+  updatePath,
+  updatesOnPage,
+  updatesPagePath,
+  UPDATES_PER_PAGE,
+  type Story,
+} from '@/lib/content';
 import { LiveStyles } from './LiveStyles';
 import { LiveUpdateArticle } from './LiveUpdateArticle';
 
@@ -39,7 +46,7 @@ export function OlderUpdates({ story, page }: { story: Story; page: number }) {
         </h2>
         <div className="live-updates__list">
           {shown.map((update) => (
-            <LiveUpdateArticle key={update.id} update={update} />
+            <LiveUpdateArticle key={update.id} update={update} href={updatePath(story.slug, updates, update.id)} />
           ))}
         </div>
       </section>

@@ -24,8 +24,8 @@ const replacePart = (document: Document, next: Document, name: string) => {
 /** The reader is at the top: nothing they see moves when updates are inserted above the list's first. */
 export const readerAtTop = (window: Window) => window.scrollY < 1;
 
-/** Applies a newer page; `atTop` inserts new updates at once, else the button counts them. */
-export function applyPage(view: LivePageView, html: string, atTop: boolean): void {
+/** Applies a newer page; `atTop` shows it at once, else the button counts its new updates; returns their count. */
+export function applyPage(view: LivePageView, html: string, atTop: boolean): number {
   const document = view.list.ownerDocument;
   const next = new DOMParser().parseFromString(html, 'text/html');
   replacePart(document, next, 'status');
@@ -33,34 +33,37 @@ export function applyPage(view: LivePageView, html: string, atTop: boolean): voi
   const nextRoot = next.querySelector('[data-live-coverage-revision]');
   if (root && nextRoot)
     root.setAttribute('data-live-coverage-revision', nextRoot.getAttribute('data-live-coverage-revision')!);
-  // Corrected or withdrawn: replaced where it is (pending ones too).
-  for (const fresh of next.querySelectorAll<HTMLElement>('article.live-update[id]')) {
-    const current = document.getElementById(fresh.id);
-    if (current && current.dataset.liveRevision !== fresh.dataset.liveRevision)
-      current.replaceWith(document.importNode(fresh, true));
-  }
+  // Corrected or withdrawn: replaced where it is, wherever it is shown (the pinned update and the list).
+  for (const fresh of next.querySelectorAll<HTMLElement>('article.live-update[id]'))
+    for (const current of document.querySelectorAll<HTMLElement>(`article.live-update[id="${fresh.id}"]`))
+      if (current.dataset.liveRevision !== fresh.dataset.liveRevision)
+        current.replaceWith(document.importNode(fresh, true));
   const nextList = next.querySelector('[data-live-updates]');
-  const known = new Set(view.pending.updates.map((update) => update.id));
-  const added = [...(nextList?.children ?? [])].filter(
-    (update) => update.id && !document.getElementById(update.id) && !known.has(update.id),
-  );
-  const fresher = view.pending.updates.map((update) => next.getElementById(update.id) ?? update);
-  view.pending = { updates: [...added, ...fresher], page: next };
+  const added = [...(nextList?.children ?? [])].filter((update) => update.id && !document.getElementById(update.id));
+  view.pending = { updates: added, page: next };
   if (atTop) showPending(view);
   else updateButton(view);
+  return added.length;
 }
 
-/** Inserts the new updates at the top of the list, and the parts that go with them; returns the newest. */
+/**
+ * Shows the pending page: its list of updates in place of the one shown (new ones at the top; a pin or an unpin
+ * moves an update between the list and the pinned part) with the parts that go with it; returns the newest new
+ * update. Only at the top of the page or on the reader's click: nothing moves under a reader who did not ask.
+ */
 export function showPending(view: LivePageView): HTMLElement | undefined {
   const { updates, page } = view.pending;
   const document = view.list.ownerDocument;
-  const inserted = updates.map((update) => document.importNode(update, true) as HTMLElement);
-  view.list.prepend(...inserted);
+  const nextList = page?.querySelector('[data-live-updates]');
   if (page) for (const part of PARTS_WITH_NEW_UPDATES) replacePart(document, page, part);
+  if (nextList) view.list.replaceChildren(...[...nextList.children].map((child) => document.importNode(child, true)));
   view.pending = { updates: [] };
   updateButton(view);
-  return inserted[0];
+  return updates[0] ? (document.getElementById(updates[0].id) ?? undefined) : undefined;
 }
+
+/** The reader has pending updates to see, or a changed page to take in when back at the top. */
+export const hasPending = (view: LivePageView) => !!view.pending.page;
 
 function updateButton(view: LivePageView) {
   const count = view.pending.updates.length;

@@ -85,10 +85,13 @@ export function follow(deps: FollowDeps): Following {
     let outcome: Parameters<NonNullable<FollowDeps['onPoll']>>[0] = 'same';
     try {
       const response = await deps.fetch(deps.statusUrl, { cache: 'no-cache' });
+      // Gone (taken down, or no longer live coverage): nothing more to follow.
+      if (response.status === 404 || response.status === 410) stopped = true;
       if (!response.ok) throw new Error(`live.json answered ${response.status}`);
       const status = (await response.json()) as LiveStatusAnswer;
       if (status.revision !== shown) {
         const html = await fetchNewerPage(deps, shown);
+        if (stopped) return;
         if (html) {
           shown = pageRevision(html)!;
           deps.apply(html);
@@ -106,7 +109,7 @@ export function follow(deps: FollowDeps): Following {
       }
     } catch {
       failures++;
-      outcome = 'error';
+      outcome = stopped ? 'ended' : 'error';
     }
     running = false;
     deps.onPoll?.(outcome);

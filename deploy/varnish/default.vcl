@@ -2,16 +2,11 @@ vcl 4.1;
 # The edge in front of the site's standalone servers (docs/operations/edge.md).
 # `npm run edge` (scripts/operators/edge.mjs) writes origins.vcl (backends, health probe, director, purge ACL,
 # security headers) for EDGE_ORIGINS and EDGE_PURGE_ALLOW, then runs varnishd with this file.
-# Rules, in request order:
-#   1. purge (PURGE / BAN) only from the purge ACL;
-#   2. one request shape per URL: Next's router headers, `_rsc`, tracking parameters, cookies, odd
-#      Accept, forwarded-host headers are all removed, so the origin can only ever answer with the page;
-#   3. the key is the normalised path and query (not the Host: the origin gets one fixed Host), with one
-#      copy for clients that take gzip and one plain copy for those that do not;
-#   4. nothing but the page is stored: flight data, redirects into it, errors, private answers, preview
-#      links are not;
-#   5. stale pages served for a day while refetching (the site's stale-while-revalidate), three days
-#      while no origin is healthy; a short 503 page when nothing is cached and no origin answers.
+# Rules, in request order: 1. purge (PURGE / BAN) only from the purge ACL; 2. one request shape per URL (Next's
+# router headers, `_rsc`, tracking parameters, cookies, odd Accept, forwarded-host headers removed); 3. the key is
+# the normalised path and query (not the Host), one gzip copy and one plain; 4. only the page is stored (not flight data,
+# redirects into it, errors, private answers, preview links); 5. stale pages served a day while refetching, three
+# days while no origin is healthy, a short 503 page when nothing is cached and no origin answers.
 
 import std;
 import directors;
@@ -81,10 +76,7 @@ sub edge_breaking_news {
 	}
 }
 
-# --- Live coverage (docs/operations/caching.md, decision 0053) ---
-# live.json, which every open tab of a live story polls: kept as long as the origin says (5 s) and never past
-# it, so a stale answer is not served while it refetches; filed under its story's page too, so the publish
-# that purges the page purges it.
+# live.json, polled by open tabs (decision 0053): 5 s, never stale; purged with its story's page.
 sub edge_live_status {
 	if (bereq.url ~ "^/stories/[^/?]+/live\.json$") {
 		set beresp.grace = 0s;

@@ -17,7 +17,8 @@ import { nowInKst } from '../lib/story-scaffold';
 import { updateId, updateSource } from '../lib/update-scaffold';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const USAGE = 'npm run new-update -- <live story\'s slug> [--title "…"] [--key-event]';
+const USAGE =
+  'npm run new-update -- <live story\'s slug> [--title "…"] [--key-event] [--text "…"] [--at <time with offset>]';
 
 /** The live story's file and its coverage; refuses a slug with no story, or a story that is not live now. */
 async function liveStory(slug: string, postedAt: string) {
@@ -87,7 +88,7 @@ async function main() {
     fail(`${file} was written by another run just now — run npm run new-update again for the next id`);
   }
   console.log(
-    `✔ Created ${file}, posted ${postedAt}, at /stories/${slug}#update-${id}.
+    `✔ Created ${file}, posted ${postedAt}: #update-${id} on /stories/${slug} once published.
 Next: ${values.text ? 'check the text' : `replace the ${PLACEHOLDER} with the update`} (any body block works), then run npm run content:publish: readers and open tabs get it within seconds.`,
   );
 }
