@@ -167,10 +167,13 @@ test('a new update: through the edge within 10 s; an open tab at the top gets it
   Object.assign(globalThis, { liveTab: top });
 });
 
-test('a corrected update and a withdrawn one change in the open tab', async () => {
+test('a corrected update, a withdrawn one and a new pin change in the open tab', async () => {
   const top = (globalThis as unknown as { liveTab: Page }).liveTab;
   writeUpdate(23, { correction: { date: new Date().toISOString(), text: 'An earlier version gave the wrong venue.' } });
   writeUpdate(21, { withdrawn: { date: new Date().toISOString(), reason: 'The report could not be confirmed.' } });
+  // The pin moves from u003 to u020, one of the updates the list shows.
+  writeUpdate(3);
+  writeUpdate(20, { pinned: true });
   await publish();
   // The edge held live.json (the tab polls it through the edge) and gives it no grace: once the publish has
   // purged it, the next answer is the new one, never the stale copy.
@@ -180,6 +183,9 @@ test('a corrected update and a withdrawn one change in the open tab', async () =
   await expect(top.locator('#update-u023 .live-update__correction')).toContainText('wrong venue', { timeout: 20_000 });
   await expect(top.locator('#update-u021')).toContainText('The report could not be confirmed.');
   await expect(top.locator('#update-u021')).not.toContainText('update number 21');
+  await expect(top.locator('.live-pinned article')).toHaveAttribute('id', 'update-u020');
+  await expect(top.locator('[id="update-u020"]')).toHaveCount(1);
+  await expect(top.locator('[id="update-u003"]')).toHaveCount(0);
 });
 
 test('ending the coverage updates the label and stops the requests', async () => {
