@@ -5,7 +5,6 @@
  * requests per minute while 100 and 2,000 simulated tabs poll through the edge; the live page's HTML with ~30
  * and with 1,000 updates; JavaScript on a live page and on a plain story against bench/floor's page.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -20,7 +19,17 @@ import { copyFloor, FLOOR_PAGES } from './floor-photo';
 import { liveStoriesOf, pollingLoad, publishUpdate, type LiveStoryFiles } from './live-rounds';
 import { liveReport, type LiveFigures } from './live-report';
 import { measurePage, median, PHONE, timeBuild } from './measure';
-import { publishOrThrow, startRig, stopRig, storyData, storySource, until, via, type Rig } from './publish-rig';
+import {
+  npmRunBuild,
+  publishOrThrow,
+  startRig,
+  stopRig,
+  storyData,
+  storySource,
+  until,
+  via,
+  type Rig,
+} from './publish-rig';
 import { startFloor } from './servers';
 
 const { values } = parseArgs({
@@ -96,14 +105,7 @@ async function main(): Promise<LiveFigures> {
   const storeDir = mkdtempSync(path.join(os.tmpdir(), 'aju-bench-store-'));
   const rig: Rig = { project, originCount: 2, storeDir, origins: [], written: [] };
   try {
-    // `npm run build`, as operators build: the release folder the origins serve (scripts/operators/build.mjs).
-    const started = performance.now();
-    execFileSync('npm', ['run', 'build'], {
-      cwd: project.dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const buildSeconds = (performance.now() - started) / 1000;
+    const buildSeconds = npmRunBuild(project.dir);
     log(`  built in ${buildSeconds.toFixed(0)} s; two origins on Redis behind the edge`);
     await startRig(rig);
     await publishOrThrow(rig);

@@ -3,8 +3,8 @@
  * store (and Redis when more than one), the edge in front, `content:publish` run in the project as editors run
  * it, and the polling that times what readers get through the edge.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Edge, Origin, request } from '../test/support/edge-harness';
@@ -132,4 +132,15 @@ export async function publishOrThrow(rig: Rig) {
   const run = await rig.publisher!.run();
   if (run.code !== 0) throw new Error(`content:publish failed:\n${run.out}`);
   return run;
+}
+
+/** `npm run build` of a copy, as operators build (the release folder origins serve); its seconds. */
+export function npmRunBuild(dir: string): number {
+  const started = performance.now();
+  execFileSync('npm', ['run', 'build'], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return (performance.now() - started) / 1000;
 }

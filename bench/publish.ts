@@ -3,13 +3,13 @@
  * and an embargo through the edge, with one origin and with two on Redis, against the same archive's `npm run build`
  * (docs/operations/publishing.md). `-- --full`: also 10,000 stories; `-- --stories N --origins N`: printed only.
  */
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSyntheticArchive } from '../test/support/synthetic-archive';
 import { writeBenchSection } from './benchmarks-file';
 import { publishReport, type Round, type SizeResult } from './publish-report';
 import { closeBrowser, log, round } from './publish-round';
+import { npmRunBuild } from './publish-rig';
 
 const { values } = parseArgs({
   options: {
@@ -28,13 +28,7 @@ async function measureSize(stories: number): Promise<SizeResult> {
   const { project, manifest } = await createSyntheticArchive({ stories });
   try {
     log('building (the baseline: how a change was published before)');
-    const started = performance.now();
-    execFileSync('npm', ['run', 'build'], {
-      cwd: project.dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AJU_CONTENT_CHECKED: '' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const buildSeconds = (performance.now() - started) / 1000;
+    const buildSeconds = npmRunBuild(project.dir);
     const builtAt = Date.now();
     log(`  built in ${buildSeconds.toFixed(0)} s`);
     const rounds: Round[] = [];

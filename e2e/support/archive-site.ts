@@ -6,7 +6,7 @@
  * `archiveSite()`.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createSyntheticArchive, MANIFEST_FILE, type SyntheticManifest } from '@/test/support/synthetic-archive';
@@ -78,15 +78,12 @@ export async function startArchiveSite(onCopy?: (dir: string) => void): Promise<
       },
     );
     const buildSeconds = (performance.now() - started) / 1000;
+    // Its output in the copy, for the error below: a server that never answers says why there.
+    const output = openSync(path.join(project.dir, 'server.log'), 'a');
     const child = spawn(
       process.execPath,
       ['scripts/operators/standalone.mjs', 'serve', '-p', String(port), '-H', '127.0.0.1'],
-      {
-        cwd: project.dir,
-        env,
-        detached: true,
-        stdio: 'ignore',
-      },
+      { cwd: project.dir, env, detached: true, stdio: ['ignore', output, output] },
     );
     pid = child.pid!;
     child.unref();
@@ -95,7 +92,11 @@ export async function startArchiveSite(onCopy?: (dir: string) => void): Promise<
         await fetch(url);
         break;
       } catch {
-        if (i > 100 || child.exitCode !== null) throw new Error(`the archive server did not answer on ${url}`);
+        // A minute: the server starts while the suite's other tests load both cores.
+        if (i > 300 || child.exitCode !== null)
+          throw new Error(
+            `the archive server did not answer on ${url}:\n${readFileSync(path.join(project.dir, 'server.log'), 'utf8').slice(-4000)}`,
+          );
         await new Promise((r) => setTimeout(r, 200));
       }
     }
