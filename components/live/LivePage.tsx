@@ -59,10 +59,9 @@ export function LivePage({
   follow?: boolean;
 }) {
   const updates = story.updates ?? [];
-  const { pinned, newest, keyEvents, olderPage } = liveFirstPage(updates);
+  const { pinned, newest, shown, keyEvents, olderPage } = liveFirstPage(updates);
   const listed = newest.filter((update) => update !== pinned);
   const onPage = new Set(newest.map((update) => update.id));
-  const shown = pinned && !onPage.has(pinned.id) ? [pinned, ...newest] : newest;
   const live = isLive(story);
   return (
     <article className="story live-story" data-live-coverage-revision={liveStatus(story, shown).revision}>

@@ -63,6 +63,8 @@ export function liveFirstPage<U extends ShownUpdate>(updates: readonly U[]) {
   return {
     pinned,
     newest,
+    /** Every update the page shows: the pinned one first when it is not among the newest. */
+    shown: pinned && !newest.includes(pinned) ? [pinned, ...newest] : newest,
     keyEvents: updates.filter((update) => update.keyEvent && !update.withdrawn),
     /** The older page holding the newest update the live page leaves out, if any. */
     olderPage: updates.length > UPDATES_PER_PAGE ? updatePageOf(updates, updates[UPDATES_PER_PAGE]!.id) : undefined,
@@ -71,10 +73,9 @@ export function liveFirstPage<U extends ShownUpdate>(updates: readonly U[]) {
 
 /** The updates the live page shows that are not withdrawn, newest first: what JSON-LD's liveBlogUpdate lists. */
 export function shownUpdates<U extends ShownUpdate & Pick<LiveUpdate, 'postedAt'>>(updates: readonly U[]): U[] {
-  const { pinned, newest } = liveFirstPage(updates);
-  const shown = newest.filter((update) => !update.withdrawn);
-  if (pinned && !shown.includes(pinned)) shown.push(pinned);
-  return shown.sort(newestUpdateFirst);
+  return liveFirstPage(updates)
+    .shown.filter((update) => !update.withdrawn)
+    .sort(newestUpdateFirst);
 }
 
 /** Every block of a story: its body, then each update's (embeds' frames, links, photos, search text). */

@@ -14,9 +14,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/stories/
   const story = await getStory((await params).slug);
   // proxy.ts answers a story that is not live coverage 404 first; under next dev it gets here.
   if (!story?.live) return new Response('Not live coverage.\n', { status: 404, headers: NOT_FOUND_HEADERS });
-  const { pinned, newest } = liveFirstPage(story.updates ?? []);
-  const shown = pinned && !newest.includes(pinned) ? [pinned, ...newest] : newest;
-  return Response.json(liveStatus(story, shown), {
+  return Response.json(liveStatus(story, liveFirstPage(story.updates ?? []).shown), {
     headers: { 'Cache-Control': 'public, max-age=0, s-maxage=5' },
   });
 }
