@@ -36,3 +36,18 @@ test('an older page: headings go h1, h2, h3 (no level skipped)', async () => {
   assert.ok(levels.includes(3), 'the updates have titles');
   levels.forEach((level, i) => assert.ok(level <= (levels[i - 1] ?? 0) + 1, `h${level} after h${levels[i - 1]}`));
 });
+
+test("an update's subheadings sit below its h3 title (h4), with ids no other update shares", async () => {
+  const story = await withUpdates(2);
+  const subheading = { type: 'subheading' as const, text: 'What was said' };
+  const updates = story.updates!.map((update) => ({ ...update, body: [...update.body, subheading] }));
+  const html = olderPage({ ...story, updates }, 1);
+  const subheadings = [...html.matchAll(/<(h[1-6]) id="([^"]+)" class="subheading"/g)];
+  assert.deepEqual(
+    subheadings.map((match) => match[1]),
+    ['h4', 'h4'],
+  );
+  assert.equal(new Set(subheadings.map((match) => match[2])).size, 2);
+  const levels = [...html.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
+  levels.forEach((level, i) => assert.ok(level <= (levels[i - 1] ?? 0) + 1, `h${level} after h${levels[i - 1]}`));
+});

@@ -25,7 +25,7 @@ export function LiveUpdateArticle({ update, href }: { update: StoryUpdate; href:
         <>
           {update.title && <h3 className="live-update__title">{update.title}</h3>}
           <div className="story-body live-update__body">
-            {update.body.map((block, i) => renderBlock(block, i, { idPrefix: `${anchor}-` }))}
+            {update.body.map((block, i) => renderBlock(block, i, { idPrefix: `${anchor}-`, subheadingLevel: 'h4' }))}
           </div>
           {update.correction && (
             <p className="live-update__correction">

@@ -12,8 +12,10 @@ import { PullQuote } from './PullQuote';
 interface RenderContext {
   /** Set for the first paragraph only: "SEOUL, June 18 (AJU PRESS) -" leads into it. */
   dateline?: string;
-  /** Prefixes the ids of tables and fact boxes: a live page renders many bodies on one page. */
+  /** Prefixes the ids of subheadings, tables and fact boxes: a live page renders many bodies on one page. */
   idPrefix?: string;
+  /** A body under a heading of its own (a live update's h3 title) puts its subheadings below it. */
+  subheadingLevel?: 'h2' | 'h4';
 }
 
 /** The one place that maps each body block type to its component. */
@@ -32,11 +34,11 @@ export function renderBlock(block: StoryBlock, key: number, context: RenderConte
     case 'photo':
       return <PhotoFigure key={key} photo={block.photo} />;
     case 'subheading': {
-      const anchor = anchorOf(block);
+      const Heading = context.subheadingLevel ?? 'h2';
       return (
-        <h2 key={key} id={anchor} className="subheading">
+        <Heading key={key} id={`${context.idPrefix ?? ''}${anchorOf(block)}`} className="subheading">
           {block.text}
-        </h2>
+        </Heading>
       );
     }
     case 'list': {
