@@ -34,16 +34,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={site.language} className={`${textFaceExtra.variable} ${textFace.variable} ${textFaceItalic.variable}`}>
       <body>
-        <InlineStylesheet />
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <BreakingNewsSlot />
-        <Masthead />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
+        <InlineStylesheet>
+          <a className="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <BreakingNewsSlot />
+          <Masthead />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </InlineStylesheet>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { ARCHIVE_PATH, getFront } from '@/lib/content';
 import { organizationJsonLd, webSiteJsonLd } from '@/lib/seo/json-ld';
 import { frontPageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const metadata = frontPageMetadata();
 
@@ -18,6 +19,7 @@ export default async function FrontPage() {
   const rest = leadPlacement ? latest.slice(0, site.listings.frontPageLatest) : latest.slice(1);
   return (
     <div className="front">
+      <UsesSheets sheets={['listings']} />
       <JsonLd data={organizationJsonLd()} />
       <JsonLd data={webSiteJsonLd()} />
       <h1 className="visually-hidden">{site.name}: latest news</h1>

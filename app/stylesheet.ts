@@ -2,25 +2,57 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { minify } from 'csso';
 import { processSingleton } from '@/lib/process-singleton.mjs';
+import { SHEET_NAMES, type SheetName, type SheetPart } from '@/lib/stylesheet-sheets';
 
 /** Where the server bundle leaves the stylesheet for components/site/InlineStylesheet.tsx (another bundle). */
 export const STYLESHEET_MADE = 'stylesheet';
 
+/** What provideStylesheet leaves for the HTML render: the source's parts, each minified, in the file's order. */
+export interface MadeStylesheet {
+  source: string;
+  parts: SheetPart[];
+}
+
+const SHEET_MARK = /^\/\* @sheet ([a-z]+) \*\/$/gm;
+
 /**
- * Makes the minified stylesheet available to InlineStylesheet's server render. Not imported through Next's CSS
+ * app/globals.css cut at its `/* @sheet name *\/` lines into parts, each minified (comments and whitespace out,
+ * rules kept in order as written: no restructuring, so the cascade stays as authored).
+ */
+export function sheetParts(source: string): SheetPart[] {
+  const parts: SheetPart[] = [];
+  const marks = [...source.matchAll(SHEET_MARK)];
+  if (
+    marks.length === 0 ||
+    source
+      .slice(0, marks[0]!.index)
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim()
+  )
+    throw new Error('app/globals.css must begin with a /* @sheet name */ line before its first rule');
+  marks.forEach((mark, i) => {
+    const sheet = mark[1] as SheetName;
+    if (!SHEET_NAMES.includes(sheet)) throw new Error(`app/globals.css: unknown sheet "${mark[1]}"`);
+    const text = source.slice(mark.index + mark[0].length, marks[i + 1]?.index ?? source.length);
+    const css = minify(text, { restructure: false }).css;
+    // Inlined as raw text in <style>: it must not be able to end the element.
+    if (/<\/style/i.test(css)) throw new Error('app/globals.css contains "</style"');
+    if (css) parts.push({ sheet, css });
+  });
+  return parts;
+}
+
+/**
+ * Makes the stylesheet's parts available to InlineStylesheet's server render. Not imported through Next's CSS
  * pipeline: inlined that way it reached the page twice, in <style> and in the flight data (decision 0052).
  */
 export function provideStylesheet(): void {
-  const made = processSingleton(STYLESHEET_MADE, () => ({ source: '', css: '' }));
+  const made = processSingleton(STYLESHEET_MADE, (): MadeStylesheet => ({ source: '', parts: [] }));
   // Read once in production; under next dev at each render, so an edit shows.
-  if (made.css && process.env.NODE_ENV === 'production') return;
+  if (made.parts.length && process.env.NODE_ENV === 'production') return;
   // Read from the project (the release has it: next.config.js outputFileTracingIncludes), not imported: Next
   // turns a .css import in a server module into a stylesheet of its own.
   const source = readFileSync(path.join(process.cwd(), 'app/globals.css'), 'utf8');
   if (made.source === source) return;
-  // Comments and whitespace out, rules kept in order as written (no restructuring: the cascade stays as authored).
-  const css = minify(source, { restructure: false }).css;
-  // Inlined as raw text in <style>: it must not be able to end the element.
-  if (/<\/style/i.test(css)) throw new Error('app/globals.css contains "</style"');
-  Object.assign(made, { source, css });
+  Object.assign(made, { source, parts: sheetParts(source) });
 }

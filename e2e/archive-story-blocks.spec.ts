@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { EVERY_BLOCK_SLUG } from '@/test/support/synthetic-archive';
 import { archiveSite } from './support/archive-site';
+import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';
 
 const site = () => archiveSite();
 const storyUrl = () => `${site().url}/stories/${EVERY_BLOCK_SLUG}`;
@@ -60,6 +61,10 @@ test('inline text: emphasis, strong and links to stories, sections, authors, tag
   // Text, never markup: no Markdown marks are left on the page.
   await expect(page.locator('.story-body')).not.toContainText('**');
   await expect(page.locator('.story-body')).not.toContainText('](');
+  // A body with blocks beyond paragraphs gets the blocks sheet; every class it uses is styled.
+  const html = await page.content();
+  expect(sheetsOfPage(html)).toEqual(['site', 'story', 'blocks']);
+  expect(unstyledClasses(html)).toEqual([]);
 });
 
 for (const javaScriptEnabled of [true, false]) {

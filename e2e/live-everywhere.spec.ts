@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { LATEST_RELEASE, request } from '../test/support/edge-harness';
 import { updateWord, writeLiveStory, type LiveStoryOptions } from '../test/support/live-story';
 import { PublishSite, seed } from './support/publish-site';
+import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -55,6 +56,9 @@ test('the page has LiveBlogPosting JSON-LD with the updates, and advertises the 
     `<link(?=[^>]*rel="alternate")(?=[^>]*type="application/rss\\+xml")[^>]*href="[^"]*/stories/${LIVE.slug}/feed.xml"`,
   );
   expect(page.body).toMatch(feedLink);
+  // Its styles: the story's, every block's (an open tab may add any) and the live rules, each class styled.
+  expect(sheetsOfPage(page.body)).toEqual(['site', 'story', 'blocks', 'live']);
+  expect(unstyledClasses(page.body)).toEqual([]);
 });
 
 test("the live story's feed lists its updates newest first; a plain story has none (404)", async () => {

@@ -5,6 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';
 import { discoverPages, PAGE_TYPES, type PageType } from './support/site-pages';
 
 /** Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 5 %. */
@@ -25,14 +26,35 @@ test('the site’s stylesheet reaches the page once: inlined in <head>, not agai
   request,
 }) => {
   const html = await (await request.get(STORY)).text();
-  const inlined = html.match(/<style data-stylesheet="site">([^<]*)<\/style>/)?.[1] ?? '';
+  const inlined = html.match(/<style data-stylesheet="site story">([^<]*)<\/style>/)?.[1] ?? '';
   expect(inlined.length).toBeGreaterThan(10_000);
-  expect(html.indexOf('<style data-stylesheet="site">')).toBeLessThan(html.indexOf('</head>'));
+  expect(html.indexOf('<style data-stylesheet=')).toBeLessThan(html.indexOf('</head>'));
   // A rule only the stylesheet has, counted anywhere in the document (a flight copy escapes no character of it).
-  expect(html.split('.story-list__thumb img,').length - 1).toBe(1);
+  expect(html.split('.related__thumb img{').length - 1).toBe(1);
   // What Next still inlines itself (next/font's @font-face rules) stays small.
   for (const style of html.matchAll(/<style data-precedence[^>]*>([^<]*)<\/style>/g))
     expect(style[1]!.length).toBeLessThan(2_000);
+});
+
+test('each page type gets the sheets its markup uses, and a story none of the listings’ or a listing none of the story’s', async ({
+  request,
+}) => {
+  const pages = await discoverPages(request);
+  const expected: Record<PageType, string[]> = {
+    front: ['site', 'listings'],
+    story: ['site', 'story'],
+    section: ['site', 'listings'],
+    author: ['site', 'listings'],
+    tag: ['site', 'listings'],
+    archive: ['site', 'listings'],
+    search: ['site', 'listings'],
+    'not-found': ['site'],
+  };
+  for (const type of PAGE_TYPES) {
+    const html = await (await request.get(pages[type]!)).text();
+    expect(sheetsOfPage(html), type).toEqual(expected[type]);
+    expect(unstyledClasses(html), `${type}: classes styled only in a sheet it did not get`).toEqual([]);
+  }
 });
 
 test('the lead photo’s preload comes before every script, with the <img>’s own srcset and sizes', async ({

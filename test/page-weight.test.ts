@@ -1,6 +1,7 @@
 /**
  * What keeps pages light (docs/decisions/0052): card photos list only the renditions their slot needs, the
- * inlined stylesheet is the source without comments or layout whitespace (its strings untouched), and an
+ * inlined stylesheet is the source without comments or layout whitespace (its strings untouched), cut into the
+ * sheets pages pick (in the source's order), and an
  * origin keeps resized photos within a byte budget.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +13,8 @@ import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { StoryList } from '@/components/site/StoryList';
 import { getStory } from '@/lib/content';
 import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
-import { provideStylesheet, STYLESHEET_MADE } from '@/app/stylesheet';
+import { provideStylesheet, sheetParts, STYLESHEET_MADE } from '@/app/stylesheet';
+import { SHEET_NAMES, sheetsCss, type SheetPart } from '@/lib/stylesheet-sheets';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
 
 const srcsetWidths = (img: string) =>
@@ -35,7 +37,8 @@ test('a story card lists only the photo widths its slot is shown at, 1 and 2 dpp
 
 test('the inlined stylesheet is app/globals.css minified: no comments or layout whitespace, strings as written', () => {
   provideStylesheet();
-  const { css } = existingSingleton(STYLESHEET_MADE) as { css: string };
+  const { parts } = existingSingleton(STYLESHEET_MADE) as { parts: SheetPart[] };
+  const css = parts.map((part) => part.css).join('');
   const source = readFileSync('app/globals.css', 'utf8');
   assert.doesNotMatch(css, /\/\*|<\/style/i);
   // Line breaks are left only inside custom properties, whose values are kept as written.
@@ -44,6 +47,32 @@ test('the inlined stylesheet is app/globals.css minified: no comments or layout 
   // Quoted text is kept exactly (the print style's link addresses, the pull-quote marks).
   assert.ok(css.includes(`content:" ("attr(href)")"`), 'print links');
   assert.ok(css.includes('“'));
+});
+
+test('the stylesheet is cut at its @sheet lines, and a page gets its sheets’ parts in the file’s order', () => {
+  const parts = sheetParts(
+    '/* @sheet site */\n.a { color: red }\n/* @sheet story */\n.b { color: blue }\n/* @sheet site */\n.c { margin: 0 }\n',
+  );
+  assert.deepEqual(parts, [
+    { sheet: 'site', css: '.a{color:red}' },
+    { sheet: 'story', css: '.b{color:#00f}' },
+    { sheet: 'site', css: '.c{margin:0}' },
+  ]);
+  // The story page's cascade is the file's: .c after .b, though .c belongs to the sheet every page gets.
+  assert.equal(sheetsCss(parts, new Set(['site', 'story'])), '.a{color:red}.b{color:#00f}.c{margin:0}');
+  assert.equal(sheetsCss(parts, new Set(['site'])), '.a{color:red}.c{margin:0}');
+  assert.throws(
+    () => sheetParts('.a { color: red }\n/* @sheet site */\n'),
+    /must begin with a \/\* @sheet name \*\/ line/,
+  );
+  assert.throws(() => sheetParts('/* @sheet sidebar */\n.a { color: red }\n'), /unknown sheet "sidebar"/);
+  assert.throws(() => sheetParts('/* @sheet site */\n.a::after { content: "</style>" }\n'), /<\/style/);
+});
+
+test('every sheet of the site’s stylesheet has rules, and every page gets the site sheet first', () => {
+  const parts = sheetParts(readFileSync('app/globals.css', 'utf8'));
+  assert.deepEqual([...new Set(parts.map((part) => part.sheet))].sort(), [...SHEET_NAMES].sort());
+  assert.equal(parts[0]!.sheet, 'site');
 });
 
 test('resized photos are kept until the budget is spent, least recently used out first', () => {

@@ -3,6 +3,7 @@ import { SearchPanel } from '@/components/search/SearchPanel';
 import { ARCHIVE_PATH, getActiveSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const metadata: Metadata = {
   ...pageMetadata({ path: '/search', title: 'Search', description: `Search every ${site.name} story.` }),
@@ -14,6 +15,7 @@ export default async function SearchPage() {
   const sections = await getActiveSections();
   return (
     <div className="search">
+      <UsesSheets sheets={['listings']} />
       <h1 className="listing__title">Search</h1>
       <noscript>
         <p>

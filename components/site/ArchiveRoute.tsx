@@ -20,6 +20,7 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { monthName } from '@/lib/time';
 import { ListingPage } from './ListingPage';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'story' : 'stories'}`;
 
@@ -38,6 +39,7 @@ export async function ArchiveIndex() {
   const years = archiveYears(stories);
   return (
     <div className="listing archive">
+      <UsesSheets sheets={['listings']} />
       <JsonLd data={breadcrumbJsonLd([{ name: 'Archive', path: ARCHIVE_PATH }])} />
       <header className="listing__header">
         <h1 className="listing__title">Archive</h1>
@@ -94,6 +96,7 @@ export async function ArchiveYear({ rawYear }: { rawYear: string }) {
   if (!found) notFound();
   return (
     <div className="listing archive">
+      <UsesSheets sheets={['listings']} />
       <JsonLd
         data={breadcrumbJsonLd([
           { name: 'Archive', path: ARCHIVE_PATH },

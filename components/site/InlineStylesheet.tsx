@@ -1,22 +1,43 @@
 'use client';
 
 import { useServerInsertedHTML } from 'next/navigation';
-import { useRef } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
+import { sheetsCss, type SheetName, type SheetPart } from '@/lib/stylesheet-sheets';
+
+/** The sheets the page being rendered uses, gathered on the server while it renders. */
+const UsedSheets = createContext<Set<SheetName> | null>(null);
 
 /**
- * The stylesheet inlined in <head> by the server render only: what useServerInsertedHTML returns goes into the
- * HTML but not into the flight data, so the browser gets the stylesheet once (decision 0052). The text comes
+ * The page's stylesheet inlined in <head> by the server render only: what useServerInsertedHTML returns goes into
+ * the HTML but not into the flight data, so the browser gets the stylesheet once (decision 0052). The text comes
  * from app/stylesheet.ts through a process singleton, so it is in no browser bundle; on the client this renders
- * nothing and hydration never sees the <style>.
+ * only its children and hydration never sees the <style>. The page gets `site` and what `UsesSheets` asked for
+ * while the page rendered, in one <style> in the source's order. A sheet first asked for by content streamed
+ * after the first flush comes in a <style> of its own then.
  */
-export function InlineStylesheet() {
-  const inserted = useRef(false);
+export function InlineStylesheet({ children }: { children: ReactNode }) {
+  // One pair of sets per render of the page (never replaced, so useState's first value serves throughout).
+  const [{ used, sent }] = useState(() => ({ used: new Set<SheetName>(['site']), sent: new Set<SheetName>() }));
   useServerInsertedHTML(() => {
-    const css = (existingSingleton('stylesheet') as { css?: string } | undefined)?.css;
-    if (inserted.current || !css) return null;
-    inserted.current = true;
-    return <style data-stylesheet="site" dangerouslySetInnerHTML={{ __html: css }} />;
+    const parts = (existingSingleton('stylesheet') as { parts?: SheetPart[] } | undefined)?.parts;
+    const missing = new Set([...used].filter((sheet) => !sent.has(sheet)));
+    if (!parts || missing.size === 0) return null;
+    missing.forEach((sheet) => sent.add(sheet));
+    return (
+      <style
+        key={[...missing].join(' ')}
+        data-stylesheet={[...missing].join(' ')}
+        dangerouslySetInnerHTML={{ __html: sheetsCss(parts, missing) }}
+      />
+    );
   });
+  return <UsedSheets.Provider value={used}>{children}</UsedSheets.Provider>;
+}
+
+/** Says, during the server render, that this page uses these sheets (beyond `site`); renders nothing. */
+export function UsesSheets({ sheets }: { sheets: SheetName[] }) {
+  const used = useContext(UsedSheets);
+  if (typeof window === 'undefined') for (const sheet of sheets) used?.add(sheet);
   return null;
 }

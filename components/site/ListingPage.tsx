@@ -3,6 +3,7 @@ import type { Placed, StorySummary } from '@/lib/content';
 import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
 import { TopStories } from './TopStories';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 interface ListingPageProps {
   label: string;
@@ -21,6 +22,7 @@ export function ListingPage({ label, title, intro, top = [], stories, pagination
   const page = pagination && pagination.page > 1 ? pagination : undefined;
   return (
     <div className="listing">
+      <UsesSheets sheets={['listings']} />
       <header className="listing__header">
         <p className="kicker">{label}</p>
         <h1 className="listing__title">

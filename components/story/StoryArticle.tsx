@@ -5,6 +5,8 @@ import { PhotoFigure } from './PhotoFigure';
 import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
 import { StoryHeader } from './StoryHeader';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
+import { storySheets } from '@/lib/stylesheet-sheets';
 
 interface StoryArticleProps {
   story: Story;
@@ -18,6 +20,7 @@ interface StoryArticleProps {
 export function StoryArticle({ story, now, previewExpires }: StoryArticleProps) {
   return (
     <article className="story">
+      <UsesSheets sheets={storySheets(story.body)} />
       {previewExpires && (
         <p className="draft-banner" role="note">
           Preview — not published; this link expires <KstTime instant={previewExpires.toISOString()} />.

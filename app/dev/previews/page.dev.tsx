@@ -16,6 +16,7 @@ import { sampleLiveStory } from '@/lib/dev/live-sample';
 import { PlacementsPreview } from './PlacementsPreview';
 import { PreviewSearch } from './PreviewSearch';
 import { Problems, StoryPreview, type CheckedStory } from './StoryPreview';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Story previews', robots: { index: false, follow: false } };
@@ -71,6 +72,7 @@ export default async function StoryPreviewsPage({
 
   return (
     <div className="previews">
+      <UsesSheets sheets={['story', 'blocks', 'listings', 'dev']} />
       <h1>Story previews</h1>
       <p>
         How social networks will show the drafts, the scheduled stories and the {RECENT} newest published ones, of{' '}

@@ -6,6 +6,7 @@ import { StoryArticle } from '@/components/story/StoryArticle';
 import { contentNow, getStory, prerenderedStories, storyProblems } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 // The newest stories are prerendered; any other renders on its first request and is then served from the
 // server's cache until a publish changes it (POST /api/publish revalidates the paths that changed) or it is a
@@ -46,6 +47,7 @@ export default async function StoryPage({ params }: PageProps<'/stories/[slug]'>
 function StoryProblems({ slug, problems }: { slug: string; problems: string[] }) {
   return (
     <div className="story-problems">
+      <UsesSheets sheets={['dev']} />
       <h1>This story cannot be shown yet</h1>
       <p>
         content:check found {problems.length === 1 ? 'a problem' : `${problems.length} problems`} in <code>{slug}</code>

@@ -1,0 +1,34 @@
+/**
+ * The site's stylesheet is one file (app/globals.css) in parts, each marked for one sheet; a page gets the
+ * parts of the sheets it uses, in the file's order (decision 0052).
+ */
+export const SHEET_NAMES = ['site', 'story', 'blocks', 'listings', 'live', 'dev'] as const;
+
+/**
+ * - site: every page (base, masthead, footer, print);
+ * - story: a story's article, its photo dialog, related stories;
+ * - blocks: body blocks beyond paragraphs, pull-quotes and photos (tables, fact boxes, embeds…);
+ * - listings: the front page, section, tag, author and archive lists, search, the 404 page's headlines;
+ * - live: a live story's page and its older pages;
+ * - dev: /dev/previews and next dev's problem pages.
+ */
+export type SheetName = (typeof SHEET_NAMES)[number];
+
+export interface SheetPart {
+  sheet: SheetName;
+  css: string;
+}
+
+/** The CSS of these sheets: their parts, in the source's order, so the cascade is the one written there. */
+export const sheetsCss = (parts: readonly SheetPart[], sheets: ReadonlySet<SheetName>): string =>
+  parts
+    .filter((part) => sheets.has(part.sheet))
+    .map((part) => part.css)
+    .join('');
+
+/** Body blocks the story sheet styles itself; a body with any other block needs the blocks sheet too. */
+const STORY_SHEET_BLOCKS = new Set(['paragraph', 'pullQuote', 'photo']);
+
+/** The sheets a story's article uses, from its body's block types. */
+export const storySheets = (body: readonly { type: string }[]): SheetName[] =>
+  body.some((block) => !STORY_SHEET_BLOCKS.has(block.type)) ? ['story', 'blocks'] : ['story'];

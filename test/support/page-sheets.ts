@@ -1,0 +1,39 @@
+/**
+ * Which sheets of app/globals.css a page got, and which classes it uses that only a sheet it did not get
+ * styles (app/stylesheet.ts): a page that forgot a `UsesSheets` shows unstyled parts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sheetParts } from '@/app/stylesheet';
+import type { SheetName } from '@/lib/stylesheet-sheets';
+import { PROJECT_ROOT } from './temp-project';
+
+/** Each class a selector of the stylesheet names, with the sheets whose parts name it. */
+export function sheetsOfClasses(): Map<string, Set<SheetName>> {
+  const source = readFileSync(path.join(PROJECT_ROOT, 'app/globals.css'), 'utf8');
+  const sheets = new Map<string, Set<SheetName>>();
+  for (const part of sheetParts(source)) {
+    for (const [, selector] of part.css.matchAll(/([^{}]+)\{/g)) {
+      if (selector!.trimStart().startsWith('@')) continue;
+      for (const [, name] of selector!.matchAll(/\.([A-Za-z_][\w-]*)/g)) {
+        if (!sheets.has(name!)) sheets.set(name!, new Set());
+        sheets.get(name!)!.add(part.sheet);
+      }
+    }
+  }
+  return sheets;
+}
+
+/** The sheets a page's HTML says it got (its inlined <style data-stylesheet> elements). */
+export const sheetsOfPage = (html: string): SheetName[] =>
+  [...html.matchAll(/<style data-stylesheet="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ') as SheetName[]);
+
+/** Classes in the page's body that the stylesheet styles, but only in sheets the page did not get. */
+export function unstyledClasses(html: string): string[] {
+  const got = new Set(sheetsOfPage(html));
+  const sheets = sheetsOfClasses();
+  const used = new Set(
+    [...html.slice(html.indexOf('<body')).matchAll(/ class="([^"]*)"/g)].flatMap((match) => match[1]!.split(/\s+/)),
+  );
+  return [...used].filter((name) => sheets.has(name) && ![...sheets.get(name)!].some((sheet) => got.has(sheet)));
+}
