@@ -11,6 +11,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import seed from '@/content/stories/2024/06/putin-heads-to-pyongyang';
 import { StoryList } from '@/components/site/StoryList';
+import { STORY_PHOTO_SIZES } from '@/components/story/PhotoFigure';
+import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { getStory } from '@/lib/content';
 import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
 import { provideStylesheet, sheetParts, STYLESHEET_MADE } from '@/app/stylesheet';
@@ -33,6 +35,15 @@ test('a story card lists only the photo widths its slot is shown at, 1 and 2 dpp
   const large = renderToStaticMarkup(createElement(StoryList, { stories: [story], large: new Set([seed.slug]) }));
   // Across the column: a phone's 390 px (640, 780 → 828) up to --wide's 960 px (1080, 1920).
   assert.deepEqual(srcsetWidths(large.match(/<img[^>]*>/)![0]), [640, 828, 1080, 1920]);
+});
+
+test('a story photo lists renditions up to 1920 px, the widest slot at 2 dppx, and falls back to that one', async () => {
+  const { leadPhoto } = (await getStory(seed.slug))!;
+  const html = renderToStaticMarkup(
+    createElement(ResponsiveImage, { ...leadPhoto, alt: leadPhoto.alt, sizes: STORY_PHOTO_SIZES }),
+  );
+  assert.deepEqual(srcsetWidths(html), [640, 750, 828, 1080, 1200, 1920]);
+  assert.match(html, /src="[^"]*w=1920&amp;q=75"/);
 });
 
 test('the inlined stylesheet is app/globals.css minified: no comments or layout whitespace, strings as written', () => {

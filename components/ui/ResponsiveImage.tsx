@@ -30,6 +30,8 @@ const DENSITY_STEPS = [3, 2.75, 2.5, 2.25];
 /** A card's few renditions are far apart: one step keeps a 3 dppx screen on the 2 dppx one, in fewer bytes. */
 const CARD_DENSITY_STEPS = [2.25];
 const MAX_DENSITY = 2;
+/** The widest slot (--wide, 960 CSS px) at that density: wider renditions are never picked, so never listed. */
+const WIDEST_RENDITION = 1920;
 
 /** "(c) 960px, 100vw" → the same slots with density-capped variants before each. */
 export function capDensity(sizes: string, steps: readonly number[] = DENSITY_STEPS): string {
@@ -71,6 +73,12 @@ export function slotSrcSet(srcSet: string, slotWidths: readonly number[]): { src
   return { srcSet: kept.map((entry) => entry.entry).join(', '), src: kept.at(-1)?.url ?? '' };
 }
 
+/** The srcset's renditions up to `widest` pixels, and the widest of them as the fallback src. */
+export function narrowerThan(srcSet: string, widest: number): { srcSet: string; src: string } {
+  const entries = srcSet.split(', ').filter((entry) => Number.parseInt(entry.split(' ')[1] ?? '', 10) <= widest);
+  return { srcSet: entries.join(', '), src: entries.at(-1)?.split(' ')[0] ?? '' };
+}
+
 /**
  * A resized, responsive photo (srcset from Next's image optimizer: AVIF or WebP by the browser's Accept
  * header) rendered as a plain <img> on the server. next/image's <Image> would ship a client component for
@@ -100,6 +108,7 @@ export function ResponsiveImage({
     unoptimized: src.startsWith(PREVIEW_PATH),
   });
   if (slotWidths && props.srcSet) Object.assign(props, slotSrcSet(props.srcSet, slotWidths));
+  else if (props.srcSet) Object.assign(props, narrowerThan(props.srcSet, WIDEST_RENDITION));
   if (priority) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }
