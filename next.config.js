@@ -32,6 +32,8 @@ export const cachePolicies = {
   ogImage: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
   /** Files from public/ (photos): unhashed names, so a day in browsers, a year at the CDN. */
   publicFile: 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+  /** The text face's files (public/fonts): their names carry their content's hash, so a year everywhere. */
+  hashedFile: 'public, max-age=31536000, immutable',
   /**
    * What answers a request for Next's flight data rather than for the page: the 307 to `?_rsc`, the payload
    * itself. Never shared: a cache that ignores Vary would serve it to the next reader of the page's URL.
@@ -91,9 +93,6 @@ const nextConfig = {
   // every build: at 10,000 stories it was 18 s of the build's 2 minutes (docs/decisions/0013).
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // What CSS still goes through Next (next/font's @font-face rules) is inlined: no render-blocking round
-    // trip. The site's stylesheet is inlined by the root layout instead, once (decision 0052).
-    inlineCss: true,
     // Pages rendered on demand stay in memory, not on disk: after a restart the disk holds only the build's
     // prerendered pages, which the server then brings up to the published content (docs/decisions/0021).
     isrFlushToDisk: false,
@@ -134,6 +133,7 @@ const nextConfig = {
         headers: [{ key: 'Cache-Control', value: cachePolicies.page }],
       },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
+      { source: '/fonts/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.hashedFile }] },
       { source: '/fragments/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.fragment }] },
       { source: '/stories/:slug/live.json', headers: [{ key: 'Cache-Control', value: cachePolicies.liveStatus }] },
       // The publish channel (app/api/publish) answers one caller: never stored anywhere.

@@ -6,7 +6,6 @@ import { Masthead } from '@/components/site/Masthead';
 import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { textFace, textFaceExtra, textFaceItalic } from './fonts';
 import { provideStylesheet } from './stylesheet';
 
 export const metadata: Metadata = {
@@ -32,7 +31,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   provideStylesheet();
   return (
-    <html lang={site.language} className={`${textFaceExtra.variable} ${textFace.variable} ${textFaceItalic.variable}`}>
+    <html lang={site.language}>
       <body>
         <InlineStylesheet>
           <a className="skip-link" href="#main">

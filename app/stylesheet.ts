@@ -11,6 +11,19 @@ export const STYLESHEET_MADE = 'stylesheet';
 export interface MadeStylesheet {
   source: string;
   parts: SheetPart[];
+  /** The core text face's address, which every page preloads. */
+  preloadFont: string;
+}
+
+/** The url() of the @font-face rule for `textFace` (the core cut), in the minified site sheet. */
+export function coreFaceUrl(parts: readonly SheetPart[]): string {
+  for (const part of parts.filter((p) => p.sheet === 'site'))
+    for (const [, rule] of part.css.matchAll(/@font-face\{([^}]*)\}/g))
+      if (/(^|;)font-family:textFace(;|$)/.test(rule!)) {
+        const url = rule!.match(/src:url\(([^)]+)\)/)?.[1];
+        if (url) return url;
+      }
+  throw new Error('app/globals.css: the site sheet has no @font-face rule for textFace with a url()');
 }
 
 const SHEET_MARK = /^\/\* @sheet ([a-z]+) \*\/$/gm;
@@ -47,12 +60,13 @@ export function sheetParts(source: string): SheetPart[] {
  * pipeline: inlined that way it reached the page twice, in <style> and in the flight data (decision 0052).
  */
 export function provideStylesheet(): void {
-  const made = processSingleton(STYLESHEET_MADE, (): MadeStylesheet => ({ source: '', parts: [] }));
+  const made = processSingleton(STYLESHEET_MADE, (): MadeStylesheet => ({ source: '', parts: [], preloadFont: '' }));
   // Read once in production; under next dev at each render, so an edit shows.
   if (made.parts.length && process.env.NODE_ENV === 'production') return;
   // Read from the project (the release has it: next.config.js outputFileTracingIncludes), not imported: Next
   // turns a .css import in a server module into a stylesheet of its own.
   const source = readFileSync(path.join(process.cwd(), 'app/globals.css'), 'utf8');
   if (made.source === source) return;
-  Object.assign(made, { source, parts: sheetParts(source) });
+  const parts = sheetParts(source);
+  Object.assign(made, { source, parts, preloadFont: coreFaceUrl(parts) });
 }

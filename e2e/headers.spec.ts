@@ -115,8 +115,8 @@ test('static assets are long-lived: hashed chunks and fonts immutable, photos a 
   const { story } = await discoverPages(request);
   const html = await (await request.get(story!)).text();
   const chunk = html.match(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/)![1]!;
-  // The text face, as the inlined @font-face rule names it.
-  const font = html.match(/url\((\/_next\/static\/media\/[^)]+\.woff2)\)/)![1]!;
+  // The text face, as the inlined @font-face rule names it (its file name carries its hash).
+  const font = html.match(/url\((\/fonts\/[^)]+\.[0-9a-f]{12}\.woff2)\)/)![1]!;
   for (const asset of [chunk, font]) {
     const response = await request.get(asset);
     expect(response.status(), asset).toBe(200);

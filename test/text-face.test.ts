@@ -6,24 +6,56 @@ import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 import {
   CORE_RANGES,
+  fallbackMetrics,
+  hashedFontName,
   inRanges,
-  TEXT_FACE_FILES,
   TEXT_FACE_ITALIC_SOURCE,
   TEXT_FACE_ITALIC_WEIGHT,
   TEXT_FACE_SOURCE,
   TEXT_FACE_WEIGHT,
+  textFaceFiles,
   unicodeRange,
+  type TextFaceCut,
 } from '../scripts/lib/text-face';
 
-// The committed text-face files must be what scripts/assets/make-fonts.ts makes now, and app/fonts.ts must
-// declare the characters each one really has: otherwise a browser fetches the wrong file, or none.
+// The committed text-face files must be what scripts/assets/make-fonts.ts makes now, named after their bytes, and
+// app/globals.css must name each one and declare the characters it really has: otherwise a browser fetches the
+// wrong file, or none, or keeps a stale one for a year.
 const root = process.cwd();
 const open = (file: string) => fontkit.create(readFileSync(path.join(root, file))) as fontkit.Font;
-const fontsTs = readFileSync(path.join(root, 'app/fonts.ts'), 'utf8');
-const declaredRange = (file: string) => {
-  const block = fontsTs.slice(fontsTs.indexOf(path.basename(file)));
-  return block.match(/prop: 'unicode-range',\s*value:\s*'([^']+)'/)?.[1];
-};
+const stylesheet = readFileSync(path.join(root, 'app/globals.css'), 'utf8');
+/** The committed file of each cut (the test below checks there is exactly one). */
+const TEXT_FACE_FILES = Object.fromEntries(
+  (['core', 'extra', 'italic'] as const).map((cut) => [cut, textFaceFiles(cut, root)[0]!]),
+) as Record<TextFaceCut, string>;
+/** The @font-face rule of app/globals.css whose url() is this file. */
+const faceRule = (file: string) =>
+  [...stylesheet.matchAll(/@font-face \{([^}]*)\}/g)]
+    .map((m) => m[1]!)
+    .find((rule) => rule.includes(`url(/${path.relative('public', file)})`));
+const declared = (rule: string | undefined, property: string) =>
+  rule
+    ?.match(new RegExp(`${property}:\\s*([^;]+);`))?.[1]!
+    .replace(/\s+/g, ' ')
+    .trim();
+
+test('each cut is one file under public/fonts, named after its bytes, and app/globals.css names it', () => {
+  for (const cut of ['core', 'extra', 'italic'] as const) {
+    const files = textFaceFiles(cut, root);
+    assert.equal(files.length, 1, `${cut}: ${files.join(', ')}`);
+    assert.equal(path.basename(files[0]!), hashedFontName(cut, readFileSync(path.join(root, files[0]!))));
+    assert.ok(
+      faceRule(files[0]!),
+      `app/globals.css has an @font-face rule with url(/${path.relative('public', files[0]!)})`,
+    );
+  }
+});
+
+test('the fallback face has the metrics next/font computes from the core file', () => {
+  const rule = stylesheet.match(/@font-face \{([^}]*font-family: 'textFace Fallback'[^}]*)\}/)![1];
+  for (const [property, value] of Object.entries(fallbackMetrics(readFileSync(path.join(root, TEXT_FACE_FILES.core)))))
+    assert.equal(parseFloat(declared(rule, property)!), parseFloat(value), property);
+});
 
 test('the core file has Basic Latin and typographic punctuation, the extra file the rest of the Latin subset, and nothing overlaps', () => {
   const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
@@ -38,10 +70,10 @@ test('the core file has Basic Latin and typographic punctuation, the extra file 
   );
 });
 
-test('app/fonts.ts declares each file’s unicode-range as the characters it has', () => {
+test('app/globals.css declares each file’s unicode-range as the characters it has', () => {
   for (const file of Object.values(TEXT_FACE_FILES)) {
     const has = open(file).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-    assert.equal(declaredRange(file), unicodeRange(has), `${file} in app/fonts.ts`);
+    assert.equal(declared(faceRule(file), 'unicode-range'), unicodeRange(has), `${file} in app/globals.css`);
   }
 });
 
@@ -73,8 +105,7 @@ test('the italic is a true italic at weight 400 with the core characters, never 
     made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))),
     'run npx tsx scripts/assets/make-fonts.ts and commit the files',
   );
-  const block = fontsTs.slice(fontsTs.indexOf(path.basename(TEXT_FACE_FILES.italic)));
-  assert.match(block, /preload: false/);
+  assert.equal(declared(faceRule(TEXT_FACE_FILES.italic), 'font-style'), 'italic');
 });
 
 test('the committed files are what scripts/assets/make-fonts.ts makes from the installed package (not stale)', async () => {

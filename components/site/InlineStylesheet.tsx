@@ -12,7 +12,7 @@ const UsedSheets = createContext<Set<SheetName> | null>(null);
  * The page's stylesheet inlined in <head> by the server render only: what useServerInsertedHTML returns goes into
  * the HTML but not into the flight data, so the browser gets the stylesheet once (decision 0052). The text comes
  * from app/stylesheet.ts through a process singleton, so it is in no browser bundle; on the client this renders
- * only its children and hydration never sees the <style>. The page gets `site` and what `UsesSheets` asked for
+ * only its children and hydration never sees the <style> (nor the core face's preload, which goes with it). The page gets `site` and what `UsesSheets` asked for
  * while the page rendered, in one <style> in the source's order. A sheet first asked for by content streamed
  * after the first flush comes in a <style> of its own then.
  */
@@ -20,16 +20,21 @@ export function InlineStylesheet({ children }: { children: ReactNode }) {
   // One pair of sets per render of the page (never replaced, so useState's first value serves throughout).
   const [{ used, sent }] = useState(() => ({ used: new Set<SheetName>(['site']), sent: new Set<SheetName>() }));
   useServerInsertedHTML(() => {
-    const parts = (existingSingleton('stylesheet') as { parts?: SheetPart[] } | undefined)?.parts;
+    const made = existingSingleton('stylesheet') as { parts: SheetPart[]; preloadFont: string } | undefined;
     const missing = new Set([...used].filter((sheet) => !sent.has(sheet)));
-    if (!parts || missing.size === 0) return null;
+    if (!made || missing.size === 0) return null;
+    const first = sent.size === 0;
     missing.forEach((sheet) => sent.add(sheet));
     return (
-      <style
-        key={[...missing].join(' ')}
-        data-stylesheet={[...missing].join(' ')}
-        dangerouslySetInnerHTML={{ __html: sheetsCss(parts, missing) }}
-      />
+      <>
+        {/* The core text face, which the first paint may wait for: fetched with the document (decision 0004). */}
+        {first && <link rel="preload" href={made.preloadFont} as="font" type="font/woff2" crossOrigin="" />}
+        <style
+          key={[...missing].join(' ')}
+          data-stylesheet={[...missing].join(' ')}
+          dangerouslySetInnerHTML={{ __html: sheetsCss(made.parts, missing) }}
+        />
+      </>
     );
   });
   return <UsedSheets.Provider value={used}>{children}</UsedSheets.Provider>;

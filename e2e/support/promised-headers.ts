@@ -36,7 +36,7 @@ export const CACHE_CONTROL = {
   resizedPhoto: 'public, max-age=31536000, must-revalidate',
   /** 404 pages, Next's and proxy.ts's: never cached, so a story published a minute later is not hidden. */
   notFound: 'private, no-cache, no-store, max-age=0, must-revalidate',
-  /** Hashed chunks and fonts under /_next/static. */
+  /** Hashed chunks under /_next/static, and the text face's hashed files under /fonts. */
   immutable: 'public, max-age=31536000, immutable',
   /** What answers a flight (RSC) request, and errors: never shared. */
   notThePage: 'private, no-store',

@@ -1,23 +1,27 @@
 /**
  * Cuts the text face into the files pages use (what each keeps: scripts/lib/text-face.ts; why: decisions 0004 and 0042) and
- * prints the unicode-range each must declare in app/fonts.ts. The woff2 files are committed; test/text-face.test.ts
- * fails when they are stale.
+ * prints the file name and unicode-range each @font-face rule in app/globals.css must declare (and the fallback's
+ * metrics). The woff2 files are committed under public/fonts; test/text-face.test.ts fails when they are stale.
  *
  *   npx tsx scripts/assets/make-fonts.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 import {
   CORE_RANGES,
+  fallbackMetrics,
+  hashedFontName,
   inRanges,
-  TEXT_FACE_FILES,
+  TEXT_FACE_FOLDER,
   TEXT_FACE_ITALIC_SOURCE,
   TEXT_FACE_ITALIC_WEIGHT,
   TEXT_FACE_SOURCE,
   TEXT_FACE_WEIGHT,
+  textFaceFiles,
   unicodeRange,
+  type TextFaceCut,
 } from '../lib/text-face';
 
 const root = process.cwd();
@@ -33,15 +37,21 @@ async function cut(
   source: Buffer,
   codePoints: number[],
   weight: typeof TEXT_FACE_WEIGHT | number,
-  name: keyof typeof TEXT_FACE_FILES,
+  name: TextFaceCut,
 ): Promise<void> {
   const woff2 = await subsetFont(source, String.fromCodePoint(...codePoints), {
     targetFormat: 'woff2',
     variationAxes: { wght: weight },
   });
-  writeFileSync(path.join(root, TEXT_FACE_FILES[name]), woff2);
-  console.log(`${TEXT_FACE_FILES[name]}: ${(woff2.length / 1024).toFixed(1)} KB, ${codePoints.length} characters`);
-  console.log(`  unicode-range: ${unicodeRange(codePoints)}`);
+  for (const old of textFaceFiles(name, root)) rmSync(path.join(root, old));
+  const file = `${TEXT_FACE_FOLDER}/${hashedFontName(name, woff2)}`;
+  writeFileSync(path.join(root, file), woff2);
+  console.log(`${file}: ${(woff2.length / 1024).toFixed(1)} KB, ${codePoints.length} characters`);
+  console.log(`  src: url(/${file.slice('public/'.length)}) format('woff2');`);
+  console.log(`  unicode-range: ${unicodeRange(codePoints)};`);
+  if (name === 'core')
+    for (const [property, value] of Object.entries(fallbackMetrics(woff2)))
+      console.log(`  fallback ${property}: ${value};`);
 }
 
 async function main() {

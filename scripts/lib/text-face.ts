@@ -1,3 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+// next/font's own computation, which the site used through next/font/local before the faces moved into the stylesheet.
+import { getFallbackMetricsFromFontFile } from 'next/dist/compiled/@next/font/dist/local/get-fallback-metrics-from-font-file.js';
+
 /**
  * The text face's files, cut by make-fonts.ts from Source Serif 4's Latin files: `core` (Basic Latin and the
  * typographic punctuation English copy uses; preloaded), `extra` (the rest, fetched only for a page that has such a
@@ -35,11 +42,27 @@ export const CORE_RANGES: [number, number][] = [
   [0x2212, 0x2212], // minus
 ];
 
-export const TEXT_FACE_FILES = {
-  core: 'app/fonts/source-serif-4-text-core.woff2',
-  extra: 'app/fonts/source-serif-4-text-extra.woff2',
-  italic: 'app/fonts/source-serif-4-text-italic.woff2',
+/** Where the cut files are served from (/fonts/…), and each cut's name before its hash. */
+export const TEXT_FACE_FOLDER = 'public/fonts';
+export const TEXT_FACE_NAMES = {
+  core: 'source-serif-4-text-core',
+  extra: 'source-serif-4-text-extra',
+  italic: 'source-serif-4-text-italic',
 } as const;
+export type TextFaceCut = keyof typeof TEXT_FACE_NAMES;
+
+/**
+ * A cut's file name: its name, then the first 12 hex digits of its SHA-256. A changed file gets a new address, so
+ * browsers and the edge may keep each one for a year (next.config.js: /fonts/ is immutable).
+ */
+export const hashedFontName = (cut: TextFaceCut, bytes: Buffer) =>
+  `${TEXT_FACE_NAMES[cut]}.${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.woff2`;
+
+/** The committed files of a cut under public/fonts (one, unless make-fonts.ts left an old one behind). */
+export const textFaceFiles = (cut: TextFaceCut, root = process.cwd()): string[] =>
+  readdirSync(path.join(root, TEXT_FACE_FOLDER))
+    .filter((file) => file.startsWith(`${TEXT_FACE_NAMES[cut]}.`) && file.endsWith('.woff2'))
+    .map((file) => `${TEXT_FACE_FOLDER}/${file}`);
 
 export const inRanges = (codePoint: number, ranges: [number, number][]) =>
   ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
@@ -56,4 +79,20 @@ export function unicodeRange(codePoints: number[]): string {
     parts.push(start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`);
   }
   return parts.join(', ');
+}
+
+/**
+ * The metrics a local Times New Roman is given so the page is laid out alike before and without the core face
+ * (the "textFace Fallback" @font-face in app/globals.css): no shift if the face arrives within its block period.
+ */
+export function fallbackMetrics(
+  core: Buffer,
+): Record<'ascent-override' | 'descent-override' | 'line-gap-override' | 'size-adjust', string> {
+  const metrics = getFallbackMetricsFromFontFile(fontkit.create(core) as fontkit.Font, 'serif');
+  return {
+    'ascent-override': metrics.ascentOverride ?? '',
+    'descent-override': metrics.descentOverride ?? '',
+    'line-gap-override': metrics.lineGapOverride ?? '',
+    'size-adjust': metrics.sizeAdjust ?? '',
+  };
 }
