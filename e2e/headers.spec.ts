@@ -156,7 +156,7 @@ test('the lead photo’s crops for structured data are cached like the card', as
   const crops = [...html.matchAll(/"(https?:[^"]*\/images\/[^"/]+)"/g)]
     .map((m) => new URL(m[1]!))
     .filter((u) => u.pathname.startsWith(`${story}/images/`));
-  // The crops are named in the JSON-LD and again in the page's RSC payload.
+  // The crops are named in the JSON-LD, and only there (decision 0052).
   expect(crops.map((c) => c.pathname.split('/').pop())).toEqual(expect.arrayContaining(['16x9', '4x3', '1x1']));
   for (const crop of crops) {
     const response = await request.get(crop.pathname);

@@ -1,17 +1,18 @@
 /**
- * What a phone downloads, pinned without timing (docs/decisions/0052): the site's stylesheet once, the lead
- * photo's preload ahead of every script, card photos in the widths their slot needs, and each page type's
- * document under a byte ceiling at the seed content (measured, with a little headroom).
+ * What a phone downloads, pinned without timing (docs/decisions/0052): the site's stylesheet and JSON-LD once,
+ * the lead photo's preload ahead of every script, card photos in the widths their slot needs, and each page
+ * type's document under a byte ceiling at the seed content (measured, with a little headroom).
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';
+import { flightData, jsonLdTexts } from './support/document-parts';
 import { discoverPages, PAGE_TYPES, type PageType } from './support/site-pages';
 
 /** Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 5 %. */
 const CEILINGS: Record<PageType, { raw: number; gzip: number }> = {
-  front: { raw: 47_000, gzip: 10_300 },
-  story: { raw: 84_000, gzip: 15_800 },
+  front: { raw: 46_500, gzip: 10_300 },
+  story: { raw: 80_000, gzip: 15_600 },
   section: { raw: 43_500, gzip: 10_000 },
   author: { raw: 43_000, gzip: 10_000 },
   tag: { raw: 43_000, gzip: 10_000 },
@@ -54,6 +55,30 @@ test('each page type gets the sheets its markup uses, and a story none of the li
     const html = await (await request.get(pages[type]!)).text();
     expect(sheetsOfPage(html), type).toEqual(expected[type]);
     expect(unstyledClasses(html), `${type}: classes styled only in a sheet it did not get`).toEqual([]);
+  }
+});
+
+test('structured data reaches the page once: each JSON-LD block in the HTML, none in the flight data', async ({
+  request,
+}) => {
+  for (const [url, blocks] of [
+    [STORY, ['NewsArticle', 'BreadcrumbList']],
+    ['/', ['NewsMediaOrganization', 'WebSite']],
+  ] as const) {
+    const html = await (await request.get(url)).text();
+    const texts = jsonLdTexts(html);
+    const types = texts.map((text) => (JSON.parse(text) as { '@type': string })['@type']);
+    expect(types, url).toEqual(blocks);
+    const flight = flightData(html);
+    expect(flight.length, `${url}: its flight data was found`).toBeGreaterThan(5_000);
+    for (const text of texts) {
+      expect(html.split(text).length - 1, `${url}: ${text.slice(0, 60)}`).toBe(1);
+      // As a text row of its own (a long block) or as a string in the page's tree (a short one).
+      expect(flight, url).not.toContain(text);
+      expect(flight, url).not.toContain(JSON.stringify(text).slice(1, -1));
+    }
+    expect(flight, url).not.toContain('"@context"');
+    expect(flight, url).not.toContain('schema.org');
   }
 });
 
