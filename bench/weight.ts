@@ -18,7 +18,7 @@ import { createSyntheticArchive } from '../test/support/synthetic-archive';
 import { createTempProject, type TempProject } from '../test/support/temp-project';
 import { writeBenchSection } from './benchmarks-file';
 import { copyFloor, FLOOR_PAGES } from './floor-photo';
-import { measurePage, PHONE, timeBuild } from './measure';
+import { lighthousePair, measurePage, PHONE, timeBuild } from './measure';
 import { startFloor, startSite, type RunningServer } from './servers';
 import { throttledRounds } from './throttled';
 import { WEIGHT_PAGE_TYPES, weightReport, type DocumentSize, type WeightFigures } from './weight-report';
@@ -97,14 +97,15 @@ async function measureSeed(floorUrl: string): Promise<Omit<WeightFigures, 'archi
     };
     // Untimed first loads: the image optimizer resizes once, then serves from its cache (as a CDN would).
     for (const url of Object.values(urls)) await measurePage(browser, url, PHONE);
-    const nonPhoto = async (url: string) => {
-      const { bodies } = await measurePage(browser, url, PHONE);
-      return bodies.total - bodies.image;
+    const bodies = {
+      story: (await measurePage(browser, urls.story, PHONE)).bodies,
+      floor: (await measurePage(browser, urls.floor, PHONE)).bodies,
     };
-    const bytes = { story: await nonPhoto(urls.story), floor: await nonPhoto(urls.floor) };
     log(`throttled phone, ${ROUNDS} alternating rounds`);
     const paints = await throttledRounds(browser, urls, ROUNDS);
-    return { documents, nonPhotoBytes: bytes, paints, rounds: ROUNDS };
+    log(`Lighthouse, story and photo floor alternating, ${ROUNDS} rounds`);
+    const { story, floor } = await lighthousePair(urls.story, urls['photo floor'], ROUNDS);
+    return { documents, bodies, paints, lighthouse: { story, 'photo floor': floor }, rounds: ROUNDS };
   } finally {
     await browser.close();
     await site.stop();
