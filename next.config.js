@@ -78,8 +78,8 @@ const nextConfig = {
   // Cards of stories outside the prerender window are drawn by the server on first request: ship the card's
   // fonts (lib/og/fonts.ts reads them from node_modules at run time, which tracing cannot see) with it.
   outputFileTracingIncludes: {
-    // The stylesheet the root layout reads and inlines (app/stylesheet.ts, decision 0052).
-    '/**': ['./app/globals.css'],
+    // The stylesheet's files the root layout reads and inlines (app/stylesheet.ts, decision 0052).
+    '/**': ['./app/styles/*.css'],
     '/stories/**': [
       './node_modules/@expo-google-fonts/{source-serif-4/700Bold,noto-sans-kr/700Bold,noto-sans-kr/400Regular,noto-emoji/400Regular}/*.ttf',
     ],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { minify } from 'csso';
 import { processSingleton } from '@/lib/process-singleton.mjs';
@@ -7,13 +7,29 @@ import { SHEET_NAMES, type SheetName, type SheetPart } from '@/lib/stylesheet-sh
 /** Where the server bundle leaves the stylesheet for components/site/InlineStylesheet.tsx (another bundle). */
 export const STYLESHEET_MADE = 'stylesheet';
 
-/** What provideStylesheet leaves for the HTML render: the source's parts, each minified, in the file's order. */
+/** The stylesheet's files (app/styles/README.md), read in the order of their names. */
+export const STYLES_FOLDER = 'app/styles';
+
+/** What provideStylesheet leaves for the HTML render: the files' parts, each minified, in the files' order. */
 export interface MadeStylesheet {
   source: string;
   parts: SheetPart[];
   /** The core text face's address, which every page preloads. */
   preloadFont: string;
 }
+
+/** The stylesheet's files under `root`, by name, in the order the cascade reads them. */
+export function stylesheetFiles(root = process.cwd()): { name: string; source: string }[] {
+  const folder = path.join(root, STYLES_FOLDER);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.css'))
+    .sort()
+    .map((name) => ({ name: `${STYLES_FOLDER}/${name}`, source: readFileSync(path.join(folder, name), 'utf8') }));
+}
+
+/** Every part of every file, in the files' order. */
+export const stylesheetParts = (root = process.cwd()): SheetPart[] =>
+  stylesheetFiles(root).flatMap(({ name, source }) => sheetParts(source, name));
 
 /** The url() of the @font-face rule for `textFace` (the core cut), in the minified site sheet. */
 export function coreFaceUrl(parts: readonly SheetPart[]): string {
@@ -23,16 +39,17 @@ export function coreFaceUrl(parts: readonly SheetPart[]): string {
         const url = rule!.match(/src:url\(([^)]+)\)/)?.[1];
         if (url) return url;
       }
-  throw new Error('app/globals.css: the site sheet has no @font-face rule for textFace with a url()');
+  throw new Error(`${STYLES_FOLDER}: the site sheet has no @font-face rule for textFace with a url()`);
 }
 
 const SHEET_MARK = /^\/\* @sheet ([a-z]+) \*\/$/gm;
 
 /**
- * app/globals.css cut at its `/* @sheet name *\/` lines into parts, each minified (comments and whitespace out,
- * rules kept in order as written: no restructuring, so the cascade stays as authored).
+ * One file cut at its `/* @sheet name *\/` lines into parts, each minified (comments and whitespace out, rules
+ * kept in order as written: no restructuring, so the cascade stays as authored). A file begins with such a
+ * line, so that no rule takes its sheet from whichever file happens to come before it.
  */
-export function sheetParts(source: string): SheetPart[] {
+export function sheetParts(source: string, file = 'a stylesheet file'): SheetPart[] {
   const parts: SheetPart[] = [];
   const marks = [...source.matchAll(SHEET_MARK)];
   if (
@@ -42,14 +59,14 @@ export function sheetParts(source: string): SheetPart[] {
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .trim()
   )
-    throw new Error('app/globals.css must begin with a /* @sheet name */ line before its first rule');
+    throw new Error(`${file} must begin with a /* @sheet name */ line before its first rule`);
   marks.forEach((mark, i) => {
     const sheet = mark[1] as SheetName;
-    if (!SHEET_NAMES.includes(sheet)) throw new Error(`app/globals.css: unknown sheet "${mark[1]}"`);
+    if (!SHEET_NAMES.includes(sheet)) throw new Error(`${file}: unknown sheet "${mark[1]}"`);
     const text = source.slice(mark.index + mark[0].length, marks[i + 1]?.index ?? source.length);
     const css = minify(text, { restructure: false }).css;
     // Inlined as raw text in <style>: it must not be able to end the element.
-    if (/<\/style/i.test(css)) throw new Error('app/globals.css contains "</style"');
+    if (/<\/style/i.test(css)) throw new Error(`${file} contains "</style"`);
     if (css) parts.push({ sheet, css });
   });
   return parts;
@@ -63,10 +80,11 @@ export function provideStylesheet(): void {
   const made = processSingleton(STYLESHEET_MADE, (): MadeStylesheet => ({ source: '', parts: [], preloadFont: '' }));
   // Read once in production; under next dev at each render, so an edit shows.
   if (made.parts.length && process.env.NODE_ENV === 'production') return;
-  // Read from the project (the release has it: next.config.js outputFileTracingIncludes), not imported: Next
+  // Read from the project (the release has them: next.config.js outputFileTracingIncludes), not imported: Next
   // turns a .css import in a server module into a stylesheet of its own.
-  const source = readFileSync(path.join(process.cwd(), 'app/globals.css'), 'utf8');
+  const files = stylesheetFiles();
+  const source = files.map((file) => file.source).join('\n');
   if (made.source === source) return;
-  const parts = sheetParts(source);
+  const parts = files.flatMap((file) => sheetParts(file.source, file.name));
   Object.assign(made, { source, parts, preloadFont: coreFaceUrl(parts) });
 }

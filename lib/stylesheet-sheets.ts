@@ -1,5 +1,5 @@
 /**
- * The site's stylesheet is one file (app/globals.css) in parts, each marked for one sheet; a page gets the
+ * The site's stylesheet (app/styles: its README) is in parts, each marked for one sheet; a page gets the
  * parts of the sheets it uses, in the file's order (decision 0052).
  */
 export const SHEET_NAMES = ['site', 'story', 'blocks', 'listings', 'live', 'dev'] as const;

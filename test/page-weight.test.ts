@@ -5,7 +5,6 @@
  * origin keeps resized photos within a byte budget.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -15,7 +14,7 @@ import { STORY_PHOTO_SIZES } from '@/components/story/PhotoFigure';
 import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { getStory } from '@/lib/content';
 import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
-import { provideStylesheet, sheetParts, STYLESHEET_MADE } from '@/app/stylesheet';
+import { provideStylesheet, sheetParts, STYLESHEET_MADE, stylesheetFiles, stylesheetParts } from '@/app/stylesheet';
 import { SHEET_NAMES, sheetsCss, type SheetPart } from '@/lib/stylesheet-sheets';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
 
@@ -46,11 +45,13 @@ test('a story photo lists renditions up to 1920 px, the widest slot at 2 dppx, a
   assert.match(html, /src="[^"]*w=1920&amp;q=75"/);
 });
 
-test('the inlined stylesheet is app/globals.css minified: no comments or layout whitespace, strings as written', () => {
+test('the inlined stylesheet is app/styles minified: no comments or layout whitespace, strings as written', () => {
   provideStylesheet();
   const { parts } = existingSingleton(STYLESHEET_MADE) as { parts: SheetPart[] };
   const css = parts.map((part) => part.css).join('');
-  const source = readFileSync('app/globals.css', 'utf8');
+  const source = stylesheetFiles()
+    .map((file) => file.source)
+    .join('\n');
   assert.doesNotMatch(css, /\/\*|<\/style/i);
   // Line breaks are left only inside custom properties, whose values are kept as written.
   assert.doesNotMatch(css.replace(/--[\w-]+:[^;}]*/g, ''), /\n/);
@@ -81,7 +82,7 @@ test('the stylesheet is cut at its @sheet lines, and a page gets its sheets’ p
 });
 
 test('every sheet of the site’s stylesheet has rules, and every page gets the site sheet first', () => {
-  const parts = sheetParts(readFileSync('app/globals.css', 'utf8'));
+  const parts = stylesheetParts();
   assert.deepEqual([...new Set(parts.map((part) => part.sheet))].sort(), [...SHEET_NAMES].sort());
   assert.equal(parts[0]!.sheet, 'site');
 });

@@ -19,16 +19,16 @@ import {
 } from '../scripts/lib/text-face';
 
 // The committed text-face files must be what scripts/assets/make-fonts.ts makes now, named after their bytes, and
-// app/globals.css must name each one and declare the characters it really has: otherwise a browser fetches the
+// app/styles/01-text-face.css must name each one and declare the characters it really has: otherwise a browser fetches the
 // wrong file, or none, or keeps a stale one for a year.
 const root = process.cwd();
 const open = (file: string) => fontkit.create(readFileSync(path.join(root, file))) as fontkit.Font;
-const stylesheet = readFileSync(path.join(root, 'app/globals.css'), 'utf8');
+const stylesheet = readFileSync(path.join(root, 'app/styles/01-text-face.css'), 'utf8');
 /** The committed file of each cut (the test below checks there is exactly one). */
 const TEXT_FACE_FILES = Object.fromEntries(
   (['core', 'extra', 'italic'] as const).map((cut) => [cut, textFaceFiles(cut, root)[0]!]),
 ) as Record<TextFaceCut, string>;
-/** The @font-face rule of app/globals.css whose url() is this file. */
+/** The @font-face rule whose url() is this file. */
 const faceRule = (file: string) =>
   [...stylesheet.matchAll(/@font-face \{([^}]*)\}/g)]
     .map((m) => m[1]!)
@@ -39,14 +39,14 @@ const declared = (rule: string | undefined, property: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-test('each cut is one file under public/fonts, named after its bytes, and app/globals.css names it', () => {
+test('each cut is one file under public/fonts, named after its bytes, and the stylesheet names it', () => {
   for (const cut of ['core', 'extra', 'italic'] as const) {
     const files = textFaceFiles(cut, root);
     assert.equal(files.length, 1, `${cut}: ${files.join(', ')}`);
     assert.equal(path.basename(files[0]!), hashedFontName(cut, readFileSync(path.join(root, files[0]!))));
     assert.ok(
       faceRule(files[0]!),
-      `app/globals.css has an @font-face rule with url(/${path.relative('public', files[0]!)})`,
+      `app/styles/01-text-face.css has an @font-face rule with url(/${path.relative('public', files[0]!)})`,
     );
   }
 });
@@ -70,10 +70,14 @@ test('the core file has Basic Latin and typographic punctuation, the extra file 
   );
 });
 
-test('app/globals.css declares each file’s unicode-range as the characters it has', () => {
+test('the stylesheet declares each file’s unicode-range as the characters it has', () => {
   for (const file of Object.values(TEXT_FACE_FILES)) {
     const has = open(file).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-    assert.equal(declared(faceRule(file), 'unicode-range'), unicodeRange(has), `${file} in app/globals.css`);
+    assert.equal(
+      declared(faceRule(file), 'unicode-range'),
+      unicodeRange(has),
+      `${file} in app/styles/01-text-face.css`,
+    );
   }
 });
 

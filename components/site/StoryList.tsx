@@ -11,7 +11,7 @@ interface StoryListProps {
 }
 
 /**
- * The CSS widths a card's photo is shown at (app/globals.css .story-list__thumb): a thumbnail 96 px on a
+ * The CSS widths a card's photo is shown at (app/styles/11-listings.css .story-list__thumb): a thumbnail 96 px on a
  * phone and 160 px from 48rem; a large card's photo across the column, a phone's width up to --wide (60rem).
  */
 export const CARD_SLOT_WIDTHS = { thumb: [96, 160], large: [390, 960] } as const;

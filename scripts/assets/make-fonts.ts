@@ -1,6 +1,6 @@
 /**
  * Cuts the text face into the files pages use (what each keeps: scripts/lib/text-face.ts; why: decisions 0004 and 0042) and
- * prints the file name and unicode-range each @font-face rule in app/globals.css must declare (and the fallback's
+ * prints the file name and unicode-range each @font-face rule in app/styles/01-text-face.css must declare (and the fallback's
  * metrics). The woff2 files are committed under public/fonts; test/text-face.test.ts fails when they are stale.
  *
  *   npx tsx scripts/assets/make-fonts.ts

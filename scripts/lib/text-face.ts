@@ -83,7 +83,7 @@ export function unicodeRange(codePoints: number[]): string {
 
 /**
  * The metrics a local Times New Roman is given so the page is laid out alike before and without the core face
- * (the "textFace Fallback" @font-face in app/globals.css): no shift if the face arrives within its block period.
+ * (the "textFace Fallback" @font-face in app/styles/01-text-face.css): no shift if the face arrives within its block period.
  */
 export function fallbackMetrics(
   core: Buffer,

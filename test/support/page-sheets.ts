@@ -1,18 +1,15 @@
 /**
- * Which sheets of app/globals.css a page got, and which classes it uses that only a sheet it did not get
+ * Which sheets of the stylesheet (app/styles) a page got, and which classes it uses that only a sheet it did not get
  * styles (app/stylesheet.ts): a page that forgot a `UsesSheets` shows unstyled parts.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { sheetParts } from '@/app/stylesheet';
+import { stylesheetParts } from '@/app/stylesheet';
 import type { SheetName } from '@/lib/stylesheet-sheets';
 import { PROJECT_ROOT } from './temp-project';
 
 /** Each class a selector of the stylesheet names, with the sheets whose parts name it. */
 export function sheetsOfClasses(): Map<string, Set<SheetName>> {
-  const source = readFileSync(path.join(PROJECT_ROOT, 'app/globals.css'), 'utf8');
   const sheets = new Map<string, Set<SheetName>>();
-  for (const part of sheetParts(source)) {
+  for (const part of stylesheetParts(PROJECT_ROOT)) {
     for (const [, selector] of part.css.matchAll(/([^{}]+)\{/g)) {
       if (selector!.trimStart().startsWith('@')) continue;
       for (const [, name] of selector!.matchAll(/\.([A-Za-z_][\w-]*)/g)) {
