@@ -1,6 +1,6 @@
 /**
  * Releases (scripts/lib/releases.mjs) on a fake build: a new folder per build that the build only reads,
- * static files shared both ways between kept releases, pointers replaced whole, pruning that spares pointers.
+ * static files and the text face's hashed cuts shared both ways between kept releases, pointers replaced whole, pruning that spares pointers.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,16 @@ import {
 } from '@/scripts/lib/releases.mjs';
 
 /** A project folder with a fake build: server.js, BUILD_ID, static chunks, public/, the content snapshot and a search index. */
-function fakeBuild(root: string, buildId: string, chunks: Record<string, string>, builtAt: Date) {
+function fakeBuild(
+  root: string,
+  buildId: string,
+  chunks: Record<string, string>,
+  builtAt: Date,
+  font = 'face.a1.woff2',
+) {
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
+  // A new cut of the text face replaces the old file (scripts/assets/make-fonts.ts).
+  rmSync(path.join(root, 'public/fonts'), { recursive: true, force: true });
   const write = (relative: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     writeFileSync(path.join(root, relative), text);
@@ -30,9 +38,10 @@ function fakeBuild(root: string, buildId: string, chunks: Record<string, string>
   write('.next/pagefind/pagefind.js', `// index of ${buildId}\n`);
   write('content/snapshot.generated/current.json', JSON.stringify({ version: `v-${buildId}` }));
   write('public/robots-note.txt', 'public file\n');
+  write(`public/fonts/${font}`, `font of ${buildId}`);
 }
 
-test('each build becomes its own release; static files are shared both ways; the build is only read', () => {
+test('each build becomes its own release; static files and font cuts are shared both ways; the build is only read', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'aju-releases-test-'));
   const quiet = () => {};
   try {
@@ -54,13 +63,16 @@ test('each build becomes its own release; static files are shared both ways; the
     assert.equal(statSync(path.join(root, '.next/standalone/server.js')).mtimeMs, before, 'the build is not touched');
     assert.equal(prepareRelease({}, quiet, root), a, 'preparing the same build again reuses its release');
 
-    fakeBuild(root, 'buildB', { 'b.js': 'B', 'shared.js': 'S' }, new Date('2026-11-02T10:00:00Z'));
+    fakeBuild(root, 'buildB', { 'b.js': 'B', 'shared.js': 'S' }, new Date('2026-11-02T10:00:00Z'), 'face.b2.woff2');
     const b = prepareRelease({}, quiet, root);
     assert.deepEqual(listReleases(releases), [a, b]);
     const bDir = path.join(releases, b);
     // B serves A's chunks (pages of A still open or at the edge), and A gained B's (for a rollback).
     assert.equal(readFileSync(path.join(bDir, '.next/static/chunks/a.js'), 'utf8'), 'A');
     assert.equal(readFileSync(path.join(aDir, '.next/static/chunks/b.js'), 'utf8'), 'B');
+    // The text face's hashed files likewise: A's pages ask B's origins for A's cut, and a rollback serves B's.
+    assert.equal(readFileSync(path.join(bDir, 'public/fonts/face.a1.woff2'), 'utf8'), 'font of buildA');
+    assert.equal(readFileSync(path.join(aDir, 'public/fonts/face.b2.woff2'), 'utf8'), 'font of buildB');
     assert.equal(readFileSync(path.join(aDir, 'server.js'), 'utf8'), '// buildA\n', 'A is still A');
     assert.equal(readPointer(releases, 'latest'), b);
   } finally {

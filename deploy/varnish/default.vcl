@@ -54,7 +54,7 @@ sub edge_release_purge {
 }
 
 sub edge_tag_release {
-	if (beresp.http.X-Release && bereq.url !~ "^/_next/(static|image)") {
+	if (beresp.http.X-Release && bereq.url !~ "^/(_next/(static|image)|fonts/)") {
 		if (beresp.http.xkey) {
 			set beresp.http.xkey = beresp.http.xkey + " release-" + beresp.http.X-Release;
 		} else {

@@ -123,16 +123,24 @@ function fillRelease(partial, { root, distName, dist, standalone }) {
   }
 }
 
-/** Gives the new release the static files of the kept ones, and them its own, for a rollback. */
+/**
+ * Folders of content-hashed files in a release: Next's static chunks, and the text face's cuts (public/fonts,
+ * named after their hash by scripts/assets/make-fonts.ts).
+ */
+const HASHED_FOLDERS = (distName) => [path.join(distName, 'static'), path.join('public', 'fonts')];
+
+/** Gives the new release the hashed files of the kept ones, and them its own, for a rollback. */
 function shareStaticFiles(releases, partial, distName) {
   const kept = listReleases(releases);
-  const ownStatic = path.join(partial, distName, 'static');
   let inherited = 0;
-  for (const other of kept) {
-    const otherStatic = path.join(releases, other, distName, 'static');
-    inherited += addMissingFiles(otherStatic, ownStatic);
-    // Older releases gain this one's files too, for a rollback (an origin reads its static folder at start).
-    addMissingFiles(ownStatic, otherStatic);
+  for (const folder of HASHED_FOLDERS(distName)) {
+    const own = path.join(partial, folder);
+    for (const other of kept) {
+      const theirs = path.join(releases, other, folder);
+      inherited += addMissingFiles(theirs, own);
+      // Older releases gain this one's files too, for a rollback (an origin reads its static folder at start).
+      addMissingFiles(own, theirs);
+    }
   }
   return { inherited, kept: kept.length };
 }

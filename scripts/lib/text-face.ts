@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 // next/font's own computation, which the site used through next/font/local before the faces moved into the stylesheet.
+// An internal path of Next's: an upgrade that moves it fails make-fonts.ts and test/text-face.test.ts at once.
 import { getFallbackMetricsFromFontFile } from 'next/dist/compiled/@next/font/dist/local/get-fallback-metrics-from-font-file.js';
 
 /**
