@@ -58,6 +58,20 @@ test('each page type gets the sheets its markup uses, and a story none of the li
   }
 });
 
+test('classes the browser adds (search results, the photo dialog) are styled by the sheets their page got', async ({
+  page,
+  request,
+}) => {
+  const { search, story } = await discoverPages(request);
+  await page.goto(search!);
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  expect(unstyledClasses(await page.content()), 'search results').toEqual([]);
+  await page.goto(story!);
+  await page.getByRole('button', { name: 'Enlarge image' }).click();
+  await expect(page.getByRole('dialog', { name: 'Enlarged image' })).toBeVisible();
+  expect(unstyledClasses(await page.content()), 'the open photo dialog').toEqual([]);
+});
+
 test('structured data reaches the page once: each JSON-LD block in the HTML, none in the flight data', async ({
   request,
 }) => {

@@ -1,14 +1,14 @@
 /**
  * The site's stylesheet (app/styles: its README) is in parts, each marked for one sheet; a page gets the
- * parts of the sheets it uses, in the file's order (decision 0052).
+ * parts of the sheets it uses, in the files' order (decision 0052).
  */
 export const SHEET_NAMES = ['site', 'story', 'blocks', 'listings', 'live', 'dev'] as const;
 
 /**
- * - site: every page (base, masthead, footer, print);
+ * - site: every page (the text face, base, masthead, footer, the 404 page, print, reduced motion);
  * - story: a story's article, its photo dialog, related stories;
  * - blocks: body blocks beyond paragraphs, pull-quotes and photos (tables, fact boxes, embeds…);
- * - listings: the front page, section, tag, author and archive lists, search, the 404 page's headlines;
+ * - listings: the front page, section, tag, author and archive lists, search;
  * - live: a live story's page and its older pages;
  * - dev: /dev/previews and next dev's problem pages.
  */

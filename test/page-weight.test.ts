@@ -16,6 +16,7 @@ import { getStory } from '@/lib/content';
 import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
 import { provideStylesheet, sheetParts, STYLESHEET_MADE, stylesheetFiles, stylesheetParts } from '@/app/stylesheet';
 import { SHEET_NAMES, sheetsCss, type SheetPart } from '@/lib/stylesheet-sheets';
+import { withoutPrintRules } from '@/test/support/page-sheets';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
 
 const srcsetWidths = (img: string) =>
@@ -79,6 +80,13 @@ test('the stylesheet is cut at its @sheet lines, and a page gets its sheets’ p
   );
   assert.throws(() => sheetParts('/* @sheet sidebar */\n.a { color: red }\n'), /unknown sheet "sidebar"/);
   assert.throws(() => sheetParts('/* @sheet site */\n.a::after { content: "</style>" }\n'), /<\/style/);
+});
+
+test('the unstyled-class check leaves print rules out: a class styled only for paper is unstyled on screen', () => {
+  assert.equal(
+    withoutPrintRules('.a{x:1}@media print{.b{y:2}@page{margin:0}}.c{z:3}@media print{.d{w:4}}'),
+    '.a{x:1}.c{z:3}',
+  );
 });
 
 test('every sheet of the site’s stylesheet has rules, and every page gets the site sheet first', () => {

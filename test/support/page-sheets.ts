@@ -6,11 +6,26 @@ import { stylesheetParts } from '@/app/stylesheet';
 import type { SheetName } from '@/lib/stylesheet-sheets';
 import { PROJECT_ROOT } from './temp-project';
 
-/** Each class a selector of the stylesheet names, with the sheets whose parts name it. */
+/** Minified CSS without its `@media print { … }` blocks: a class styled only for paper is unstyled on screen. */
+export function withoutPrintRules(css: string): string {
+  let out = '';
+  let at = 0;
+  for (let start = css.indexOf('@media print{'); start >= 0; start = css.indexOf('@media print{', at)) {
+    out += css.slice(at, start);
+    let depth = 0;
+    let i = start + '@media print'.length;
+    do depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
+    while (++i < css.length && depth > 0);
+    at = i;
+  }
+  return out + css.slice(at);
+}
+
+/** Each class a selector of the stylesheet names on screen, with the sheets whose parts name it. */
 export function sheetsOfClasses(): Map<string, Set<SheetName>> {
   const sheets = new Map<string, Set<SheetName>>();
   for (const part of stylesheetParts(PROJECT_ROOT)) {
-    for (const [, selector] of part.css.matchAll(/([^{}]+)\{/g)) {
+    for (const [, selector] of withoutPrintRules(part.css).matchAll(/([^{}]+)\{/g)) {
       if (selector!.trimStart().startsWith('@')) continue;
       for (const [, name] of selector!.matchAll(/\.([A-Za-z_][\w-]*)/g)) {
         if (!sheets.has(name!)) sheets.set(name!, new Set());
