@@ -1,4 +1,5 @@
 import { JsonLd } from '@/components/seo/JsonLd';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import { LeadStory } from '@/components/site/LeadStory';
 import { StoryList } from '@/components/site/StoryList';
 import { TopStories } from '@/components/site/TopStories';
@@ -6,7 +7,6 @@ import { ARCHIVE_PATH, getFront } from '@/lib/content';
 import { organizationJsonLd, webSiteJsonLd } from '@/lib/seo/json-ld';
 import { frontPageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const metadata = frontPageMetadata();
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { SearchPanel } from '@/components/search/SearchPanel';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import { ARCHIVE_PATH, getActiveSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const metadata: Metadata = {
   ...pageMetadata({ path: '/search', title: 'Search', description: `Search every ${site.name} story.` }),

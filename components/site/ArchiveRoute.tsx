@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import {
   ARCHIVE_PATH,
   archiveMonth,
@@ -20,7 +21,6 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { monthName } from '@/lib/time';
 import { ListingPage } from './ListingPage';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'story' : 'stories'}`;
 

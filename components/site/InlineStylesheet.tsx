@@ -13,11 +13,10 @@ const UsedSheets = createContext<Set<SheetName> | null>(null);
  * the HTML but not into the flight data, so the browser gets the stylesheet once (decision 0052). The text comes
  * from app/stylesheet.ts through a process singleton, so it is in no browser bundle; on the client this renders
  * only its children and hydration never sees the <style> (nor the core face's preload, which goes with it).
- * The page gets `site` and what `UsesSheets` asked for while the page rendered, in one <style> in the source's
- * order. A sheet first asked for by content streamed
- * after the first flush comes in a <style> of its own then, after the parts already sent, so its cascade order
- * against them is no longer the source's: no page suspends today, and one that does should ask for its sheets
- * outside the suspended part.
+ * The page gets `site` and what `UsesSheets` asked for while the page rendered, in one <style> in the files'
+ * order (app/styles). A sheet first asked for by content streamed after the first flush comes in a <style> of its
+ * own then, after the parts already sent, so its cascade order against them is no longer the files': no page
+ * suspends today, and one that does should ask for its sheets outside the suspended part.
  */
 export function InlineStylesheet({ children }: { children: ReactNode }) {
   // One pair of sets per render of the page (never replaced, so useState's first value serves throughout).

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import type { Placed, StorySummary } from '@/lib/content';
 import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
 import { TopStories } from './TopStories';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 interface ListingPageProps {
   label: string;

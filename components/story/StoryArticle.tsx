@@ -1,12 +1,12 @@
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import { KstTime } from '@/components/ui/KstTime';
 import { isScheduled, type Story } from '@/lib/content';
+import { storySheets } from '@/lib/stylesheet-sheets';
 import { DRAFT_BANNER, SCHEDULED_BANNER } from './editor-banners';
 import { PhotoFigure } from './PhotoFigure';
 import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
 import { StoryHeader } from './StoryHeader';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
-import { storySheets } from '@/lib/stylesheet-sheets';
 
 interface StoryArticleProps {
   story: Story;

@@ -8,6 +8,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import path from 'node:path';
 import { LivePage } from '@/components/live/LivePage';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import { renderBlock } from '@/components/story/StoryBody';
 import { getContent, getStory, isScheduled, loadDefaultSources, storyPath, validateContent } from '@/lib/content';
 import { sampleBlocks } from '@/lib/dev/block-samples';
@@ -16,7 +17,6 @@ import { sampleLiveStory } from '@/lib/dev/live-sample';
 import { PlacementsPreview } from './PlacementsPreview';
 import { PreviewSearch } from './PreviewSearch';
 import { Problems, StoryPreview, type CheckedStory } from './StoryPreview';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Story previews', robots: { index: false, follow: false } };

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/seo/JsonLd';
+import { UsesSheets } from '@/components/site/InlineStylesheet';
 import { RelatedStories } from '@/components/story/RelatedStories';
 import { StoryArticle } from '@/components/story/StoryArticle';
 import { contentNow, getStory, prerenderedStories, storyProblems } from '@/lib/content';
 import { newsArticleJsonLd, storyBreadcrumb } from '@/lib/seo/json-ld';
 import { storyMetadata } from '@/lib/seo/metadata';
-import { UsesSheets } from '@/components/site/InlineStylesheet';
 
 // The newest stories are prerendered; any other renders on its first request and is then served from the
 // server's cache until a publish changes it (POST /api/publish revalidates the paths that changed) or it is a
