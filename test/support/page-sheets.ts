@@ -21,8 +21,13 @@ export function withoutPrintRules(css: string): string {
   return out + css.slice(at);
 }
 
+/** Read and minified once per test process: the files do not change during a run. */
+let classSheets: Map<string, Set<SheetName>> | undefined;
+
 /** Each class a selector of the stylesheet names on screen, with the sheets whose parts name it. */
-export function sheetsOfClasses(): Map<string, Set<SheetName>> {
+export const sheetsOfClasses = (): Map<string, Set<SheetName>> => (classSheets ??= readClassSheets());
+
+function readClassSheets(): Map<string, Set<SheetName>> {
   const sheets = new Map<string, Set<SheetName>>();
   for (const part of stylesheetParts(PROJECT_ROOT)) {
     for (const [, selector] of withoutPrintRules(part.css).matchAll(/([^{}]+)\{/g)) {
