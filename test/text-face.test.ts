@@ -9,6 +9,8 @@ import {
   fallbackMetrics,
   hashedFontName,
   inRanges,
+  subsetOptions,
+  TEXT_FACE_FEATURES,
   TEXT_FACE_ITALIC_SOURCE,
   TEXT_FACE_ITALIC_WEIGHT,
   TEXT_FACE_SOURCE,
@@ -101,10 +103,11 @@ test('the italic is a true italic at weight 400 with the core characters, never 
     has,
     open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe),
   );
-  const made = await subsetFont(readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE)), String.fromCodePoint(...has), {
-    targetFormat: 'woff2',
-    variationAxes: { wght: TEXT_FACE_ITALIC_WEIGHT },
-  });
+  const made = await subsetFont(
+    readFileSync(path.join(root, TEXT_FACE_ITALIC_SOURCE)),
+    String.fromCodePoint(...has),
+    subsetOptions(TEXT_FACE_ITALIC_WEIGHT),
+  );
   assert.ok(
     made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.italic))),
     'run npx tsx scripts/assets/make-fonts.ts and commit the files',
@@ -115,14 +118,30 @@ test('the italic is a true italic at weight 400 with the core characters, never 
 test('the committed files are what scripts/assets/make-fonts.ts makes from the installed package (not stale)', async () => {
   const source = readFileSync(path.join(root, TEXT_FACE_SOURCE));
   const core = open(TEXT_FACE_FILES.core).characterSet.filter((cp) => cp >= 0x20 && cp < 0xfffe);
-  const made = await subsetFont(source, String.fromCodePoint(...core), {
-    targetFormat: 'woff2',
-    variationAxes: { wght: TEXT_FACE_WEIGHT },
-  });
+  const made = await subsetFont(source, String.fromCodePoint(...core), subsetOptions(TEXT_FACE_WEIGHT));
   assert.ok(
     made.equals(readFileSync(path.join(root, TEXT_FACE_FILES.core))),
     'run npx tsx scripts/assets/make-fonts.ts and commit the files',
   );
+});
+
+test('the files keep only the OpenType features pages use, and their figures are tabular', () => {
+  for (const file of Object.values(TEXT_FACE_FILES)) {
+    const font = open(file) as fontkit.Font & Record<'GSUB' | 'GPOS', { featureList: { tag: string }[] } | undefined>;
+    const tags = new Set([...(font.GSUB?.featureList ?? []), ...(font.GPOS?.featureList ?? [])].map((f) => f.tag));
+    assert.deepEqual(
+      [...tags].filter((tag) => !TEXT_FACE_FEATURES.includes(tag)),
+      [],
+      file,
+    );
+    assert.ok(tags.has('kern'), `${file} keeps its kerning`);
+  }
+  assert.ok(open(TEXT_FACE_FILES.core).availableFeatures.includes('liga'), 'the core file keeps its ligatures');
+  // Tables ask for tabular-nums: the default figures must be tabular already, as tnum went with pnum's glyphs.
+  for (const file of [TEXT_FACE_FILES.core, TEXT_FACE_FILES.italic]) {
+    const widths = new Set([...'0123456789'].map((d) => open(file).glyphForCodePoint(d.codePointAt(0)!).advanceWidth));
+    assert.equal(widths.size, 1, `${file}: figures of one width`);
+  }
 });
 
 test('unicodeRange writes runs and single code points the way CSS reads them', () => {

@@ -14,6 +14,7 @@ import {
   fallbackMetrics,
   hashedFontName,
   inRanges,
+  subsetOptions,
   TEXT_FACE_FOLDER,
   TEXT_FACE_ITALIC_SOURCE,
   TEXT_FACE_ITALIC_WEIGHT,
@@ -39,10 +40,7 @@ async function cut(
   weight: typeof TEXT_FACE_WEIGHT | number,
   name: TextFaceCut,
 ): Promise<void> {
-  const woff2 = await subsetFont(source, String.fromCodePoint(...codePoints), {
-    targetFormat: 'woff2',
-    variationAxes: { wght: weight },
-  });
+  const woff2 = await subsetFont(source, String.fromCodePoint(...codePoints), subsetOptions(weight));
   for (const old of textFaceFiles(name, root)) rmSync(path.join(root, old));
   const file = `${TEXT_FACE_FOLDER}/${hashedFontName(name, woff2)}`;
   writeFileSync(path.join(root, file), woff2);

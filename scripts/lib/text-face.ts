@@ -20,6 +20,32 @@ export const TEXT_FACE_ITALIC_SOURCE =
 export const TEXT_FACE_WEIGHT = { min: 400, max: 800 } as const;
 export const TEXT_FACE_ITALIC_WEIGHT = 400;
 
+/**
+ * The OpenType features the files keep: those browsers apply by default (kerning, ligatures, marks, contextual and
+ * local forms), and tnum for tables (font-variant-numeric), though the default figures are tabular already. The
+ * source's fractions and proportional figures are never asked for; their glyphs were 15% of the core file.
+ */
+export const TEXT_FACE_FEATURES = [
+  'kern',
+  'liga',
+  'clig',
+  'calt',
+  'ccmp',
+  'locl',
+  'rlig',
+  'rvrn',
+  'mark',
+  'mkmk',
+  'tnum',
+];
+
+/** subset-font's options for a cut at `weight` (make-fonts.ts and test/text-face.test.ts make the files alike). */
+export const subsetOptions = (weight: typeof TEXT_FACE_WEIGHT | number) => ({
+  targetFormat: 'woff2' as const,
+  variationAxes: { wght: weight },
+  keepFeatures: TEXT_FACE_FEATURES,
+});
+
 /** Inclusive code point ranges of the core file (those the source font has). */
 export const CORE_RANGES: [number, number][] = [
   [0x20, 0x7e], // Basic Latin
