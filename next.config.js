@@ -133,6 +133,8 @@ const nextConfig = {
         headers: [{ key: 'Cache-Control', value: cachePolicies.page }],
       },
       { source: '/images/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
+      // The print rules (app/print.css): the same for every page; a deploy refreshes it at the edge.
+      { source: '/print.css', headers: [{ key: 'Cache-Control', value: cachePolicies.publicFile }] },
       { source: '/fonts/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.hashedFile }] },
       { source: '/fragments/:path*', headers: [{ key: 'Cache-Control', value: cachePolicies.fragment }] },
       { source: '/stories/:slug/live.json', headers: [{ key: 'Cache-Control', value: cachePolicies.liveStatus }] },

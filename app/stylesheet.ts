@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { minify } from 'csso';
+import type { CssNode, StyleSheet } from 'css-tree';
+import { minify, syntax } from 'csso';
 import { processSingleton } from '@/lib/process-singleton.mjs';
 import { SHEET_NAMES, type SheetName, type SheetPart } from '@/lib/stylesheet-sheets';
 
@@ -64,12 +65,24 @@ export function sheetParts(source: string, file = 'a stylesheet file'): SheetPar
     const sheet = mark[1] as SheetName;
     if (!SHEET_NAMES.includes(sheet)) throw new Error(`${file}: unknown sheet "${mark[1]}"`);
     const text = source.slice(mark.index + mark[0].length, marks[i + 1]?.index ?? source.length);
-    const css = minify(text, { restructure: false }).css;
+    const { css, print } = withoutPrint(minify(text, { restructure: false }).css);
     // Inlined as raw text in <style>: it must not be able to end the element.
     if (/<\/style/i.test(css)) throw new Error(`${file} contains "</style"`);
-    if (css) parts.push({ sheet, css });
+    if (css || print) parts.push({ sheet, css, print });
   });
   return parts;
+}
+
+/** Minified CSS split into its top-level `@media print` blocks and the rest, each kept in order. */
+function withoutPrint(minified: string): { css: string; print: string } {
+  const screen: string[] = [];
+  const print: string[] = [];
+  const ast = syntax.parse(minified) as StyleSheet;
+  ast.children.forEach((node: CssNode) => {
+    const forPrint = node.type === 'Atrule' && node.name === 'media' && syntax.generate(node.prelude!) === 'print';
+    (forPrint ? print : screen).push(syntax.generate(node));
+  });
+  return { css: screen.join(''), print: print.join('') };
 }
 
 /**

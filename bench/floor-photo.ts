@@ -1,7 +1,7 @@
 /**
  * The floor app (bench/floor) copied for a run, with what its photo page needs from the site: the seed story's
- * lead photo file and the slot rules the story page gives it (components/story/PhotoFigure.tsx, the density
- * cap of components/ui/ResponsiveImage.tsx), so the photo floor fetches the same rendition (decision 0052).
+ * lead photo file, at the same path, and the <img> attributes the story page gives it (components/story/PhotoFigure.tsx
+ * through components/ui/ResponsiveImage.tsx), so the photo floor fetches the same rendition (decision 0052).
  */
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import seed from '../content/stories/2024/06/putin-heads-to-pyongyang';
 import { STORY_PHOTO_SIZES } from '../components/story/PhotoFigure';
-import { capDensity } from '../components/ui/ResponsiveImage';
+import { responsiveImageAttributes } from '../components/ui/ResponsiveImage';
 import { PROJECT_ROOT } from '../test/support/temp-project';
 
 export const FLOOR_DIR = path.join(PROJECT_ROOT, 'bench/floor');
@@ -24,15 +24,18 @@ export async function copyFloor(floorCopy: string): Promise<void> {
   });
   execFileSync('cp', ['-al', path.join(PROJECT_ROOT, 'node_modules'), path.join(floorCopy, 'node_modules')]);
   const photo = seed.leadPhoto;
-  const file = path.basename(photo.src);
   const source = path.join(PROJECT_ROOT, 'public', photo.src);
-  mkdirSync(path.join(floorCopy, 'public'), { recursive: true });
-  copyFileSync(source, path.join(floorCopy, 'public', file));
+  mkdirSync(path.dirname(path.join(floorCopy, 'public', photo.src)), { recursive: true });
+  copyFileSync(source, path.join(floorCopy, 'public', photo.src));
   // Read from the file, as the site's content check does.
-  const { width, height } = await sharp(source).metadata();
-  const props = { src: `/${file}`, width, height, alt: photo.alt };
-  writeFileSync(
-    path.join(floorCopy, 'app/photo/photo.json'),
-    `${JSON.stringify({ ...props, sizes: capDensity(STORY_PHOTO_SIZES) }, null, 2)}\n`,
-  );
+  const { width = 0, height = 0 } = await sharp(source).metadata();
+  const attributes = responsiveImageAttributes({
+    src: photo.src,
+    width,
+    height,
+    alt: photo.alt ?? '',
+    sizes: STORY_PHOTO_SIZES,
+    priority: true,
+  });
+  writeFileSync(path.join(floorCopy, 'app/photo/photo.json'), `${JSON.stringify(attributes, null, 2)}\n`);
 }

@@ -66,7 +66,9 @@ async function documentSizes(url: string): Promise<DocumentSize[]> {
     const response = await fetch(new URL(pages[type], url), { headers: { 'Accept-Encoding': 'identity' } });
     if (response.status !== 200) throw new Error(`${pages[type]} answered ${response.status}`);
     const body = Buffer.from(await response.arrayBuffer());
-    const cards = body.toString('utf8').split('<li class="story-list__item').length - 1;
+    // Story cards: the items of a StoryList (components/site/StoryList.tsx), whose <li> has no class but a large one's.
+    const lists = body.toString('utf8').match(/<ol class="story-list">[\s\S]*?<\/ol>/g) ?? [];
+    const cards = lists.reduce((sum, list) => sum + (list.match(/<li[ >]/g)?.length ?? 0), 0);
     sizes.push({ type, path: pages[type], raw: body.length, gzip: gzipSync(body).length, cards });
   }
   return sizes;

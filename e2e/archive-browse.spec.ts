@@ -17,7 +17,9 @@ const PAGE_SIZE = siteConfig.listings.pageSize;
 
 /** The story links of a listing page (its list, not the masthead or the related stories). */
 const listedStories = (html: string) =>
-  [...html.matchAll(/<h[23] class="story-list__headline"><a href="([^"]+)"/g)].map((m) => m[1]!);
+  (html.match(/<ol class="story-list">[\s\S]*?<\/ol>/g) ?? []).flatMap((list) =>
+    [...list.matchAll(/<h[23]><a href="([^"]+)"/g)].map((m) => m[1]!),
+  );
 const nextLink = (html: string) => html.match(/<a href="([^"]+)" rel="next"/)?.[1];
 const canonical = (html: string) => html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
 

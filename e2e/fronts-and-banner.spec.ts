@@ -71,7 +71,7 @@ test('the front page and a section follow the editors’ arrangement; the newest
   test.info().annotations.push({ type: 'front through the edge', description: `${Date.now() - started} ms` });
   const front = (await viaEdge('/')).body;
   expect(topStories(front)).toEqual([`/stories/${NEWER.slug}`, `/stories/${seed.slug}`]);
-  expect(front).toContain('story-list__item story-list__item--large');
+  expect(front).toContain('<li class="story-list__item--large">');
   // Each story once: the placed ones are not repeated under "Latest".
   expect(linkedIn(front, 'latest')).not.toContain(`/stories/${OLDER.slug}`);
   expect(linkedIn(front, 'latest')).not.toContain(`/stories/${NEWER.slug}`);

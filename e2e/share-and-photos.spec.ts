@@ -86,37 +86,47 @@ test('a browser that does not take AVIF gets WebP for the same rendition', async
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('both share controls offer X, Facebook, LinkedIn, LINE and email with the canonical URL tagged per network', async ({
+  test('the share bar at the story’s foot offers X, Facebook, LinkedIn, LINE and email with the canonical URL tagged per network; the one by the byline links down to it', async ({
     page,
   }) => {
     await page.goto(STORY);
     const canonical = await canonicalOf(page);
-    const groups = page.getByRole('group', { name: 'Share this story' });
-    await expect(groups).toHaveCount(2);
-    // One by the byline, one in the story's footer.
-    await expect(page.locator('.story-header').getByRole('group', { name: 'Share this story' })).toHaveCount(1);
-    await expect(page.locator('.story-footer').getByRole('group', { name: 'Share this story' })).toHaveCount(1);
-    for (const group of await groups.all()) {
-      for (const network of NETWORKS) {
-        const link = group.getByRole('link', { name: network.name });
-        await expect(link).toBeVisible();
-        await expect(link).toHaveAttribute('target', '_blank');
-        await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-        const href = new URL((await link.getAttribute('href'))!);
-        expect(href.protocol).toBe('https:');
-        expect(href.host).toBe(network.host);
-        const shared = new URL(href.searchParams.get(network.param)!);
-        expect(`${shared.origin}${shared.pathname}`).toBe(canonical);
-        expect(shared.searchParams.get('utm_source')).toBe(network.source);
-        expect(shared.searchParams.get('utm_medium')).toBe('social');
-      }
-      const email = group.getByRole('link', { name: 'Share by email' });
-      const mailto = (await email.getAttribute('href'))!;
-      expect(mailto).toMatch(/^mailto:\?subject=/);
-      const body = new URLSearchParams(mailto.slice(mailto.indexOf('?') + 1)).get('body')!;
-      const shared = new URL(body);
+    await expect(page.getByRole('group', { name: 'Share this story' })).toHaveCount(2);
+    const footer = page.locator('.story-footer').getByRole('group', { name: 'Share this story' });
+    for (const network of NETWORKS) {
+      const link = footer.getByRole('link', { name: network.name });
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('target', '_blank');
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+      const href = new URL((await link.getAttribute('href'))!);
+      expect(href.protocol).toBe('https:');
+      expect(href.host).toBe(network.host);
+      const shared = new URL(href.searchParams.get(network.param)!);
       expect(`${shared.origin}${shared.pathname}`).toBe(canonical);
-      expect(shared.searchParams.get('utm_source')).toBe('email');
+      expect(shared.searchParams.get('utm_source')).toBe(network.source);
+      expect(shared.searchParams.get('utm_medium')).toBe('social');
+    }
+    const email = footer.getByRole('link', { name: 'Share by email' });
+    const mailto = (await email.getAttribute('href'))!;
+    expect(mailto).toMatch(/^mailto:\?subject=/);
+    const body = new URLSearchParams(mailto.slice(mailto.indexOf('?') + 1)).get('body')!;
+    const shared = new URL(body);
+    expect(`${shared.origin}${shared.pathname}`).toBe(canonical);
+    expect(shared.searchParams.get('utm_source')).toBe('email');
+    // By the byline: one link, which takes the reader (and the keyboard) down to those links.
+    const header = page.locator('.story-header').getByRole('group', { name: 'Share this story' });
+    await expect(header.getByRole('link')).toHaveCount(1);
+    const down = header.getByRole('link', { name: /^X, Facebook, email… share links at the end of the story$/ });
+    await down.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#share$/);
+    await expect(footer).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await expect(footer.getByRole('link', { name: NETWORKS[0]!.name })).toBeFocused();
+    // The network links are in the page once: the markup and its RSC payload, not twice each.
+    const html = await (await page.request.get(STORY)).text();
+    expect(html.match(/https:\/\/x\.com\/intent\/tweet/g)).toHaveLength(2);
+    for (const group of [header, footer]) {
       // The buttons that need JavaScript are not offered: invisible, so not focusable or announced.
       await expect(group.getByRole('button', { name: 'Copy link' })).toBeHidden();
       await expect(group.getByRole('button', { name: 'Share…' })).toBeHidden();

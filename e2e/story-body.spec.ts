@@ -28,12 +28,12 @@ test('on a 390×844 phone the share control is one compact row and the top 150 p
   await expect(share.getByRole('button', { name: 'Copy link' })).toBeVisible();
   const controls = share.locator('a, button:visible');
   const tops = await controls.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
-  expect(tops.length).toBeGreaterThanOrEqual(6);
+  expect(tops.length).toBeGreaterThanOrEqual(2);
   expect(new Set(tops).size, 'one row').toBe(1);
   const shareBox = (await share.boundingBox())!;
   expect(shareBox.height).toBeLessThanOrEqual(48);
-  // Every share link is still there, and the row never widens the page.
-  await expect(share.getByRole('link')).toHaveCount(5);
+  // The link down to the network links is there, and the row never widens the page.
+  await expect(share.getByRole('link')).toHaveAttribute('href', '#share');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const photo = (await page.locator('figure.photo--lead img').boundingBox())!;
   expect(photo.y + 150).toBeLessThanOrEqual(844);
@@ -79,7 +79,7 @@ test('emphasis and pull-quotes use the true italic, fetched only by a page with 
     .toEqual(['loaded']);
 });
 
-test('RSS items carry the full body as HTML with absolute links; JSON-LD articleBody is the plain text', async ({
+test('RSS items carry the full body as HTML with absolute links; JSON-LD does not repeat the body the page shows', async ({
   request,
   page,
 }) => {
@@ -95,9 +95,8 @@ test('RSS items carry the full body as HTML with absolute links; JSON-LD article
   await page.goto(STORY);
   const data = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
   const article = [data].flat().find((d: { '@type': string }) => d['@type'] === 'NewsArticle');
-  expect(article.articleBody).toMatch(/^Russian President Vladimir Putin is visiting North Korea this week\./);
-  expect(article.articleBody).toContain('4.8 million artillery shells');
-  expect(article.articleBody).not.toMatch(/[<*]|\]\(/);
+  expect(article.headline).toBe(await page.getByRole('heading', { level: 1 }).textContent());
+  expect(article).not.toHaveProperty('articleBody');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -16,8 +16,20 @@ export type SheetName = (typeof SHEET_NAMES)[number];
 
 export interface SheetPart {
   sheet: SheetName;
+  /** The part's rules for the screen, inlined in pages that use its sheet. */
   css: string;
+  /** Its `@media print` rules, which every page gets from PRINT_STYLESHEET_PATH instead (decision 0052). */
+  print: string;
 }
+
+/**
+ * Every sheet's print rules, in one file that pages link with media="print": a browser fetches it without
+ * waiting for it, and the documents no longer carry rules only paper uses (app/print.css/route.ts).
+ */
+export const PRINT_STYLESHEET_PATH = '/print.css';
+
+/** The print rules of every part, in the source's order. */
+export const printCss = (parts: readonly SheetPart[]): string => parts.map((part) => part.print).join('');
 
 /** The CSS of these sheets: their parts, in the source's order, so the cascade is the one written there. */
 export const sheetsCss = (parts: readonly SheetPart[], sheets: ReadonlySet<SheetName>): string =>

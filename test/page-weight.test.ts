@@ -15,8 +15,7 @@ import { ResponsiveImage } from '@/components/ui/ResponsiveImage';
 import { getStory } from '@/lib/content';
 import { getResizedPhoto, setResizedPhoto } from '@/lib/cache/resized-photos.mjs';
 import { provideStylesheet, sheetParts, STYLESHEET_MADE, stylesheetFiles, stylesheetParts } from '@/app/stylesheet';
-import { SHEET_NAMES, sheetsCss, type SheetPart } from '@/lib/stylesheet-sheets';
-import { withoutPrintRules } from '@/test/support/page-sheets';
+import { printCss, SHEET_NAMES, sheetsCss, type SheetPart } from '@/lib/stylesheet-sheets';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
 
 const srcsetWidths = (img: string) =>
@@ -29,8 +28,9 @@ test('a story card lists only the photo widths its slot is shown at, 1 and 2 dpp
   // 96 px on a phone (96, 192 → 256), 160 px from 48rem (160 → 256, 320 → 384).
   assert.deepEqual(srcsetWidths(img), [96, 256, 384]);
   assert.match(img, /src="[^"]*w=384&amp;q=75"/);
-  // One density step per slot: a 3 dppx phone gets the 2 dppx rendition (96 × 2.67 → 256).
-  assert.equal(img.match(/min-resolution/g)?.length, 2);
+  // One density step, for the phone's slot: a 3 dppx phone gets the 2 dppx rendition (96 × 2.67 → 256). The
+  // 160 px slot needs none: its 2 dppx pick, 384, is the widest listed, which denser screens get anyway.
+  assert.equal(img.match(/min-resolution/g)?.length, 1);
 
   const large = renderToStaticMarkup(createElement(StoryList, { stories: [story], large: new Set([seed.slug]) }));
   // Across the column: a phone's 390 px (640, 780 → 828) up to --wide's 960 px (1080, 1920).
@@ -49,7 +49,7 @@ test('a story photo lists renditions up to 1920 px, the widest slot at 2 dppx, a
 test('the inlined stylesheet is app/styles minified: no comments or layout whitespace, strings as written', () => {
   provideStylesheet();
   const { parts } = existingSingleton(STYLESHEET_MADE) as { parts: SheetPart[] };
-  const css = parts.map((part) => part.css).join('');
+  const css = parts.map((part) => part.css + part.print).join('');
   const source = stylesheetFiles()
     .map((file) => file.source)
     .join('\n');
@@ -62,14 +62,34 @@ test('the inlined stylesheet is app/styles minified: no comments or layout white
   assert.ok(css.includes('“'));
 });
 
+test('each part’s print rules are kept apart, in order, for the print stylesheet every page links', () => {
+  const parts = sheetParts(
+    '/* @sheet site */\n.a { color: red }\n@media print { .a { color: black } }\n@media (min-width: 40rem) { .a { margin: 0 } }\n' +
+      '/* @sheet story */\n@media print { .b { display: none } }\n.b { color: blue }\n',
+  );
+  assert.deepEqual(parts, [
+    {
+      sheet: 'site',
+      css: '.a{color:red}@media (min-width:40rem){.a{margin:0}}',
+      print: '@media print{.a{color:#000}}',
+    },
+    { sheet: 'story', css: '.b{color:#00f}', print: '@media print{.b{display:none}}' },
+  ]);
+  assert.equal(printCss(parts), '@media print{.a{color:#000}}@media print{.b{display:none}}');
+  // The site's own: no page inlines a print rule, and the print stylesheet has all of them.
+  const site = stylesheetParts();
+  assert.doesNotMatch(sheetsCss(site, new Set(SHEET_NAMES)), /@media print/);
+  assert.match(printCss(site), /^@media print\{@page\{/);
+});
+
 test('the stylesheet is cut at its @sheet lines, and a page gets its sheets’ parts in the file’s order', () => {
   const parts = sheetParts(
     '/* @sheet site */\n.a { color: red }\n/* @sheet story */\n.b { color: blue }\n/* @sheet site */\n.c { margin: 0 }\n',
   );
   assert.deepEqual(parts, [
-    { sheet: 'site', css: '.a{color:red}' },
-    { sheet: 'story', css: '.b{color:#00f}' },
-    { sheet: 'site', css: '.c{margin:0}' },
+    { sheet: 'site', css: '.a{color:red}', print: '' },
+    { sheet: 'story', css: '.b{color:#00f}', print: '' },
+    { sheet: 'site', css: '.c{margin:0}', print: '' },
   ]);
   // The story page's cascade is the file's: .c after .b, though .c belongs to the sheet every page gets.
   assert.equal(sheetsCss(parts, new Set(['site', 'story'])), '.a{color:red}.b{color:#00f}.c{margin:0}');
@@ -80,13 +100,6 @@ test('the stylesheet is cut at its @sheet lines, and a page gets its sheets’ p
   );
   assert.throws(() => sheetParts('/* @sheet sidebar */\n.a { color: red }\n'), /unknown sheet "sidebar"/);
   assert.throws(() => sheetParts('/* @sheet site */\n.a::after { content: "</style>" }\n'), /<\/style/);
-});
-
-test('the unstyled-class check leaves print rules out: a class styled only for paper is unstyled on screen', () => {
-  assert.equal(
-    withoutPrintRules('.a{x:1}@media print{.b{y:2}@page{margin:0}}.c{z:3}@media print{.d{w:4}}'),
-    '.a{x:1}.c{z:3}',
-  );
 });
 
 test('every sheet of the site’s stylesheet has rules, and every page gets the site sheet first', () => {

@@ -63,3 +63,17 @@ test('capDensity puts density-capped slots before each slot, densest first', () 
   assert.equal(entries.at(-1), '100vw');
   // Which rendition a 390 px phone at 3 dppx then fetches is checked in a browser (e2e/share-and-photos.spec.ts).
 });
+
+test('capDensity leaves out the caps of a fixed slot whose 2 dppx pick is already the widest rendition', () => {
+  // The story's wide slot: 960 px at 2 dppx is the widest listed, 1920; denser screens get it anyway.
+  assert.equal(
+    capDensity('(min-width: 1040px) 960px, 100vw', undefined, [640, 750, 828, 1080, 1200, 1920]),
+    '(min-width: 1040px) 960px, (min-resolution: 3dppx) 67vw, (min-resolution: 2.75dppx) 73vw, ' +
+      '(min-resolution: 2.5dppx) 80vw, (min-resolution: 2.25dppx) 89vw, 100vw',
+  );
+  // A card: the 160 px slot's 2 dppx pick (384) is the widest; the 96 px one's (256) is not, so 3 dppx keeps its cap.
+  assert.equal(
+    capDensity('(min-width: 48rem) 160px, 96px', [2.25], [96, 256, 384]),
+    '(min-width: 48rem) 160px, (min-resolution: 2.25dppx) 85px, 96px',
+  );
+});

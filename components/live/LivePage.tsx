@@ -73,7 +73,7 @@ export function LivePage({
         <p className="standfirst">{story.summary}</p>
         <div className="story-meta">
           <Byline authors={story.authors} />
-          <ShareBar story={story} />
+          <ShareBar story={story} compact />
         </div>
       </header>
       <PhotoFigure photo={story.leadPhoto} lead />

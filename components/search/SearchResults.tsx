@@ -39,10 +39,10 @@ export function SearchResults({
   return (
     <>
       {outcome.results.length > 0 && (
-        <ol className="story-list search-results">
+        <ol className="search-results">
           {outcome.results.map((r, i) => (
             <li key={r.url} className="search-result">
-              <h2 className="story-list__headline">
+              <h2>
                 <a href={r.url} ref={i === firstAdded ? focusOnArrival : undefined}>
                   {r.meta.title}
                 </a>

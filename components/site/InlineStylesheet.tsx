@@ -3,7 +3,7 @@
 import { useServerInsertedHTML } from 'next/navigation';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { existingSingleton } from '@/lib/process-singleton.mjs';
-import { sheetsCss, type SheetName, type SheetPart } from '@/lib/stylesheet-sheets';
+import { PRINT_STYLESHEET_PATH, sheetsCss, type SheetName, type SheetPart } from '@/lib/stylesheet-sheets';
 
 /** The sheets the page being rendered uses, gathered on the server while it renders. */
 const UsedSheets = createContext<Set<SheetName> | null>(null);
@@ -36,6 +36,8 @@ export function InlineStylesheet({ children }: { children: ReactNode }) {
           data-stylesheet={[...missing].join(' ')}
           dangerouslySetInnerHTML={{ __html: sheetsCss(made.parts, missing) }}
         />
+        {/* After the screen rules, which the print rules override. Fetched without blocking the first paint. */}
+        {first && <link rel="stylesheet" href={PRINT_STYLESHEET_PATH} media="print" />}
       </>
     );
   });

@@ -24,15 +24,17 @@ export function StoryList({ stories, headingLevel = 3, large }: StoryListProps) 
       {stories.map((story) => {
         const isLarge = large?.has(story.slug) ?? false;
         return (
-          <li key={story.slug} className={isLarge ? 'story-list__item story-list__item--large' : 'story-list__item'}>
+          // The item, its text and its headline are styled by their place in .story-list (app/styles/07-lists.css):
+          // classes on them would be repeated in every card's markup and flight data, a tenth of its bytes.
+          <li key={story.slug} className={isLarge ? 'story-list__item--large' : undefined}>
             <StoryPhotoLink
               story={story}
               className="story-list__thumb"
               sizes={isLarge ? '(min-width: 1040px) 620px, 100vw' : '(min-width: 48rem) 160px, 96px'}
               slotWidths={isLarge ? CARD_SLOT_WIDTHS.large : CARD_SLOT_WIDTHS.thumb}
             />
-            <div className="story-list__text">
-              <Heading className="story-list__headline">
+            <div>
+              <Heading>
                 <a href={story.path}>{story.headline}</a>
               </Heading>
               <LiveCardLine story={story} />

@@ -2,17 +2,45 @@ import type { Story } from '@/lib/content';
 import { shareLinks, sharedUrl } from '@/lib/share';
 import { ShareActions } from './ShareActions';
 
+/** The compact bar's link: its name begins with its visible text (WCAG 2.5.3) and says where it goes. */
+const NETWORKS_TEXT = 'X, Facebook, email…';
+const NETWORKS_LABEL = `${NETWORKS_TEXT} share links at the end of the story`;
+
+/** Where the full share bar is: the story's foot, which the one by the byline links to. */
+const SHARE_BAR_ID = 'share';
+
 /**
  * "Share": plain links to each network's share page (they work without JavaScript and load nothing
- * from the network until clicked), then the copy and share-sheet buttons. Shown near the byline and
- * at the story's foot; hidden in print.
+ * from the network until clicked), then the copy and share-sheet buttons. At the story's foot; hidden in print.
+ * By the byline, `compact`: one link down to those network links, then the same buttons (on a phone the share
+ * sheet offers every network). The links are in the page once, not twice with their RSC payload (decision 0052).
  */
-export function ShareBar({ story }: { story: Story }) {
+export function ShareBar({ story, compact = false }: { story: Story; compact?: boolean }) {
+  const actions = (
+    <ShareActions
+      copyUrl={sharedUrl(story, 'copy_link')}
+      shareUrl={sharedUrl(story, 'share_sheet')}
+      title={story.socialTitle ?? story.headline}
+    />
+  );
+  const label = (
+    <span className="share__label" aria-hidden="true">
+      Share
+    </span>
+  );
+  if (compact)
+    return (
+      <div className="share" role="group" aria-label="Share this story">
+        {label}
+        <a className="share__button" href={`#${SHARE_BAR_ID}`} aria-label={NETWORKS_LABEL}>
+          {NETWORKS_TEXT}
+        </a>
+        {actions}
+      </div>
+    );
   return (
-    <div className="share" role="group" aria-label="Share this story">
-      <span className="share__label" aria-hidden="true">
-        Share
-      </span>
+    <div className="share" id={SHARE_BAR_ID} role="group" aria-label="Share this story">
+      {label}
       <ul className="share__links">
         {shareLinks(story).map((link) => (
           <li key={link.network}>
@@ -34,11 +62,7 @@ export function ShareBar({ story }: { story: Story }) {
           </li>
         ))}
       </ul>
-      <ShareActions
-        copyUrl={sharedUrl(story, 'copy_link')}
-        shareUrl={sharedUrl(story, 'share_sheet')}
-        title={story.socialTitle ?? story.headline}
-      />
+      {actions}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function StoryHeader({ story, now }: { story: Story; now: Date }) {
       <div className="story-meta">
         <Byline authors={story.authors} />
         <StoryTimes story={story} />
-        <ShareBar story={story} />
+        <ShareBar story={story} compact />
       </div>
     </header>
   );

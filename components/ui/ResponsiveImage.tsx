@@ -33,12 +33,25 @@ const MAX_DENSITY = 2;
 /** The widest slot (--wide, 960 CSS px) at that density: wider renditions are never picked, so never listed. */
 const WIDEST_RENDITION = 1920;
 
-/** "(c) 960px, 100vw" → the same slots with density-capped variants before each. */
-export function capDensity(sizes: string, steps: readonly number[] = DENSITY_STEPS): string {
+/**
+ * "(c) 960px, 100vw" → the same slots with density-capped variants before each. `renditions`, the widths the srcset
+ * lists: a slot of fixed width whose 2 dppx pick is already the widest gets no caps (denser screens get that one
+ * anyway), which spares each such image's markup a few hundred bytes.
+ */
+export function capDensity(
+  sizes: string,
+  steps: readonly number[] = DENSITY_STEPS,
+  renditions: readonly number[] = [],
+): string {
   const scale = (length: string, factor: number) => {
     const match = length.match(/^(\d+(?:\.\d+)?)(vw|px)$/);
     // Whole numbers: next/image reads `Nvw` to decide which widths a srcset needs.
     return match ? `${Math.round(Number(match[1]) * factor)}${match[2]}` : `calc(${length} * ${factor.toFixed(3)})`;
+  };
+  const widest = Math.max(...renditions);
+  const pickedAtCap = (length: string) => {
+    const px = length.match(/^(\d+(?:\.\d+)?)px$/);
+    return px ? (renditions.find((w) => w >= Number(px[1]) * MAX_DENSITY) ?? widest) : undefined;
   };
   return sizes
     .split(',')
@@ -46,6 +59,7 @@ export function capDensity(sizes: string, steps: readonly number[] = DENSITY_STE
     .flatMap((entry) => {
       const split = entry.match(/^(\(.*\))\s+(\S+)$/);
       const [condition, length] = split ? [split[1]!, split[2]!] : [undefined, entry];
+      if (renditions.length > 0 && pickedAtCap(length) === widest) return [entry];
       const capped = steps.map((dppx) => {
         const resolution = `(min-resolution: ${dppx}dppx)`;
         return `${condition ? `${condition} and ${resolution}` : resolution} ${scale(length, MAX_DENSITY / dppx)}`;
@@ -79,42 +93,63 @@ export function narrowerThan(srcSet: string, widest: number): { srcSet: string; 
   return { srcSet: entries.join(', '), src: entries.at(-1)?.split(' ')[0] ?? '' };
 }
 
+type ImageAttributes = ReturnType<typeof getImageProps>['props'];
+
 /**
- * A resized, responsive photo (srcset from Next's image optimizer: AVIF or WebP by the browser's Accept
- * header) rendered as a plain <img> on the server. next/image's <Image> would ship a client component for
- * the same markup; getImageProps gives the markup without the JavaScript, which keeps story pages at the
- * framework's floor.
+ * The <img> attributes of a responsive photo: Next's srcset (AVIF or WebP by the browser's Accept header) cut to
+ * the renditions the slot can pick, and `sizes` with the density cap. Shared with the benchmark's photo floor
+ * (bench/floor-photo.ts), which must fetch the same rendition.
  */
-export function ResponsiveImage({
+export function responsiveImageAttributes({
   src,
   width,
   height,
   alt,
   sizes,
   priority = false,
-  objectPosition,
   slotWidths,
-}: ResponsiveImageProps) {
+}: Omit<ResponsiveImageProps, 'objectPosition'>): Omit<ImageAttributes, 'style' | 'decoding'> {
+  const steps = slotWidths ? CARD_DENSITY_STEPS : DENSITY_STEPS;
   const { props } = getImageProps({
     src,
     width,
     height,
     alt,
-    sizes: capDensity(sizes, slotWidths ? CARD_DENSITY_STEPS : DENSITY_STEPS),
+    sizes: capDensity(sizes, steps),
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
     // A preview's unpublished photo (app/preview/[token]/photos) as it is: the optimizer would keep resized
     // copies under the link, on the origin and at the edge, past its expiry.
     unoptimized: src.startsWith(PREVIEW_PATH),
   });
-  if (slotWidths && props.srcSet) Object.assign(props, slotSrcSet(props.srcSet, slotWidths));
-  else if (props.srcSet) Object.assign(props, narrowerThan(props.srcSet, WIDEST_RENDITION));
-  if (priority) {
-    preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
+  // Next's inline style only hides alt text while loading; decoding="async" lets a browser paint the lead photo a
+  // frame late and changes little elsewhere, as browsers decode images off the main thread: neither is sent.
+  const { style: _inlineStyle, decoding: _decoding, ...attributes } = props;
+  if (!attributes.srcSet) return attributes;
+  Object.assign(
+    attributes,
+    slotWidths ? slotSrcSet(attributes.srcSet, slotWidths) : narrowerThan(attributes.srcSet, WIDEST_RENDITION),
+  );
+  const renditions = [...attributes.srcSet!.matchAll(/ (\d+)w(?:,|$)/g)].map((m) => Number(m[1]));
+  return { ...attributes, sizes: capDensity(sizes, steps, renditions) };
+}
+
+/**
+ * A resized, responsive photo rendered as a plain <img> on the server. next/image's <Image> would ship a client
+ * component for the same markup; getImageProps gives the markup without the JavaScript, which keeps story pages
+ * at the framework's floor.
+ */
+export function ResponsiveImage({ objectPosition, ...image }: ResponsiveImageProps) {
+  const attributes = responsiveImageAttributes(image);
+  if (image.priority) {
+    preload(attributes.src, {
+      as: 'image',
+      imageSrcSet: attributes.srcSet,
+      imageSizes: attributes.sizes,
+      fetchPriority: 'high',
+    });
   }
-  // Next's inline style only hides alt text while loading; the only style kept is a crop's focal point.
-  const { style: _inlineStyle, ...imgProps } = props;
   // getImageProps' own markup, without <Image>'s client component (see above).
   // eslint-disable-next-line @next/next/no-img-element
-  return <img {...imgProps} alt={alt} style={objectPosition ? { objectPosition } : undefined} />;
+  return <img {...attributes} alt={image.alt} style={objectPosition ? { objectPosition } : undefined} />;
 }

@@ -12,7 +12,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import { authorPath, modifiedAt, sectionPath, updatePath, type Story, type StoryUpdate } from '@/lib/content';
-import { articleText, updateHeadline, updateText } from '@/lib/content/model/body-text';
+import { updateHeadline, updateText } from '@/lib/content/model/body-text';
 import { shownUpdates } from '@/lib/content/model/live';
 import { absoluteUrl, site } from '@/lib/site';
 import { CROP_RATIOS, photoCropPath } from './photo-crops';
@@ -89,8 +89,8 @@ function newsArticle(story: Story): WithContext<NewsArticle> {
     '@type': 'NewsArticle',
     headline: story.headline,
     description: story.summary,
-    // The words of the body as plain text: no marks, no pull-quotes (they repeat it).
-    articleBody: articleText(story.body),
+    // No articleBody: the words are in the page's HTML and its RSC payload already, and search engines read them
+    // there (Google's Article data has no such field); a third copy was 2.5 KB of the seed story (decision 0052).
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: CROP_RATIOS.map((ratio) => absoluteUrl(photoCropPath(story.path, ratio))),

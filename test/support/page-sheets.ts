@@ -6,31 +6,16 @@ import { stylesheetParts } from '@/app/stylesheet';
 import type { SheetName } from '@/lib/stylesheet-sheets';
 import { PROJECT_ROOT } from './temp-project';
 
-/** Minified CSS without its `@media print { … }` blocks: a class styled only for paper is unstyled on screen. */
-export function withoutPrintRules(css: string): string {
-  let out = '';
-  let at = 0;
-  for (let start = css.indexOf('@media print{'); start >= 0; start = css.indexOf('@media print{', at)) {
-    out += css.slice(at, start);
-    let depth = 0;
-    let i = start + '@media print'.length;
-    do depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
-    while (++i < css.length && depth > 0);
-    at = i;
-  }
-  return out + css.slice(at);
-}
-
 /** Read and minified once per test process: the files do not change during a run. */
 let classSheets: Map<string, Set<SheetName>> | undefined;
 
-/** Each class a selector of the stylesheet names on screen, with the sheets whose parts name it. */
+/** Each class a selector of the stylesheet names on screen (parts' css: their print rules are apart), with the sheets whose parts name it. */
 export const sheetsOfClasses = (): Map<string, Set<SheetName>> => (classSheets ??= readClassSheets());
 
 function readClassSheets(): Map<string, Set<SheetName>> {
   const sheets = new Map<string, Set<SheetName>>();
   for (const part of stylesheetParts(PROJECT_ROOT)) {
-    for (const [, selector] of withoutPrintRules(part.css).matchAll(/([^{}]+)\{/g)) {
+    for (const [, selector] of part.css.matchAll(/([^{}]+)\{/g)) {
       if (selector!.trimStart().startsWith('@')) continue;
       for (const [, name] of selector!.matchAll(/\.([A-Za-z_][\w-]*)/g)) {
         if (!sheets.has(name!)) sheets.set(name!, new Set());
