@@ -9,16 +9,19 @@ import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';
 import { flightData, jsonLdTexts } from './support/document-parts';
 import { discoverPages, PAGE_TYPES, type PageType } from './support/site-pages';
 
-/** Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 5 %. */
+/**
+ * Raw and gzipped bytes of each page type's HTML at the seed content: measured, plus about 3 %; the story's are the
+ * issue's targets (60 KB raw, 12 KB gzipped), which it meets with 55.2 KB and 11.7 KB.
+ */
 const CEILINGS: Record<PageType, { raw: number; gzip: number }> = {
-  front: { raw: 30_000, gzip: 7_450 },
-  story: { raw: 66_000, gzip: 12_850 },
-  section: { raw: 27_800, gzip: 7_250 },
-  author: { raw: 27_000, gzip: 7_200 },
-  tag: { raw: 27_000, gzip: 7_200 },
-  archive: { raw: 28_000, gzip: 7_300 },
-  search: { raw: 22_700, gzip: 6_300 },
-  'not-found': { raw: 17_000, gzip: 5_050 },
+  front: { raw: 28_300, gzip: 7_200 },
+  story: { raw: 60_000, gzip: 12_000 },
+  section: { raw: 26_800, gzip: 7_000 },
+  author: { raw: 26_000, gzip: 6_950 },
+  tag: { raw: 26_000, gzip: 6_950 },
+  archive: { raw: 27_000, gzip: 7_150 },
+  search: { raw: 22_100, gzip: 6_100 },
+  'not-found': { raw: 16_500, gzip: 4_850 },
 };
 
 const STORY = '/stories/putin-heads-to-pyongyang';
@@ -35,6 +38,26 @@ test('the site’s stylesheet reaches the page once: inlined in <head>, not agai
   // Nothing else is inlined by Next (the text face's rules are the stylesheet's own), so nothing in the flight data.
   expect(html).not.toMatch(/<style data-precedence/);
   expect(html.split('@font-face{').length - 1).toBe(4);
+});
+
+test('print rules come from one stylesheet every page links with media="print", after its own rules', async ({
+  request,
+}) => {
+  const pages = await discoverPages(request);
+  for (const type of PAGE_TYPES) {
+    const html = await (await request.get(pages[type]!)).text();
+    expect(html, type).not.toContain('@media print');
+    // After the page's <style>: the print rules override the screen rules they follow.
+    expect(html, type).toMatch(
+      /<style data-stylesheet="[^"]*">[^<]*<\/style><link rel="stylesheet" href="\/print\.css" media="print"\/>/,
+    );
+  }
+  const print = await request.get('/print.css');
+  expect(print.headers()['content-type']).toBe('text/css; charset=utf-8');
+  const css = await print.text();
+  // Every sheet's print rules: the site's page margins, the story's, the blocks'.
+  for (const rule of ['@page{margin:1.5cm}', '.story-body a[href^="https:"]::after', '.embed'])
+    expect(css).toContain(rule);
 });
 
 test('each page type gets the sheets its markup uses, and a story none of the listings’ or a listing none of the story’s', async ({
