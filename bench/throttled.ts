@@ -50,8 +50,15 @@ const READ_LOAD = `new Promise((resolve) => {
   }, 500);
 })`;
 
-/** One cold, throttled load of `url`. */
-export async function throttledLoad(browser: Browser, url: string): Promise<ThrottledLoad> {
+/**
+ * A page to load: its URL, or its URL with its scripts refused (`withoutScripts`), which shows what the scripts'
+ * share of the link costs the photo (a diagnosis, not a page any reader gets).
+ */
+export type ThrottledPage = string | { url: string; withoutScripts: true };
+
+/** One cold, throttled load of `target`. */
+export async function throttledLoad(browser: Browser, target: ThrottledPage): Promise<ThrottledLoad> {
+  const url = typeof target === 'string' ? target : target.url;
   const context = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
     deviceScaleFactor: PHONE.dpr,
@@ -69,6 +76,7 @@ export async function throttledLoad(browser: Browser, url: string): Promise<Thro
       uploadThroughput: (SLOW_PHONE.upMbps * 1e6) / 8,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
+    if (typeof target !== 'string') await page.route(/\.js(\?|$)/, (route) => route.abort());
     await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
     return (await page.evaluate(READ_LOAD)) as ThrottledLoad;
   } finally {
@@ -79,7 +87,7 @@ export async function throttledLoad(browser: Browser, url: string): Promise<Thro
 /** Each page's median of every figure over `rounds` rounds, the order alternating from round to round. */
 export async function throttledRounds<Name extends string>(
   browser: Browser,
-  pages: Record<Name, string>,
+  pages: Record<Name, ThrottledPage>,
   rounds: number,
 ): Promise<Record<Name, ThrottledLoad>> {
   const names = Object.keys(pages) as Name[];

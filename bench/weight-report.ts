@@ -22,7 +22,11 @@ export interface WeightFigures {
   archive?: { stories: number; documents: DocumentSize[] };
   /** Response bodies by kind on a phone, cold: the story's and the plain floor's. */
   bodies: Record<'story' | 'floor', PageLoad['bodies']>;
-  paints: Record<'story' | 'photo floor' | 'floor', ThrottledLoad>;
+  /** The pages as readers get them, and the story and photo floor with their scripts refused (a diagnosis). */
+  paints: Record<
+    'story' | 'photo floor' | 'floor' | 'story, scripts refused' | 'photo floor, scripts refused',
+    ThrottledLoad
+  >;
   /** Lighthouse's mobile run, median of `rounds`, the story and the photo floor alternating. */
   lighthouse: Record<'story' | 'photo floor', LighthouseRun>;
   rounds: number;
@@ -111,6 +115,7 @@ export function weightReport(f: WeightFigures): string {
     ...paintTable(paints),
     '',
     `- Story LCP ÷ photo floor: ${overPhoto.toFixed(2)} (target ≤ ${t.lcpOverPhotoFloor}: ${met(overPhoto <= t.lcpOverPhotoFloor)}); ÷ plain floor: ${overFloor.toFixed(2)} (target ≤ ${t.lcpOverFloor}: ${met(overFloor <= t.lcpOverFloor)}); story CLS ${paints.story.layoutShift.toFixed(3)}.`,
+    `- Where the time goes: with its scripts refused (no reader's case: the photo then shares the link with nothing but the fonts) the story's LCP is ${ms(paints['story, scripts refused'].lcp)} ms (${(paints['story, scripts refused'].lcp / paints.floor.lcp).toFixed(2)}× the plain floor) and the photo floor's ${ms(paints['photo floor, scripts refused'].lcp)} ms (${(paints['photo floor, scripts refused'].lcp / paints.floor.lcp).toFixed(2)}×): after the document, the photo (${kb(f.bodies.story.image)} KB) takes its request's ${SLOW_PHONE.rttMs} ms round trip and ${ms((f.bodies.story.image * 8) / (SLOW_PHONE.downMbps * 1000))} ms on the link alone. With the scripts, Chromium's throttling shares the link equally among the requests in flight, whatever their priority, so the framework's scripts (every page's, the floors' too) slow the photo further.`,
     `- Lighthouse mobile (simulated slow 4G, 4× CPU), median of ${f.rounds} alternating runs: story performance ${lh.story.performance} (LCP ${ms(lh.story.lcp)} ms, CLS ${lh.story.cls.toFixed(3)}, TBT ${ms(lh.story.tbt)} ms), photo floor ${lh['photo floor'].performance} (LCP ${ms(lh['photo floor'].lcp)} ms, TBT ${ms(lh['photo floor'].tbt)} ms): ${lhGap} below it (target within ${t.lighthouseBelowPhotoFloor}, i.e. 0.03: ${met(lhGap <= t.lighthouseBelowPhotoFloor)}).`,
   ].join('\n');
 }
