@@ -7,6 +7,7 @@ import { SiteFooter } from '@/components/site/SiteFooter';
 import { SITE_FEED_PATH, SITE_ROBOTS } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { provideStylesheet } from './stylesheet';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.origin),
@@ -34,12 +35,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang={site.language}>
       <body>
         <InlineStylesheet>
-          <a className="skip-link" href="#main">
+          <a className="skip-link" href={`#${PAGE_ANCHORS.main}`}>
             Skip to main content
           </a>
           <BreakingNewsSlot />
           <Masthead />
-          <main id="main" tabIndex={-1}>
+          <main id={PAGE_ANCHORS.main} tabIndex={-1}>
             {children}
           </main>
           <SiteFooter />

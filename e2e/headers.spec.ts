@@ -130,6 +130,12 @@ test('static assets are long-lived: hashed chunks and fonts immutable, photos a 
   expect(originalResponse.status()).toBe(200);
   expect(originalResponse.headers()['cache-control']).toBe(CACHE_CONTROL.publicFile);
 
+  // The print rules every page links: the same file for all, refreshed by a deploy, a day in browsers.
+  const print = await request.get(html.match(/<link rel="stylesheet" href="([^"]+)" media="print"/)![1]!);
+  expect(print.status()).toBe(200);
+  expect(print.headers()['cache-control']).toBe(CACHE_CONTROL.publicFile);
+  expectSecurityHeaders(print);
+
   const resized = photo.match(/src="([^"]+)"/)![1]!.replaceAll('&amp;', '&');
   const resizedResponse = await request.get(resized);
   expect(resizedResponse.status()).toBe(200);

@@ -5,7 +5,8 @@
 export const SHEET_NAMES = ['site', 'story', 'blocks', 'listings', 'live', 'dev'] as const;
 
 /**
- * - site: every page (the text face, base, masthead, footer, the 404 page, print, reduced motion);
+ * - site: every page (the text face, base, masthead, footer, the 404 page, reduced motion);
+ * (each sheet's print rules are apart: every page links them all, PRINT_STYLESHEET_PATH);
  * - story: a story's article, its photo dialog, related stories;
  * - blocks: body blocks beyond paragraphs, pull-quotes and photos (tables, fact boxes, embeds…);
  * - listings: the front page, section, tag, author and archive lists, search;

@@ -20,6 +20,7 @@ import { KeyEvents } from './KeyEvents';
 import { LiveFollower } from './LiveFollower';
 import { LiveStyles } from './LiveStyles';
 import { LiveUpdateArticle } from './LiveUpdateArticle';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 
 /** How often an open tab asks for updates: LIVE_POLL_SECONDS where the page is rendered, else 10. */
 export const livePollSeconds = () => Number(process.env.LIVE_POLL_SECONDS) || 10;
@@ -80,8 +81,8 @@ export function LivePage({
       <StoryBody story={story} />
       <div data-live-part="pinned">
         {pinned && (
-          <section className="live-pinned" aria-labelledby="live-pinned-heading">
-            <h2 id="live-pinned-heading">Pinned</h2>
+          <section className="live-pinned" aria-labelledby={PAGE_ANCHORS.pinned}>
+            <h2 id={PAGE_ANCHORS.pinned}>Pinned</h2>
             <LiveUpdateArticle update={pinned} href={updatePath(story.slug, updates, pinned.id)} />
           </section>
         )}
@@ -92,8 +93,8 @@ export function LivePage({
           hrefOf={(id) => (onPage.has(id) ? `#${updateAnchor(id)}` : updatePath(story.slug, updates, id))}
         />
       </div>
-      <section className="live-updates" aria-labelledby="live-updates-heading">
-        <h2 id="live-updates-heading">Latest updates</h2>
+      <section className="live-updates" aria-labelledby={PAGE_ANCHORS.updates}>
+        <h2 id={PAGE_ANCHORS.updates}>Latest updates</h2>
         {live && follow && (
           <LiveFollower statusPath={liveStatusPath(story.slug)} pagePath={story.path} pollSeconds={pollSeconds} />
         )}

@@ -9,6 +9,7 @@ import {
 } from '@/lib/content';
 import { LiveStyles } from './LiveStyles';
 import { LiveUpdateArticle } from './LiveUpdateArticle';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 
 /**
  * An older page of a live story's updates (page 1 holds the first UPDATES_PER_PAGE): its updates newest first,
@@ -40,8 +41,8 @@ export function OlderUpdates({ story, page }: { story: Story; page: number }) {
         </p>
       </header>
       {/* A heading between the page's h1 and the updates' h3 titles (axe's heading-order). */}
-      <section className="live-updates" aria-labelledby="live-updates-heading">
-        <h2 id="live-updates-heading" className="visually-hidden">
+      <section className="live-updates" aria-labelledby={PAGE_ANCHORS.updates}>
+        <h2 id={PAGE_ANCHORS.updates} className="visually-hidden">
           Updates
         </h2>
         <div className="live-updates__list">

@@ -16,7 +16,8 @@ const UsedSheets = createContext<Set<SheetName> | null>(null);
  * The page gets `site` and what `UsesSheets` asked for while the page rendered, in one <style> in the files'
  * order (app/styles). A sheet first asked for by content streamed after the first flush comes in a <style> of its
  * own then, after the parts already sent, so its cascade order against them is no longer the files': no page
- * suspends today, and one that does should ask for its sheets outside the suspended part.
+ * suspends today, and one that does should ask for its sheets outside the suspended part. The print rules
+ * (every sheet's) follow the first <style> in a linked stylesheet, so they come after every screen rule of the page.
  */
 export function InlineStylesheet({ children }: { children: ReactNode }) {
   // One pair of sets per render of the page (never replaced, so useState's first value serves throughout).

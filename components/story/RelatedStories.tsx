@@ -1,6 +1,7 @@
 import { KstTime } from '@/components/ui/KstTime';
 import { StoryPhotoLink } from '@/components/site/StoryPhotoLink';
 import { getContent, relatedStories, type Story } from '@/lib/content';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 
 /** Three to five other stories at the foot of a story: shared tags and section first, then the most recent. */
 export async function RelatedStories({ story }: { story: Story }) {
@@ -8,8 +9,8 @@ export async function RelatedStories({ story }: { story: Story }) {
   const related = relatedStories(stories, story);
   if (related.length === 0) return null;
   return (
-    <aside className="related" aria-labelledby="related-heading">
-      <h2 id="related-heading">Related stories</h2>
+    <aside className="related" aria-labelledby={PAGE_ANCHORS.related}>
+      <h2 id={PAGE_ANCHORS.related}>Related stories</h2>
       <ul className="related__list">
         {related.map((other) => (
           <li key={other.slug} className="related__item">

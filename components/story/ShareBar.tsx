@@ -1,13 +1,11 @@
 import type { Story } from '@/lib/content';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 import { shareLinks, sharedUrl } from '@/lib/share';
 import { ShareActions } from './ShareActions';
 
 /** The compact bar's link: its name begins with its visible text (WCAG 2.5.3) and says where it goes. */
 const NETWORKS_TEXT = 'X, Facebook, email…';
 const NETWORKS_LABEL = `${NETWORKS_TEXT} share links at the end of the story`;
-
-/** Where the full share bar is: the story's foot, which the one by the byline links to. */
-const SHARE_BAR_ID = 'share';
 
 /**
  * "Share": plain links to each network's share page (they work without JavaScript and load nothing
@@ -32,14 +30,15 @@ export function ShareBar({ story, compact = false }: { story: Story; compact?: b
     return (
       <div className="share" role="group" aria-label="Share this story">
         {label}
-        <a className="share__button" href={`#${SHARE_BAR_ID}`} aria-label={NETWORKS_LABEL}>
+        <a className="share__button" href={`#${PAGE_ANCHORS.share}`} aria-label={NETWORKS_LABEL}>
           {NETWORKS_TEXT}
         </a>
         {actions}
       </div>
     );
   return (
-    <div className="share" id={SHARE_BAR_ID} role="group" aria-label="Share this story">
+    // Focusable by script only: the link by the byline moves focus here, which every screen reader follows.
+    <div className="share" id={PAGE_ANCHORS.share} tabIndex={-1} role="group" aria-label="Share this story">
       {label}
       <ul className="share__links">
         {shareLinks(story).map((link) => (

@@ -1,6 +1,7 @@
 import { KstTime } from '@/components/ui/KstTime';
 import { sectionPath, tagPath, type Story } from '@/lib/content';
 import { ShareBar } from './ShareBar';
+import { PAGE_ANCHORS } from '@/lib/page-anchors';
 
 /** Share, corrections, then the story's section and tags as links to their pages. */
 export function StoryFooter({ story }: { story: Story }) {
@@ -8,8 +9,8 @@ export function StoryFooter({ story }: { story: Story }) {
     <footer className="story-footer">
       <ShareBar story={story} />
       {story.corrections && story.corrections.length > 0 && (
-        <section className="corrections" aria-labelledby="corrections-heading">
-          <h2 id="corrections-heading">Corrections</h2>
+        <section className="corrections" aria-labelledby={PAGE_ANCHORS.corrections}>
+          <h2 id={PAGE_ANCHORS.corrections}>Corrections</h2>
           <ul>
             {story.corrections.map((c) => (
               <li key={c.date + c.text}>

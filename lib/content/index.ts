@@ -7,7 +7,7 @@ export type { Author, FocalPoint, Section, Tag } from '@/content/schema';
 export { anchorOf } from '@/content/schema';
 export { escapeHtml, type Inline } from './model/inline';
 export { embedOf, type ResolvedEmbed } from './model/embeds';
-export { articleText, bodyHtml } from './model/body-text';
+export { bodyHtml } from './model/body-text';
 export {
   authorPath,
   BREAKING_NEWS_FRAGMENT_PATH,

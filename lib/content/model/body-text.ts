@@ -1,5 +1,5 @@
 /**
- * A story body outside the page: as plain text (search index, JSON-LD articleBody) and as escaped HTML with
+ * A story body outside the page: as plain text (search index, a live update's JSON-LD) and as escaped HTML with
  * absolute links (RSS readers). Each walks every block type, so adding a block without them fails to compile.
  */
 import { anchorOf } from '@/content/schema';
@@ -37,7 +37,7 @@ export function blockText(block: StoryBlock): string {
   }
 }
 
-/** The body as plain text for articleBody: what is read, without the pull-quotes that repeat it. */
+/** A body as plain text (a live update's articleBody): what is read, without the pull-quotes that repeat it. */
 export function articleText(body: readonly StoryBlock[]): string {
   return body
     .filter((b) => b.type !== 'pullQuote' && b.type !== 'photo' && b.type !== 'storyLink' && b.type !== 'embed')

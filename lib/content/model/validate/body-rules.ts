@@ -3,6 +3,7 @@ import { anchorOf } from '@/content/schema';
 import { plainInline } from '../inline';
 import type { Report } from './problems';
 import { isRecord, textOf } from './values';
+import { isPageAnchor } from '@/lib/page-anchors';
 
 function checkTableShape(b: Record<string, unknown>, i: number, report: Report) {
   if (!Array.isArray(b.header) || !Array.isArray(b.rows)) return;
@@ -25,6 +26,13 @@ function checkAnchor(b: Record<string, unknown>, i: number, anchors: Map<string,
     report.error(
       `body[${i}].text`,
       'subheading has no letters a–z or digits to make its anchor from — add an id, e.g. id: "background"',
+    );
+    return;
+  }
+  if (isPageAnchor(anchor)) {
+    report.error(
+      `body[${i}]`,
+      `subheading anchor "${anchor}" is one the story page uses for its own part — reword it or give it its own id, e.g. id: "${anchor}-section"`,
     );
     return;
   }
