@@ -37,11 +37,9 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testIgnore: [/load-and-bad-requests\.spec\.ts/, ARCHIVE_SPECS] },
     // Specs on a synthetic archive of a few hundred stories share one build of it, started in the background by
-    // the global setup (or made by archive-setup when it was not), waited for by archive-setup only when such a
-    // spec runs, and stopped and removed by archive-teardown.
-    { name: 'archive-setup', testMatch: /archive\.setup\.ts/, teardown: 'archive-teardown' },
-    { name: 'archive-teardown', testMatch: /archive\.teardown\.ts/ },
-    { name: 'archive', testMatch: ARCHIVE_SPECS, dependencies: ['archive-setup'] },
+    // the global setup, waited for by their worker fixture (e2e/support/archive-test.ts) and stopped and removed by
+    // the global teardown. No dependency: listed after chromium, they run beside its last specs, not after them.
+    { name: 'archive', testMatch: ARCHIVE_SPECS },
     // The load test runs alone, after the rest: 50 connections would starve tests running beside it, and
     // their traffic would muddle its count. (`npx playwright test --no-deps e2e/load-and-bad-requests.spec.ts` runs it by itself.)
     { name: 'load', testMatch: /load-and-bad-requests\.spec\.ts/, dependencies: ['chromium', 'archive'] },

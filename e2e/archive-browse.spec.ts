@@ -4,7 +4,8 @@
  * the feeds (search: e2e/archive-search.spec.ts). What "every story" means comes from the generator's manifest.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/archive-test';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { objectPosition } from '../lib/images/focal-point';

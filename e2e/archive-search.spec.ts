@@ -2,7 +2,8 @@
  * Search in the browser on the shared build of the synthetic archive (e2e/support/archive-site.ts): the masthead
  * box, the search page, its section filter and paging; the index: docs/development/search.md.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/archive-test';
 import { getHtml, published, storyPath, type PublishedStory } from './support/archive-pages';
 import { archiveSite } from './support/archive-site';
 

@@ -4,7 +4,8 @@
  * nothing leaves the origin before an embed is asked for, and that an embed then loads within the page's CSP.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/archive-test';
 import { EVERY_BLOCK_SLUG } from '@/test/support/synthetic-archive';
 import { archiveSite } from './support/archive-site';
 import { sheetsOfPage, unstyledClasses } from '@/test/support/page-sheets';

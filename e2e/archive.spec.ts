@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './support/archive-test';
 import sharp from 'sharp';
 import { focalRegion } from '@/lib/images/focal-point';
 import { updatePageCount, UPDATES_PER_PAGE } from '@/lib/content';

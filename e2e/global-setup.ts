@@ -2,7 +2,8 @@
  * Run once, after the webServer's build is up and before any test: starts building the archive site in the
  * background (e2e/support/archive-background.ts) when the archive specs may run, so that build overlaps the other
  * specs. "May run": no file filter was given, or one names an archive spec (`archive`, `browse`); any other
- * filter leaves the build to the `archive-setup` project, which builds the site itself when nothing did.
+ * filter leaves the build to the archive specs' worker fixture (e2e/support/archive-test.ts), which starts it when
+ * nothing did.
  */
 import { startArchiveSiteInBackground } from './support/archive-background';
 

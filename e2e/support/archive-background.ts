@@ -1,11 +1,11 @@
 /**
  * The archive site (archive-site.ts) built in the background: e2e/global-setup.ts starts the build as soon as
  * the suite's own build is served, in a detached process (e2e/support/archive-site-cli.ts), so its minutes
- * overlap the other specs instead of coming after them; the `archive-setup` project then only waits for it.
+ * overlap the other specs instead of coming after them; the archive specs' worker fixture then only waits for it.
  * Beside the state file: `.build.json` (the builder's process and its copy), `.error` (why it failed), `.log`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '@/test/support/temp-project';
 import {
@@ -28,6 +28,7 @@ interface BackgroundBuild {
 const buildFile = () => `${stateFile()}.build.json`;
 const errorFile = () => `${stateFile()}.error`;
 const logFile = () => `${stateFile()}.log`;
+const lockFile = () => `${stateFile()}.lock`;
 
 const readBuild = (): BackgroundBuild | undefined =>
   existsSync(buildFile()) ? (JSON.parse(readFileSync(buildFile(), 'utf8')) as BackgroundBuild) : undefined;
@@ -59,14 +60,25 @@ export async function buildArchiveSiteHere(): Promise<void> {
   }
 }
 
-/** The site the background build made, once it is up; without a background build, builds it here. */
-export async function waitForArchiveSite(): Promise<ArchiveSite & { inBackground: boolean }> {
-  const build = readBuild();
-  if (!build) return { ...(await startArchiveSite()), inBackground: false };
+/**
+ * The archive site, once it is up: from the background build global-setup started, or from one started here when
+ * none was (a run whose file filter global-setup did not recognise). A lock file makes sure that, of the workers
+ * asking at once, one starts it.
+ */
+export async function ensureArchiveSite(): Promise<ArchiveSite> {
+  if (!readBuild()) {
+    try {
+      closeSync(openSync(lockFile(), 'wx'));
+      startArchiveSiteInBackground();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   for (;;) {
-    if (existsSync(stateFile())) return { ...archiveSite(), inBackground: true };
+    const build = readBuild();
+    if (existsSync(stateFile())) return archiveSite();
     if (existsSync(errorFile())) throw new Error(readFileSync(errorFile(), 'utf8'));
-    if (!processAlive(build.pid))
+    if (build && !processAlive(build.pid))
       throw new Error(`the archive site's builder ended without a word:\n${readFileSync(logFile(), 'utf8')}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -83,6 +95,6 @@ export async function stopArchiveSiteAndBuild(): Promise<void> {
     await stopGroup(build.pid);
     if (build.dir) rmSync(build.dir, { recursive: true, force: true });
   }
-  for (const file of [buildFile(), errorFile(), logFile()]) rmSync(file, { force: true });
+  for (const file of [buildFile(), errorFile(), logFile(), lockFile()]) rmSync(file, { force: true });
   await stopArchiveSite();
 }

@@ -1,8 +1,8 @@
 /**
  * The archive test site: one production build of a synthetic archive (test/support/synthetic-archive.ts), a few
  * hundred stories and a small prerender window, served on a free port. Usually built in the background from the
- * start of the run (e2e/support/archive-background.ts); the `archive-setup` Playwright project waits for it (or
- * builds it itself) for the `archive` project's specs and `archive-teardown` removes it; specs find it with
+ * start of the run (e2e/support/archive-background.ts); the `archive` project's specs wait for it through their
+ * worker fixture (e2e/support/archive-test.ts) and the global teardown removes it; specs find it with
  * `archiveSite()`.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -110,7 +110,7 @@ export async function startArchiveSite(onCopy?: (dir: string) => void): Promise<
   }
 }
 
-/** The running archive site (started by the archive-setup project). */
+/** The running archive site (once ensureArchiveSite, in archive-background.ts, has seen it up). */
 export function archiveSite(): ArchiveSite & { manifest: SyntheticManifest } {
   const site = JSON.parse(readFileSync(stateFile(), 'utf8')) as ArchiveSite;
   return {
