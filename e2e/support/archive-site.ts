@@ -119,12 +119,16 @@ export function archiveSite(): ArchiveSite & { manifest: SyntheticManifest } {
   };
 }
 
-/** Stops the server and removes the copy; nothing to do when setup never got that far. */
+/**
+ * Stops the server and removes the copy; nothing to do when setup never got that far. At the end of a run: no reader
+ * is left, so the server is killed outright (a graceful stop waited up to 5 s), and the copy, thousands of files, is
+ * removed by a detached `rm` the run does not wait for.
+ */
 export async function stopArchiveSite(): Promise<void> {
   const file = stateFile();
   if (!existsSync(file)) return;
   const site = JSON.parse(readFileSync(file, 'utf8')) as ArchiveSite;
-  await stopGroup(site.pid);
-  rmSync(site.dir, { recursive: true, force: true });
+  if (processAlive(-site.pid)) process.kill(-site.pid, 'SIGKILL');
+  spawn('rm', ['-rf', site.dir], { detached: true, stdio: 'ignore' }).unref();
   rmSync(file, { force: true });
 }
