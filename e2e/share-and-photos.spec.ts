@@ -120,6 +120,8 @@ test.describe('without JavaScript', () => {
     await down.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#share$/);
+    // Focus moves onto the bar itself, which screen readers follow (not only the browser's Tab starting point).
+    await expect(footer).toBeFocused();
     await expect(footer).toBeInViewport();
     await page.keyboard.press('Tab');
     await expect(footer.getByRole('link', { name: NETWORKS[0]!.name })).toBeFocused();
